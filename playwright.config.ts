@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { e2ePorts, e2eOutputsPath } from './packages/e2e/src/environment';
+
+/**
+ * Playwright's own Chromium when it is installed; otherwise the system one,
+ * from CHROMIUM_PATH or Debian's /usr/bin/chromium. Nothing is downloaded.
+ */
+function chromiumExecutable(): string | undefined {
+  if (existsSync(chromium.executablePath())) return undefined;
+  const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(system)) {
+    throw new Error(`No Chromium found: install Playwright's (pnpm exec playwright install chromium) or Debian's (apt-get install chromium), or set CHROMIUM_PATH.`);
+  }
+  return system;
+}
+
+const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_TELEMETRY_DISABLED: '1' };
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['apps/*/e2e/**/*.spec.ts', 'packages/e2e/tests/**/*.spec.ts'],
+  testIgnore: ['**/node_modules/**'],
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    ...devices['Desktop Chrome'],
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+    },
+  },
+  webServer: [
+    {
+      command: 'pnpm --filter @exam-results/e2e run backend',
+      url: `http://127.0.0.1:${e2ePorts.control}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `pnpm --filter @exam-results/teacher run build && pnpm --filter @exam-results/teacher exec next start -H 127.0.0.1 -p ${e2ePorts.teacher}`,
+      url: `http://127.0.0.1:${e2ePorts.teacher}`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+    {
+      command: `pnpm --filter @exam-results/student run build && pnpm --filter @exam-results/student exec next start -H 127.0.0.1 -p ${e2ePorts.student}`,
+      url: `http://127.0.0.1:${e2ePorts.student}`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+  ],
+});
