@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -18,6 +18,11 @@ const TEACHER_PASSWORD_POLICY = {
 const MODELS = ['Exam', 'Result'];
 const GUEST_QUERIES = ['getExam', 'listExams', 'getResult', 'listResults'];
 const GUEST_SUBSCRIPTIONS = MODELS.flatMap((model) => ['onCreate', 'onUpdate', 'onDelete'].map((op) => `${op}${model}`));
+const MUTATIONS = MODELS.flatMap((model) => ['create', 'update', 'delete'].map((op) => `${op}${model}`));
+// How Amplify's generated auth resolvers recognise a guest: the caller's IAM identity is the
+// identity pool's unauthenticated role. (@aws_iam alone does not say it: Gen 2 opens every
+// operation to IAM for backend access, and denies guests in the resolver.)
+const ADMITS_GUESTS = '$ctx.identity.userArn == $ctx.stash.unauthRole';
 
 interface SdlField {
   type: string;
@@ -52,6 +57,31 @@ function rootStackTemplate(assemblyDir: string): Template {
   assert.equal(stacks.length, 1, 'the assembly holds exactly one top-level stack');
   const templateFile = stacks[0]?.properties?.templateFile ?? '';
   return Template.fromJSON(JSON.parse(readFileSync(join(assemblyDir, templateFile), 'utf8')) as Record<string, unknown>);
+}
+
+interface CfnResource {
+  Type: string;
+  Properties: Record<string, unknown>;
+}
+
+/** The request and response templates of every pipeline function AppSync runs for `typeName.fieldName`. */
+function pipelineTemplates(assemblyDir: string, typeName: string, fieldName: string): string[] {
+  const stacks = readdirSync(assemblyDir)
+    .filter((file) => file.endsWith('.template.json'))
+    .map((file) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8')) as { Resources?: Record<string, CfnResource> });
+  for (const { Resources: resources = {} } of stacks) {
+    const resolver = Object.values(resources).find(
+      (r) => r.Type === 'AWS::AppSync::Resolver' && r.Properties['TypeName'] === typeName && r.Properties['FieldName'] === fieldName,
+    );
+    if (!resolver) continue;
+    const functions = (resolver.Properties['PipelineConfig'] as { Functions: { 'Fn::GetAtt': [string, string] }[] }).Functions;
+    return functions.flatMap(({ 'Fn::GetAtt': [logicalId] }) => {
+      const assets = [...JSON.stringify(resources[logicalId]?.Properties).matchAll(/([0-9a-f]{64})\.vtl/g)];
+      assert.ok(assets.length > 0, `pipeline function ${logicalId} of ${typeName}.${fieldName} has no VTL asset`);
+      return assets.map(([, assetHash]) => readFileSync(join(assemblyDir, `asset.${assetHash}.vtl`), 'utf8'));
+    });
+  }
+  assert.fail(`no AppSync resolver for ${typeName}.${fieldName}`);
 }
 
 describe('amplify/ synthesized as `ampx sandbox` would', () => {
@@ -143,6 +173,25 @@ describe('amplify/ synthesized as `ampx sandbox` would', () => {
       ...GUEST_SUBSCRIPTIONS.map((field) => `Subscription.${field}`),
     ];
     assert.deepEqual(expected.filter((field) => !allowed.includes(field)), [], 'fields the guest role may not call');
+  });
+
+  test('the generated auth resolvers let guests read and subscribe, and never write', () => {
+    const admitsGuests = (typeName: string, fieldName: string): boolean =>
+      pipelineTemplates(backend.assemblyDir, typeName, fieldName).some((vtl) => vtl.includes(ADMITS_GUESTS));
+    const guestOperations = [
+      ...GUEST_QUERIES.map((field) => ['Query', field] as const),
+      ...GUEST_SUBSCRIPTIONS.map((field) => ['Subscription', field] as const),
+    ];
+    assert.deepEqual(
+      guestOperations.filter(([type, field]) => !admitsGuests(type, field)).map(([type, field]) => `${type}.${field}`),
+      [],
+      'operations whose auth resolver turns guests away',
+    );
+    assert.deepEqual(
+      MUTATIONS.filter((field) => admitsGuests('Mutation', field)),
+      [],
+      'mutations whose auth resolver lets guests in',
+    );
   });
 
   test('the AppSync schema opens model reads and subscriptions to IAM (guests) and user pools (teachers)', () => {
