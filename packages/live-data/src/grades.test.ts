@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { gradeComparator, gradeDistribution, type GradeBucket } from './grades';
+
+const counts = (buckets: GradeBucket[]) => Object.fromEntries(buckets.filter((b) => b.count > 0).map((b) => [b.label, b.count]));
+
+describe('gradeDistribution', () => {
+  it('puts fractions, percentages and bare numbers out of 100 in ten-point ranges', () => {
+    const buckets = gradeDistribution(['17/20', '85', '8.5/10', '72%', '100%', '0/20', '9,5/10']);
+    assert.deepEqual(counts(buckets), { '0–9%': 1, '70–79%': 1, '80–89%': 3, '90–100%': 2 });
+  });
+
+  it('shows every score range, empty ones too, so the axis does not move', () => {
+    const buckets = gradeDistribution(['50%']);
+    assert.deepEqual(
+      buckets.map((b) => b.label),
+      ['0–9%', '10–19%', '20–29%', '30–39%', '40–49%', '50–59%', '60–69%', '70–79%', '80–89%', '90–100%'],
+    );
+  });
+
+  it('reads bare numbers against the denominator the exam’s fractions use', () => {
+    assert.deepEqual(counts(gradeDistribution(['15', '17/20'])), { '70–79%': 1, '80–89%': 1 });
+  });
+
+  it('reads bare numbers no higher than 20 as out of 20, and no higher than 10 as out of 10', () => {
+    assert.deepEqual(counts(gradeDistribution(['15', '19', '8'])), { '40–49%': 1, '70–79%': 1, '90–100%': 1 });
+    assert.deepEqual(counts(gradeDistribution(['7', '9.5'])), { '70–79%': 1, '90–100%': 1 });
+  });
+
+  it('puts a score above full marks in the top range', () => {
+    assert.deepEqual(counts(gradeDistribution(['21/20'])), { '90–100%': 1 });
+  });
+
+  it('groups letter grades by letter and details the exact grades', () => {
+    const buckets = gradeDistribution(['A-', 'B+', 'b', 'A+', 'B+', 'C']);
+    const letters = buckets.filter((b) => b.kind === 'letter');
+    assert.deepEqual(
+      letters.map((b) => [b.label, b.count, b.detail]),
+      [
+        ['A', 2, 'A+ 1, A- 1'],
+        ['B', 3, 'B+ 2, B 1'],
+        ['C', 1, undefined],
+        ['D', 0, undefined],
+        ['F', 0, undefined],
+      ],
+    );
+  });
+
+  it('keeps free text as categories of their own, most frequent first', () => {
+    const buckets = gradeDistribution(['pass', 'Pass', 'absent', 'fail', 'pass ']);
+    assert.deepEqual(
+      buckets.map((b) => [b.kind, b.label, b.count]),
+      [
+        ['text', 'pass', 3],
+        ['text', 'absent', 1],
+        ['text', 'fail', 1],
+      ],
+    );
+  });
+
+  it('is empty for no grades', () => {
+    assert.deepEqual(gradeDistribution([]), []);
+  });
+
+  it('counts every grade exactly once in a mixed exam', () => {
+    const grades = ['17/20', 'B+', 'pass', '85', 'absent', 'A'];
+    const total = gradeDistribution(grades).reduce((sum, b) => sum + b.count, 0);
+    assert.equal(total, grades.length);
+  });
+});
+
+describe('gradeComparator', () => {
+  it('orders scores by percentage, then letters, then text, best first', () => {
+    const grades = ['pass', 'B', '12/20', 'A-', '95%', 'A+', 'absent', '8.5/10'];
+    assert.deepEqual([...grades].sort(gradeComparator(grades)), ['95%', '8.5/10', '12/20', 'A+', 'A-', 'B', 'absent', 'pass']);
+  });
+});

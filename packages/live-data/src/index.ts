@@ -1,0 +1,4 @@
+export { watchExams, watchResults, type Exam, type ExamResult, type ExamResultsClient } from './exam-data';
+export { gradeComparator, gradeDistribution, type GradeBucket, type GradeBucketKind } from './grades';
+export type { LinkStatus } from './link-status';
+export type { LiveList, LiveListState } from './live-list';

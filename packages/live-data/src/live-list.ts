@@ -1,0 +1,149 @@
+import { initialLink, nextLink, type LinkStatus } from './link-status';
+import { LiveItems, type Change, type ChangeKind, type Versioned } from './live-items';
+import { listenToRealtime } from './realtime-events';
+
+export interface Page<T> {
+  items: T[];
+  nextToken: string | null;
+}
+
+export interface ChangeHandlers<T> {
+  next(item: T): void;
+  error(error: unknown): void;
+}
+
+/** Where a live list reads from: a paginated list and one subscription per kind of change. */
+export interface LiveSource<T extends Versioned> {
+  /** The subscription fields (e.g. `onCreateResult`) whose acknowledgement by AppSync means events flow. */
+  subscriptionFields: readonly string[];
+  listPage(nextToken: string | null): Promise<Page<T>>;
+  subscribe(kind: ChangeKind, handlers: ChangeHandlers<T>): () => void;
+}
+
+export interface LiveListState<T> {
+  /** Every item currently known, in no particular order; a new array whenever it changes. */
+  items: readonly T[];
+  /** True once a complete list has been read. */
+  loaded: boolean;
+  /** `live` once every subscription is acknowledged on an open socket, as reported by the client. */
+  status: LinkStatus;
+  /** Why listing or a subscription failed; updates may have stopped until {@link LiveList.retry}. */
+  error: string | undefined;
+}
+
+export interface LiveList<T> {
+  getState(): LiveListState<T>;
+  /** Calls `listener` after every state change; returns the function that stops it. */
+  subscribe(listener: () => void): () => void;
+  /** Starts the subscriptions again and re-lists, after an error. */
+  retry(): void;
+  close(): void;
+}
+
+const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const graphQLErrors = (error as { errors?: { message?: unknown }[] } | null)?.errors;
+  const first = graphQLErrors?.[0]?.message;
+  return typeof first === 'string' ? first : String(error);
+}
+
+/**
+ * Keeps a list in step with the backend: subscribes to creates, updates and
+ * deletes, lists every page, and re-lists each time the client reports that its
+ * subscriptions are acknowledged again after the socket was lost, so changes made
+ * while disconnected are caught up. Events received while a list is being read are
+ * applied at once and replayed over the listed snapshot.
+ */
+export function createLiveList<T extends Versioned>(source: LiveSource<T>): LiveList<T> {
+  const items = new LiveItems<T>();
+  const listeners = new Set<() => void>();
+  let link = initialLink();
+  let state: LiveListState<T> = { items: [], loaded: false, status: link.status, error: undefined };
+  let replay: Change<T>[] | undefined;
+  let syncRun = 0;
+  let closed = false;
+  let stopSubscriptions: (() => void)[] = [];
+  // A failed subscription stays failed until retry(); a failed list is cured by the next good one.
+  let subscriptionError: string | undefined;
+
+  const publish = (change: Partial<LiveListState<T>>) => {
+    state = { ...state, ...change };
+    for (const listener of listeners) listener();
+  };
+
+  const receive = (change: Change<T>) => {
+    if (closed) return;
+    replay?.push(change);
+    if (items.apply(change)) publish({ items: items.toArray() });
+  };
+
+  const subscriptionFailed = (error: unknown) => {
+    if (closed) return;
+    subscriptionError = describe(error);
+    publish({ error: subscriptionError });
+  };
+
+  const sync = async () => {
+    const run = ++syncRun;
+    replay = [];
+    try {
+      const snapshot: T[] = [];
+      let nextToken: string | null = null;
+      do {
+        const page: Page<T> = await source.listPage(nextToken);
+        if (closed || run !== syncRun) return;
+        snapshot.push(...page.items);
+        nextToken = page.nextToken;
+      } while (nextToken);
+      items.replaceWith(snapshot, replay);
+      replay = undefined;
+      publish({ items: items.toArray(), loaded: true, error: subscriptionError });
+    } catch (error) {
+      if (run !== syncRun) return;
+      replay = undefined;
+      publish({ error: describe(error) });
+    }
+  };
+
+  const startSubscriptions = () => {
+    stopSubscriptions = KINDS.map((kind) =>
+      source.subscribe(kind, { next: (item) => receive({ kind, item }), error: subscriptionFailed }),
+    );
+  };
+
+  const stopListening = listenToRealtime((event) => {
+    if (closed) return;
+    const step = nextLink(link, event, source.subscriptionFields);
+    link = step.link;
+    if (link.status !== state.status) publish({ status: link.status });
+    if (step.resync) void sync();
+  });
+  startSubscriptions();
+  void sync();
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    retry() {
+      if (closed) return;
+      for (const stop of stopSubscriptions) stop();
+      link = initialLink();
+      subscriptionError = undefined;
+      publish({ status: link.status, error: undefined });
+      startSubscriptions();
+      void sync();
+    },
+    close() {
+      closed = true;
+      syncRun++;
+      stopListening();
+      for (const stop of stopSubscriptions) stop();
+      listeners.clear();
+    },
+  };
+}
