@@ -43,3 +43,8 @@ export function loadPoolIds(db: SqliteDatabase): PoolIds {
     identityPoolId: row.identity_pool_id,
   };
 }
+
+/** The part of the user pool id after `_`, which Cognito mixes into SRP hashes. */
+export function poolNameOf(ids: PoolIds): string {
+  return ids.userPoolId.slice(ids.userPoolId.indexOf('_') + 1);
+}

@@ -18,8 +18,14 @@ export interface StoredCredentials {
 }
 
 export interface CredentialStore {
-  /** The identity of a signed-in user (`sub`), or a new guest identity when `sub` is undefined. */
-  getOrCreateIdentity(sub: string | undefined): string;
+  createGuestIdentity(): string;
+  /** The identity linked to a user pool user, created on first use. */
+  identityForUser(sub: string): string;
+  /**
+   * Signs a guest identity in: links it to `sub`, or, when the user already has an
+   * identity, returns that one instead (Cognito merges the guest into it).
+   */
+  linkGuestIdentity(identityId: string, sub: string): string;
   /** The user pool `sub` linked to an identity, null for a guest identity, undefined if unknown. */
   identityOwner(identityId: string): string | null | undefined;
   mintCredentials(identityId: string): StoredCredentials;
@@ -67,6 +73,7 @@ export function createCredentialStore(db: SqliteDatabase, clock: Clock, ids: Poo
   const identityBySub = db.prepare('SELECT identity_id FROM identity_identities WHERE sub = ?');
   const identityById = db.prepare('SELECT sub FROM identity_identities WHERE identity_id = ?');
   const insertIdentity = db.prepare('INSERT INTO identity_identities (identity_id, sub, created_at) VALUES (?, ?, ?)');
+  const linkIdentity = db.prepare('UPDATE identity_identities SET sub = ? WHERE identity_id = ? AND sub IS NULL');
   const insertCredentials = db.prepare(
     `INSERT INTO identity_credentials (access_key_id, secret_access_key, session_token, identity_id, sub, expires_at)
      VALUES (@access_key_id, @secret_access_key, @session_token, @identity_id, @sub, @expires_at)`,
@@ -75,14 +82,25 @@ export function createCredentialStore(db: SqliteDatabase, clock: Clock, ids: Poo
   const credentialsByKeyId = db.prepare('SELECT * FROM identity_credentials WHERE access_key_id = ?');
 
   return {
-    getOrCreateIdentity(sub) {
+    createGuestIdentity() {
+      const identityId = `${ids.region}:${randomUUID()}`;
+      insertIdentity.run(identityId, null, clock.now().getTime());
+      return identityId;
+    },
+    identityForUser(sub) {
       return db.transaction(() => {
-        if (sub !== undefined) {
-          const existing = identityBySub.get(sub) as { identity_id: string } | undefined;
-          if (existing) return existing.identity_id;
-        }
+        const existing = identityBySub.get(sub) as { identity_id: string } | undefined;
+        if (existing) return existing.identity_id;
         const identityId = `${ids.region}:${randomUUID()}`;
-        insertIdentity.run(identityId, sub ?? null, clock.now().getTime());
+        insertIdentity.run(identityId, sub, clock.now().getTime());
+        return identityId;
+      }).immediate();
+    },
+    linkGuestIdentity(identityId, sub) {
+      return db.transaction(() => {
+        const existing = identityBySub.get(sub) as { identity_id: string } | undefined;
+        if (existing) return existing.identity_id;
+        linkIdentity.run(sub, identityId);
         return identityId;
       }).immediate();
     },

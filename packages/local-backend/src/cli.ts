@@ -1,0 +1,123 @@
+#!/usr/bin/env tsx
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AwsServiceError } from './aws-errors';
+import { startLocalBackend } from './index';
+import { defaultDataDir, defaultPort, defaultRepoRoot } from './paths';
+import { openTeacherAdmin, type Teacher } from './teachers';
+
+const usage = `Usage:
+  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset]
+  local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
+  local-backend teacher list [--data-dir DIR]
+  local-backend teacher remove <email> [--data-dir DIR]
+  local-backend teacher reset <email> [--password TEMP] [--data-dir DIR]
+
+State lives in DIR (default: <repo>/.local-backend). Teacher commands work on it
+directly, whether or not the server is running.`;
+
+class UsageError extends Error {}
+
+function describe(teacher: Teacher): string {
+  const name = teacher.name === undefined ? '' : `  ${teacher.name}`;
+  return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
+}
+
+async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean }): Promise<void> {
+  const port = values.port === undefined ? defaultPort : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
+  const backend = await startLocalBackend({
+    port,
+    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
+    reset: values.reset ?? false,
+  });
+  const shutdown = () => {
+    backend.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function teacher(
+  action: string | undefined,
+  email: string | undefined,
+  values: { password?: string; name?: string; 'data-dir'?: string },
+): Promise<void> {
+  if (action !== 'list' && email === undefined) throw new UsageError(`teacher ${action ?? ''} needs an email`);
+  const admin = await openTeacherAdmin({
+    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
+    repoRoot: defaultRepoRoot,
+  });
+  try {
+    const target = email ?? '';
+    const password = values.password === undefined ? {} : { password: values.password };
+    switch (action) {
+      case 'add': {
+        const { teacher, temporaryPassword } = admin.add(target, { ...password, ...(values.name === undefined ? {} : { name: values.name }) });
+        console.log(`Added ${teacher.email} (${teacher.status}).`);
+        console.log(`Temporary password: ${temporaryPassword}`);
+        console.log('They choose a new password at their first sign-in.');
+        break;
+      }
+      case 'list': {
+        const teachers = admin.list();
+        console.log(teachers.length === 0 ? 'No teachers yet.' : teachers.map(describe).join('\n'));
+        break;
+      }
+      case 'remove':
+        admin.remove(target);
+        console.log(`Removed ${target}.`);
+        break;
+      case 'reset': {
+        const { teacher, temporaryPassword } = admin.reset(target, password);
+        console.log(`Reset ${teacher.email} (${teacher.status}).`);
+        console.log(`Temporary password: ${temporaryPassword}`);
+        break;
+      }
+      default:
+        throw new UsageError(`unknown teacher command: ${action ?? '(none)'}`);
+    }
+  } finally {
+    admin.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      reset: { type: 'boolean' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values['data-dir'] !== undefined) values['data-dir'] = resolve(values['data-dir']);
+  const [command, action, email, ...extra] = positionals;
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  if (command === 'start' && action === undefined) return start(values);
+  if (command === 'teacher' && extra.length === 0) return teacher(action, email, values);
+  throw new UsageError(command === undefined ? 'no command given' : `unexpected arguments: ${positionals.join(' ')}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exitCode = 2;
+  } else if (error instanceof AwsServiceError) {
+    console.error(`${error.name}: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+});

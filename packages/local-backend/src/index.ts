@@ -1,0 +1,136 @@
+import type { AddressInfo } from 'node:net';
+import { synthesizeBackend } from '@exam-results/amplify-synth';
+import { readAuthSettings } from './auth-settings';
+import { createChallengeStore } from './cognito/challenges';
+import { createResetCodeStore } from './cognito/reset-codes';
+import { createTokenService } from './cognito/tokens';
+import { createUserPoolHandler } from './cognito/user-pool';
+import { createUserStore } from './cognito/user-store';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, wipeDataDir } from './database';
+import { sendJson } from './http';
+import { createCredentialStore } from './identity/credentials';
+import { createIdentityPoolHandler } from './identity/identity-pool';
+import { defaultPort, defaultRepoRoot } from './paths';
+import { loadPoolIds, poolNameOf, type PoolIds } from './pool-ids';
+import { createLocalServer } from './server';
+import { loadSigningKey } from './signing-key';
+
+export type { Clock } from './clock';
+export { openTeacherAdmin, type Teacher, type TeacherAdmin } from './teachers';
+
+export interface LocalBackendOptions {
+  /** 0 picks a free port. Defaults to 20002. */
+  port?: number;
+  /** Where the database and the signing key live. */
+  dataDir: string;
+  /** Wipe the data directory first: a fresh install with new ids and a new key. */
+  reset?: boolean;
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** The directory holding amplify/. Defaults to this monorepo. */
+  repoRoot?: string;
+}
+
+export interface LocalBackend {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  ids: PoolIds;
+  userPoolEndpoint: string;
+  identityPoolEndpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local backend: Cognito user pool, identity pool and JWKS on one HTTP
+ * server on 127.0.0.1, with state in `<dataDir>/local-backend.sqlite`.
+ */
+export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const clock = options.clock ?? systemClock;
+  const repoRoot = options.repoRoot ?? defaultRepoRoot;
+  const { dataDir } = options;
+  if (options.reset) wipeDataDir(dataDir);
+
+  const settings = readAuthSettings(await synthesizeBackend({ repoRoot, log }));
+  const db = openDatabase(dataDir);
+  const local = createLocalServer(log);
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      local.server.once('error', reject);
+      local.server.listen(options.port ?? defaultPort, '127.0.0.1', () => {
+        local.server.off('error', reject);
+        resolve((local.server.address() as AddressInfo).port);
+      });
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  // Everything below runs synchronously after listen resolves, so routes are in place
+  // before the first request can be read.
+  const url = `http://127.0.0.1:${port}`;
+  const ids = loadPoolIds(db);
+  const signingKey = loadSigningKey(dataDir);
+  const users = createUserStore(db, clock, poolNameOf(ids));
+  const issuer = `${url}/${ids.userPoolId}`;
+  const tokens = createTokenService({ db, clock, ids, signingKey, issuer });
+  const credentials = createCredentialStore(db, clock, ids);
+
+  local.mount(
+    '/cognito-idp',
+    createUserPoolHandler({
+      ids,
+      poolName: poolNameOf(ids),
+      users,
+      challenges: createChallengeStore(db, clock),
+      resetCodes: createResetCodeStore(db, clock),
+      tokens,
+      settings,
+      clock,
+      log,
+    }),
+  );
+  local.mount(
+    '/cognito-identity',
+    createIdentityPoolHandler(
+      {
+        ids,
+        credentials,
+        verifyIdToken: tokens.verifyIdToken,
+        providerName: issuer.replace(/^https?:\/\//, ''),
+        allowUnauthenticatedIdentities: settings.allowUnauthenticatedIdentities,
+      },
+      log,
+    ),
+  );
+  const serveJwks = (_req: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, tokens.jwks());
+  local.mount('/.well-known/jwks.json', serveJwks);
+  local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
+
+  // ── AppSync (part 2) ────────────────────────────────────────────────────────────
+  // When src/appsync/index.ts exists: build it from a BackendContext (./backend-context)
+  // and mount its `handleHttp` at '/graphql' and its `handleUpgrade` at '/graphql/realtime'.
+
+  log(`local backend listening on ${url} (user pool ${ids.userPoolId}, data in ${dataDir})`);
+
+  return {
+    url,
+    port,
+    ids,
+    userPoolEndpoint: `${url}/cognito-idp`,
+    identityPoolEndpoint: `${url}/cognito-identity`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        local.server.close((error) => {
+          db.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        local.server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Amplify } from 'aws-amplify';
+import { defaultStorage } from 'aws-amplify/utils';
+import type { Clock } from './clock';
+import { startLocalBackend, type LocalBackend } from './index';
+import { openTeacherAdmin, type TeacherAdmin } from './teachers';
+import { defaultRepoRoot } from './paths';
+
+/** A clock that reads real time plus an offset the test moves forward. */
+export class ManualClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}
+
+export interface TestBackend {
+  backend: LocalBackend;
+  clock: ManualClock;
+  dataDir: string;
+  logLines: string[];
+  admin: TeacherAdmin;
+  stop(): Promise<void>;
+}
+
+/** A backend on a free port with a fresh temporary data directory, and the teacher CLI's admin on it. */
+export async function startTestBackend(): Promise<TestBackend> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-test-'));
+  const clock = new ManualClock();
+  const logLines: string[] = [];
+  const backend = await startLocalBackend({ port: 0, dataDir, clock, log: (line) => logLines.push(line) });
+  const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+  return {
+    backend,
+    clock,
+    dataDir,
+    logLines,
+    admin,
+    async stop() {
+      admin.close();
+      await backend.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points this process's Amplify singleton at the backend, guests allowed. */
+export function configureAmplifyFor(backend: LocalBackend): void {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: backend.ids.userPoolId,
+        userPoolClientId: backend.ids.userPoolClientId,
+        identityPoolId: backend.ids.identityPoolId,
+        userPoolEndpoint: backend.userPoolEndpoint,
+        identityPoolEndpoint: backend.identityPoolEndpoint,
+        allowGuestAccess: true,
+        loginWith: { email: true },
+      },
+    },
+  });
+}
+
+/** The refresh token Amplify holds for the signed-in user (it never hands it out otherwise). */
+export async function storedRefreshToken(backend: LocalBackend): Promise<string> {
+  const prefix = `CognitoIdentityServiceProvider.${backend.ids.userPoolClientId}`;
+  const user = await defaultStorage.getItem(`${prefix}.LastAuthUser`);
+  const token = user === null ? null : await defaultStorage.getItem(`${prefix}.${user}.refreshToken`);
+  if (!token) throw new Error('no refresh token stored');
+  return token;
+}
+
+/** Calls a Cognito API directly, as the client would, and returns status and body. */
+export async function callAws(
+  endpoint: string,
+  target: string,
+  body: unknown,
+): Promise<{ status: number; errorType: string | null; body: Record<string, unknown> }> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    errorType: response.headers.get('x-amzn-errortype'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
