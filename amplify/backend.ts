@@ -1,6 +1,6 @@
 import { defineBackend } from '@aws-amplify/backend';
-import { auth } from './auth/resource.js';
-import { data } from './data/resource.js';
+import { auth } from './auth/resource';
+import { data } from './data/resource';
 
 export const backend = defineBackend({
   auth,
@@ -14,6 +14,8 @@ cfnUserPool.adminCreateUserConfig = {
   allowAdminCreateUserOnly: true,
 };
 
+// Set on the CloudFormation resource because defineAuth has no password policy option;
+// ampx reads this same property when it writes auth.password_policy to amplify_outputs.json.
 cfnUserPool.policies = {
   passwordPolicy: {
     minimumLength: 10,
