@@ -19,7 +19,7 @@ export function installLocalWebSocket(localHost: string): void {
   if (global[installedFor] === localHost) return;
 
   class LocalWebSocket extends Base {
-    constructor(url: string | URL, protocols?: string | string[]) {
+    constructor(url: string | URL, protocols?: ConstructorParameters<typeof WebSocket>[1]) {
       super(toLocalUrl(String(url), localHost), protocols);
     }
   }

@@ -1,0 +1,92 @@
+/**
+ * `pnpm dev`: the local backend, a demo teacher and demo exam, and both apps,
+ * with prefixed logs. Ctrl-C stops all of it.
+ */
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { ensureDemoTeacher } from './demo-teacher';
+import { assertPortFree } from './port-check';
+import { Supervisor } from './supervisor';
+import { repoRoot } from './workspace';
+
+const ports = { backend: 20002, teacher: 3000, student: 3001 } as const;
+const dataDir = path.join(repoRoot, '.local-backend');
+const outputsPath = path.join(repoRoot, 'amplify_outputs.json');
+const reset = process.argv.includes('--reset');
+
+const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
+const say = (line: string) => supervisor.log('dev', line);
+
+async function waitForPort(port: number, exited: Promise<number>, what: string): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error(`the ${what} stopped before it was ready (see its log above)`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function main(): Promise<void> {
+  await assertPortFree(ports.backend, 'local backend');
+  await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
+  await assertPortFree(ports.student, 'student app', '0.0.0.0');
+
+  let backendReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (backendReady = resolve));
+  const backend = supervisor.start(
+    'backend',
+    'pnpm',
+    ['exec', 'tsx', 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, ...(reset ? ['--reset'] : [])],
+    { cwd: path.join(repoRoot, 'packages/local-backend'), onLine: (line) => line.includes('local backend listening on') && backendReady() },
+  );
+  await Promise.race([ready, backend.exited.then(() => Promise.reject(new Error('the local backend stopped before it was ready (see its log above)')))]);
+
+  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+  configureAmplify(JSON.parse(readFileSync(outputsPath, 'utf8')) as AmplifyOutputsLike);
+  const demo = await ensureDemoTeacher({ dataDir, repoRoot, log: say });
+
+  const apps = (['teacher', 'student'] as const).map((app) =>
+    supervisor.start(app, 'pnpm', ['exec', 'next', 'dev', '-p', String(ports[app])], {
+      cwd: path.join(repoRoot, 'apps', app),
+      env: { AMPLIFY_OUTPUTS: outputsPath, NEXT_TELEMETRY_DISABLED: '1' },
+    }),
+  );
+  await Promise.all(apps.map((app) => waitForPort(ports[app.name as 'teacher' | 'student'], app.exited, `${app.name} app`)));
+
+  say('');
+  say(`Teacher app    http://localhost:${ports.teacher}`);
+  say(`               sign in as ${demo.email} / ${demo.password}`);
+  say(`Student app    http://localhost:${ports.student}   (no account needed)`);
+  say(`Local backend  http://127.0.0.1:${ports.backend}   (add teachers: pnpm teacher add <email>)`);
+  say('Ctrl-C stops everything.');
+  say('');
+
+  const first = await Promise.race([backend, ...apps].map((process) => process.exited.then(() => process.name)));
+  say(`the ${first} process stopped; stopping the others`);
+  await supervisor.stopAll();
+  process.exitCode = 1;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say('stopping…');
+    void supervisor.stopAll().then(() => process.exit(0));
+  });
+}
+
+main().catch(async (error: unknown) => {
+  say(error instanceof Error ? error.message : String(error));
+  await supervisor.stopAll();
+  process.exit(1);
+});
