@@ -1,0 +1,33 @@
+import { controlUrl } from './environment';
+
+async function call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${controlUrl}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A teacher as `pnpm teacher add` creates one: FORCE_CHANGE_PASSWORD, with a temporary password. */
+export function addTeacher(email: string, name?: string): Promise<{ email: string; temporaryPassword: string }> {
+  return call('POST', '/teachers', { email, name });
+}
+
+export async function backendLog(): Promise<string[]> {
+  return (await call<{ lines: string[] }>('GET', '/log')).lines;
+}
+
+export async function stopBackend(): Promise<void> {
+  await call('POST', '/backend/stop');
+}
+
+export async function startBackend(): Promise<void> {
+  await call('POST', '/backend/start');
+}
+
+/** A unique address per test run, so tests never depend on each other's teachers. */
+export function uniqueEmail(label: string): string {
+  return `${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
