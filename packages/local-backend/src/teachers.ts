@@ -2,7 +2,7 @@ import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { InvalidParameterException } from './aws-errors';
 import { InvalidPasswordException, UserNotFoundException } from './cognito/errors';
 import { createUserStore, type User, type UserStore } from './cognito/user-store';
-import { systemClock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { openDatabase } from './database';
 import { generateTemporaryPassword, passwordPolicyViolation, type PasswordPolicy } from './password-policy';
 import { loadPoolIds, poolNameOf } from './pool-ids';
@@ -54,11 +54,12 @@ export async function openTeacherAdmin(options: {
   dataDir: string;
   repoRoot: string;
   log?: (line: string) => void;
+  clock?: Clock;
 }): Promise<TeacherAdmin> {
   const { passwordPolicy } = await synthesizeBackend({ repoRoot: options.repoRoot, ...(options.log ? { log: options.log } : {}) });
   const db = openDatabase(options.dataDir);
   const ids = loadPoolIds(db);
-  const users = createUserStore(db, systemClock, poolNameOf(ids));
+  const users = createUserStore(db, options.clock ?? systemClock, poolNameOf(ids));
   return {
     add(email, options = {}) {
       if (!emailPattern.test(email)) throw new InvalidParameterException('Invalid email address format.');

@@ -28,6 +28,8 @@ export interface TestBackend {
   dataDir: string;
   logLines: string[];
   admin: TeacherAdmin;
+  /** An administrator whose clock runs behind the backend's, to create users "in the past". */
+  adminAt(clock: Clock): Promise<TeacherAdmin>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     dataDir,
     logLines,
     admin,
+    adminAt: (adminClock) => openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot, clock: adminClock }),
     async stop() {
       admin.close();
       await backend.stop();

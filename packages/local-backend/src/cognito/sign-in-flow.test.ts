@@ -1,23 +1,49 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, beforeEach, test } from 'node:test';
 import {
+  confirmResetPassword,
   confirmSignIn,
   fetchAuthSession,
   fetchUserAttributes,
   getCurrentUser,
+  resetPassword,
   signIn,
   signOut,
+  signUp,
+  updatePassword,
+  updateUserAttributes,
 } from 'aws-amplify/auth';
-import { configureAmplifyFor, startTestBackend, type TestBackend } from '../test-support';
+import { callAws, configureAmplifyFor, ManualClock, startTestBackend, storedRefreshToken, type TestBackend } from '../test-support';
+
+const target = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
 
 let t: TestBackend;
 before(async () => {
   t = await startTestBackend();
   configureAmplifyFor(t.backend);
 });
+beforeEach(async () => {
+  t.clock.reset();
+  await signOut();
+});
 after(async () => {
   await t?.stop();
 });
+
+/** Adds a teacher and takes them through their first sign-in; leaves them signed in. */
+async function confirmedTeacher(email: string, password: string): Promise<void> {
+  const { temporaryPassword } = t.admin.add(email);
+  await signIn({ username: email, password: temporaryPassword });
+  await confirmSignIn({ challengeResponse: password });
+}
+
+function rejectsWith(name: string, message?: string) {
+  return (error: unknown) => {
+    assert.equal((error as Error).name, name);
+    if (message !== undefined) assert.equal((error as Error).message, message);
+    return true;
+  };
+}
 
 test('a teacher added by an administrator signs in with the temporary password and chooses a new one', async () => {
   const { temporaryPassword, teacher } = t.admin.add('ada@school.example', { name: 'Ada' });
@@ -33,7 +59,156 @@ test('a teacher added by an administrator signs in with the temporary password a
   assert.equal(attributes.email, 'ada@school.example');
   assert.equal(attributes.email_verified, 'true');
   assert.equal(attributes.name, 'Ada');
-  const session = await fetchAuthSession();
-  assert.equal(session.tokens?.idToken?.payload['cognito:username'], teacher.sub);
+  assert.equal(t.admin.list().find((entry) => entry.sub === teacher.sub)?.status, 'CONFIRMED');
+
   await signOut();
+  // The email is matched case-insensitively, as the synthesized pool configures it.
+  const again = await signIn({ username: 'ADA@school.example', password: 'Correct-Horse-42' });
+  assert.equal(again.isSignedIn, true);
+});
+
+test('a weak new password is refused with the policy of amplify/, and a stronger one then works', async () => {
+  const { temporaryPassword } = t.admin.add('weak@school.example');
+  await signIn({ username: 'weak@school.example', password: temporaryPassword });
+  await assert.rejects(
+    confirmSignIn({ challengeResponse: 'short1A' }),
+    rejectsWith('InvalidPasswordException', 'Password does not conform to policy: Password not long enough'),
+  );
+  await assert.rejects(
+    confirmSignIn({ challengeResponse: 'alllowercase123' }),
+    rejectsWith('InvalidPasswordException', 'Password does not conform to policy: Password must have uppercase characters'),
+  );
+  const done = await confirmSignIn({ challengeResponse: 'Much-Better-Passw0rd' });
+  assert.equal(done.isSignedIn, true);
+});
+
+test('a wrong password and an unknown user get the same answer', async () => {
+  await confirmedTeacher('wrong@school.example', 'Right-Password-1');
+  await signOut();
+  await assert.rejects(
+    signIn({ username: 'wrong@school.example', password: 'Wrong-Password-1' }),
+    rejectsWith('NotAuthorizedException', 'Incorrect username or password.'),
+  );
+  await assert.rejects(
+    signIn({ username: 'nobody@school.example', password: 'Wrong-Password-1' }),
+    rejectsWith('NotAuthorizedException', 'Incorrect username or password.'),
+  );
+});
+
+test('a forced refresh gets new tokens from the refresh token', async () => {
+  await confirmedTeacher('refresh@school.example', 'Refresh-Me-123');
+  const before = await fetchAuthSession();
+  t.clock.advance(1000);
+  const after = await fetchAuthSession({ forceRefresh: true });
+  assert.ok(after.tokens && before.tokens);
+  assert.notEqual(after.tokens.accessToken.toString(), before.tokens.accessToken.toString());
+  assert.equal(after.tokens.accessToken.payload.origin_jti, before.tokens.accessToken.payload.origin_jti);
+  assert.equal((await fetchUserAttributes()).email, 'refresh@school.example');
+});
+
+test('after sign-out neither the refresh token nor the access token works', async () => {
+  await confirmedTeacher('signout@school.example', 'Sign-Out-123');
+  const refreshToken = await storedRefreshToken(t.backend);
+  const accessToken = (await fetchAuthSession()).tokens?.accessToken.toString();
+  await signOut();
+
+  const refreshed = await callAws(t.backend.userPoolEndpoint, target('GetTokensFromRefreshToken'), {
+    ClientId: t.backend.ids.userPoolClientId,
+    RefreshToken: refreshToken,
+  });
+  assert.equal(refreshed.status, 400);
+  assert.equal(refreshed.errorType, 'NotAuthorizedException');
+  assert.equal(refreshed.body.message, 'Refresh Token has been revoked');
+  const user = await callAws(t.backend.userPoolEndpoint, target('GetUser'), { AccessToken: accessToken });
+  assert.equal(user.errorType, 'NotAuthorizedException');
+  assert.equal(user.body.message, 'Access Token has been revoked');
+});
+
+test('global sign-out ends every sign-in of the user', async () => {
+  await confirmedTeacher('global@school.example', 'Global-Out-123');
+  const firstRefreshToken = await storedRefreshToken(t.backend);
+  await signOut();
+  await signIn({ username: 'global@school.example', password: 'Global-Out-123' });
+  await signOut({ global: true });
+
+  const refreshed = await callAws(t.backend.userPoolEndpoint, target('GetTokensFromRefreshToken'), {
+    ClientId: t.backend.ids.userPoolClientId,
+    RefreshToken: firstRefreshToken,
+  });
+  assert.equal(refreshed.body.message, 'Refresh Token has been revoked');
+});
+
+test('a forgotten password is reset with the code written to the backend log', async () => {
+  await confirmedTeacher('forgot@school.example', 'Forgotten-123');
+  await signOut();
+  const started = await resetPassword({ username: 'forgot@school.example' });
+  assert.equal(started.nextStep.resetPasswordStep, 'CONFIRM_RESET_PASSWORD_WITH_CODE');
+  assert.equal(started.nextStep.codeDeliveryDetails.deliveryMedium, 'EMAIL');
+  const code = /password reset code for forgot@school\.example: (\d{6})/.exec(t.logLines.join('\n'))?.[1];
+  assert.ok(code, 'the code is in the log');
+
+  const wrongCode = code === '000000' ? '111111' : '000000';
+  await assert.rejects(
+    confirmResetPassword({ username: 'forgot@school.example', confirmationCode: wrongCode, newPassword: 'Remembered-456' }),
+    rejectsWith('CodeMismatchException'),
+  );
+  await assert.rejects(
+    confirmResetPassword({ username: 'forgot@school.example', confirmationCode: code, newPassword: 'weak' }),
+    rejectsWith('InvalidPasswordException'),
+  );
+  await confirmResetPassword({ username: 'forgot@school.example', confirmationCode: code, newPassword: 'Remembered-456' });
+  await assert.rejects(
+    confirmResetPassword({ username: 'forgot@school.example', confirmationCode: code, newPassword: 'Remembered-789' }),
+    rejectsWith('ExpiredCodeException'),
+  );
+  assert.equal((await signIn({ username: 'forgot@school.example', password: 'Remembered-456' })).isSignedIn, true);
+});
+
+test('a signed-in teacher changes their password and their name', async () => {
+  await confirmedTeacher('change@school.example', 'Before-Change-1');
+  await assert.rejects(
+    updatePassword({ oldPassword: 'Not-The-Password-1', newPassword: 'After-Change-1' }),
+    rejectsWith('NotAuthorizedException', 'Incorrect username or password.'),
+  );
+  await updatePassword({ oldPassword: 'Before-Change-1', newPassword: 'After-Change-1' });
+  await updateUserAttributes({ userAttributes: { name: 'Grace Hopper' } });
+  assert.equal((await fetchUserAttributes()).name, 'Grace Hopper');
+  await signOut();
+  await assert.rejects(signIn({ username: 'change@school.example', password: 'Before-Change-1' }), rejectsWith('NotAuthorizedException'));
+  assert.equal((await signIn({ username: 'change@school.example', password: 'After-Change-1' })).isSignedIn, true);
+});
+
+test('sign-up is refused: only an administrator creates teachers', async () => {
+  await assert.rejects(
+    signUp({ username: 'self@school.example', password: 'Self-Signed-Up-1' }),
+    rejectsWith('NotAuthorizedException', 'SignUp is not permitted for this user pool'),
+  );
+});
+
+test('USER_PASSWORD_AUTH is refused because the synthesized app client does not allow it', async () => {
+  await assert.rejects(
+    signIn({ username: 'ada@school.example', password: 'Correct-Horse-42', options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+    rejectsWith('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client'),
+  );
+});
+
+test('a temporary password expires after the validity days of the policy', async () => {
+  const eightDaysAgo = new ManualClock();
+  eightDaysAgo.advance(-8 * 24 * 60 * 60 * 1000);
+  const pastAdmin = await t.adminAt(eightDaysAgo);
+  const { temporaryPassword } = pastAdmin.add('late@school.example');
+  pastAdmin.close();
+  await assert.rejects(
+    signIn({ username: 'late@school.example', password: temporaryPassword }),
+    rejectsWith('NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.'),
+  );
+});
+
+test('an access token is refused once the clock passes its expiry', async () => {
+  await confirmedTeacher('expiry@school.example', 'Expiry-Test-1');
+  const accessToken = (await fetchAuthSession()).tokens?.accessToken.toString();
+  t.clock.advance(60 * 60 * 1000);
+  const user = await callAws(t.backend.userPoolEndpoint, target('GetUser'), { AccessToken: accessToken });
+  assert.equal(user.errorType, 'NotAuthorizedException');
+  assert.equal(user.body.message, 'Access Token has expired');
 });

@@ -68,7 +68,7 @@ export class TokenRejectedError extends NotAuthorizedException {
     tokenUse: 'access' | 'id' | 'refresh',
   ) {
     const label = { access: 'Access Token', id: 'Id Token', refresh: 'Refresh Token' }[tokenUse];
-    super(reason === 'invalid' ? `Invalid ${label}` : `${label} has ${reason}`);
+    super(reason === 'invalid' ? `Invalid ${label}` : `${label} has ${reason === 'revoked' ? 'been revoked' : 'expired'}`);
   }
 }
 
