@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
+import { createAppSync, loadApiDefinition } from './appsync';
 import { readAuthSettings } from './auth-settings';
 import { createChallengeStore } from './cognito/challenges';
 import { createResetCodeStore } from './cognito/reset-codes';
@@ -11,6 +12,7 @@ import { openDatabase, wipeDataDir } from './database';
 import { sendJson } from './http';
 import { createCredentialStore } from './identity/credentials';
 import { createIdentityPoolHandler } from './identity/identity-pool';
+import { writeAmplifyOutputs } from './outputs';
 import { defaultPort, defaultRepoRoot } from './paths';
 import { loadPoolIds, poolNameOf, type PoolIds } from './pool-ids';
 import { createLocalServer } from './server';
@@ -30,6 +32,8 @@ export interface LocalBackendOptions {
   log?: (line: string) => void;
   /** The directory holding amplify/. Defaults to this monorepo. */
   repoRoot?: string;
+  /** Where amplify_outputs.json is written. Defaults to `<repoRoot>/amplify_outputs.json`. */
+  outputsFile?: string;
 }
 
 export interface LocalBackend {
@@ -53,7 +57,9 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const { dataDir } = options;
   if (options.reset) wipeDataDir(dataDir);
 
-  const settings = readAuthSettings(await synthesizeBackend({ repoRoot, log }));
+  const synthesized = await synthesizeBackend({ repoRoot, log });
+  const settings = readAuthSettings(synthesized);
+  const api = await loadApiDefinition(synthesized);
   const db = openDatabase(dataDir);
   const local = createLocalServer(log);
   let port: number;
@@ -112,8 +118,24 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
 
   // ── AppSync (part 2) ────────────────────────────────────────────────────────────
-  // When src/appsync/index.ts exists: build it from a BackendContext (./backend-context)
-  // and mount its `handleHttp` at '/graphql' and its `handleUpgrade` at '/graphql/realtime'.
+  const context = {
+    db,
+    clock,
+    log,
+    repoRoot,
+    dataDir,
+    url,
+    synthesized,
+    ids,
+    userPoolEndpoint: `${url}/cognito-idp`,
+    identityPoolEndpoint: `${url}/cognito-identity`,
+    verifyAccessToken: tokens.verifyAccessToken,
+    verifyIdToken: tokens.verifyIdToken,
+    findCredentials: credentials.findCredentials,
+  };
+  const appSync = createAppSync(context, api);
+  local.mount('/graphql', appSync.handleHttp);
+  writeAmplifyOutputs(context, api, options.outputsFile);
 
   log(`local backend listening on ${url} (user pool ${ids.userPoolId}, data in ${dataDir})`);
 

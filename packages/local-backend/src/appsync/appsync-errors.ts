@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
+
+/** An error a resolver reports to the client with an AppSync `errorType`. */
+export class AppSyncError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppSyncError';
+  }
+}
+
+/** What `$util.unauthorized()` in a generated resolver produces. */
+export function unauthorized(fieldName: string, typeName: string): AppSyncError {
+  return new AppSyncError('Unauthorized', `Not Authorized to access ${fieldName} on type ${typeName}`);
+}
+
+/** A DynamoDB error passed through by a resolver, e.g. `DynamoDB:ConditionalCheckFailedException`. */
+export function dynamoDbError(type: string, message: string): AppSyncError {
+  const requestId = randomBytes(26).toString('base64url').toUpperCase().slice(0, 52);
+  return new AppSyncError(`DynamoDB:${type}`, `${message} (Service: DynamoDb, Status Code: 400, Request ID: ${requestId})`);
+}
+
+export interface AppSyncErrorJson {
+  path: readonly (string | number)[] | null;
+  data?: null;
+  errorType?: string;
+  errorInfo?: null;
+  locations: { line: number; column: number; sourceName: null }[] | null;
+  message: string;
+}
+
+function locationsOf(error: GraphQLError): AppSyncErrorJson['locations'] {
+  return error.locations ? error.locations.map(({ line, column }) => ({ line, column, sourceName: null })) : null;
+}
+
+/** An error raised while resolving a field, in the shape AppSync returns it. */
+export function formatFieldError(error: GraphQLError, reportInternal: (error: unknown) => void): AppSyncErrorJson {
+  const original = error.originalError;
+  let errorType = 'InternalFailure';
+  let message = 'An internal failure occurred while resolving this field.';
+  if (original instanceof AppSyncError) {
+    errorType = original.errorType;
+    message = original.message;
+  } else if (!original) {
+    // graphql-js itself refused a value, e.g. null for a non-null field.
+    errorType = 'GraphQLError';
+    message = error.message;
+  } else {
+    reportInternal(original);
+  }
+  return { path: error.path ?? null, data: null, errorType, errorInfo: null, locations: locationsOf(error), message };
+}
+
+/**
+ * Rewrites graphql-js validation messages into the wording AppSync (graphql-java) uses,
+ * where it is known; anything else keeps the graphql-js text.
+ */
+function requestErrorMessage(message: string): string {
+  let m = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
+  if (m) return `Validation error of type FieldUndefined: Field '${m[1]}' in type '${m[2]}' is undefined @ '${m[1]}'`;
+  m = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"/.exec(message);
+  if (m) return `Validation error of type UnknownArgument: Unknown field argument ${m[1]} @ '${m[2]}'`;
+  m = /^Field "(\w+)" argument "(\w+)" of type "[^"]+" is required/.exec(message);
+  if (m) return `Validation error of type MissingFieldArgument: Missing field argument ${m[2]} @ '${m[1]}'`;
+  m = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" is not defined by type "(\w+)"/s.exec(message);
+  if (m) return `The variables input contains a field name '${m[1]}' that is not defined for input object type '${m[2]}' `;
+  m = /^Variable "\$(\w+)" got invalid value .*; Field "\w+" of required type "([^"]+)" was not provided/s.exec(message);
+  if (m) return `Variable '${m[1]}' has coerced Null value for NonNull type '${m[2]}'`;
+  m = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)/.exec(message);
+  if (m) return `Variable '${m[1]}' has coerced Null value for NonNull type '${m[2]}'`;
+  m = /^Variable "\$(\w+)" got invalid value .*?(?: at "[\w.[\]]*?(\w+)")?; Expected type "\w+"\. (.*)$/s.exec(message);
+  if (m) return `Variable '${m[2] ?? m[1]}' has an invalid value. ${m[3]}`;
+  return message;
+}
+
+/** An error in the request itself (syntax, validation, variables), which AppSync returns with no path. */
+export function formatRequestError(error: GraphQLError, errorType: string): AppSyncErrorJson {
+  return { path: null, errorType, locations: locationsOf(error), message: requestErrorMessage(error.message) };
+}

@@ -1,0 +1,28 @@
+import { buildSchema, isScalarType, type GraphQLSchema } from 'graphql';
+import type { ApiDefinition } from './api-definition';
+import { enforceAuthModeDirectives } from './auth-modes';
+import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
+import { buildModelCatalog, type ModelCatalog } from './model-catalog';
+import { attachResolvers, type ResolverDeps } from './resolvers';
+
+export interface ExecutableSchema {
+  schema: GraphQLSchema;
+  catalog: ModelCatalog;
+}
+
+/**
+ * Builds the schema AppSync serves from the synthesized SDL and wires it: AppSync
+ * scalar validation, the generic model resolvers and the auth-mode directives.
+ * `connect` receives the model catalog and returns what the resolvers need.
+ */
+export function buildExecutableSchema(
+  definition: ApiDefinition,
+  connect: (catalog: ModelCatalog) => Omit<ResolverDeps, 'catalog'>,
+): ExecutableSchema {
+  const schema = buildSchema(`${appSyncDefinitions}\n${definition.sdl}`);
+  installAppSyncScalars(Object.values(schema.getTypeMap()).filter(isScalarType));
+  const catalog = buildModelCatalog(definition.modelIntrospection, schema);
+  attachResolvers(schema, { catalog, ...connect(catalog) });
+  enforceAuthModeDirectives(schema, definition.defaultAuthMode);
+  return { schema, catalog };
+}

@@ -1,0 +1,111 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiDefinition } from './appsync/api-definition';
+import type { BackendContext } from './backend-context';
+
+/**
+ * The root stack of a synthesized Gen 2 backend declares the values `ampx` turns into
+ * amplify_outputs.json as stack outputs (`passwordPolicyMinLength`, `usernameAttributes`,
+ * ...). The literal ones are read here; ids and URLs come from the local backend.
+ */
+function literalStackOutputs(assemblyDir: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(assemblyDir, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  };
+  const stacks = Object.values(manifest.artifacts).filter((artifact) => artifact.type === 'aws:cloudformation:stack');
+  const [stack, ...others] = stacks;
+  const templateFile = stack?.properties?.templateFile;
+  if (!templateFile || others.length > 0) throw new Error(`expected one stack in the cloud assembly ${assemblyDir}`);
+  const template = JSON.parse(readFileSync(join(assemblyDir, templateFile), 'utf8')) as {
+    Outputs?: Record<string, { Value: unknown }>;
+  };
+  const outputs: Record<string, string> = {};
+  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+    if (typeof output.Value === 'string') outputs[name] = output.Value;
+  }
+  return outputs;
+}
+
+const mfaConfigurations: Record<string, string> = { OFF: 'NONE', OPTIONAL: 'OPTIONAL', ON: 'REQUIRED' };
+
+const passwordRequirements: Record<string, string> = {
+  REQUIRES_LOWERCASE: 'require_lowercase',
+  REQUIRES_NUMBERS: 'require_numbers',
+  REQUIRES_SYMBOLS: 'require_symbols',
+  REQUIRES_UPPERCASE: 'require_uppercase',
+};
+
+/** The `auth` section, built from the stack outputs the way `ampx` builds it. */
+function authOutputs(context: BackendContext, stack: Record<string, string>): Record<string, unknown> {
+  const { ids } = context;
+  const auth: Record<string, unknown> = {
+    user_pool_id: ids.userPoolId,
+    aws_region: ids.region,
+    user_pool_client_id: ids.userPoolClientId,
+    identity_pool_id: ids.identityPoolId,
+  };
+  const lists: [string, string][] = [
+    ['mfa_methods', 'mfaTypes'],
+    ['standard_required_attributes', 'signupAttributes'],
+    ['username_attributes', 'usernameAttributes'],
+    ['user_verification_types', 'verificationMechanisms'],
+    ['groups', 'groups'],
+  ];
+  for (const [key, output] of lists) {
+    if (stack[output]) auth[key] = JSON.parse(stack[output]);
+  }
+  const mfa = stack['mfaConfiguration'];
+  if (mfa && mfaConfigurations[mfa]) auth['mfa_configuration'] = mfaConfigurations[mfa];
+  if (stack['passwordPolicyMinLength'] || stack['passwordPolicyRequirements']) {
+    const policy: Record<string, unknown> = {
+      min_length: Number.parseInt(stack['passwordPolicyMinLength'] ?? '8', 10),
+      require_lowercase: false,
+      require_numbers: false,
+      require_symbols: false,
+      require_uppercase: false,
+    };
+    for (const requirement of JSON.parse(stack['passwordPolicyRequirements'] ?? '[]') as string[]) {
+      const key = passwordRequirements[requirement];
+      if (key) policy[key] = true;
+    }
+    auth['password_policy'] = policy;
+  }
+  if (stack['allowUnauthenticatedIdentities']) {
+    auth['unauthenticated_identities_enabled'] = stack['allowUnauthenticatedIdentities'] === 'true';
+  }
+  return auth;
+}
+
+/**
+ * Writes amplify_outputs.json in the shape `ampx sandbox` writes (version 1.5, the
+ * default of the installed CLI), pointed at this backend, plus the local Cognito
+ * endpoints under `custom.local_backend`. Written atomically; returns what was written.
+ */
+export function writeAmplifyOutputs(
+  context: BackendContext,
+  api: ApiDefinition,
+  file: string = join(context.repoRoot, 'amplify_outputs.json'),
+): Record<string, unknown> {
+  const stack = literalStackOutputs(context.synthesized.assemblyDir);
+  const outputs = {
+    auth: authOutputs(context, stack),
+    data: {
+      url: `${context.url}/graphql`,
+      aws_region: context.ids.region,
+      default_authorization_type: api.defaultAuthMode,
+      authorization_types: api.additionalAuthModes,
+      model_introspection: api.modelIntrospection,
+    },
+    version: '1.5',
+    custom: {
+      local_backend: {
+        user_pool_endpoint: context.userPoolEndpoint,
+        identity_pool_endpoint: context.identityPoolEndpoint,
+      },
+    },
+  };
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(outputs, null, 2)}\n`);
+  renameSync(temporary, file);
+  return outputs;
+}
