@@ -1,0 +1,5 @@
+import { ExamList } from '../components/exam-list';
+
+export default function Home() {
+  return <ExamList />;
+}

@@ -1,0 +1,142 @@
+'use client';
+
+import { watchExams, watchResults, type Exam } from '@exam-results/live-data';
+import Link from 'next/link';
+import { useId, useMemo, useState } from 'react';
+import { formatExamDate, plural } from '../lib/format';
+import type { Row } from '../lib/row-changes';
+import { useLiveView } from '../lib/use-live-view';
+import { ConnectionStatus } from './connection-status';
+import { LoadError } from './load-error';
+
+function newestFirst(a: Row<Exam>, b: Row<Exam>): number {
+  return b.item.date.localeCompare(a.item.date) || b.item.createdAt.localeCompare(a.item.createdAt);
+}
+
+export function ExamList() {
+  const exams = useLiveView((client) => watchExams(client));
+  const results = useLiveView((client) => watchResults(client));
+  const [search, setSearch] = useState('');
+  const [subject, setSubject] = useState('');
+  const searchId = useId();
+  const subjectId = useId();
+
+  const resultCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const { item, mark } of results.rows) {
+      if (mark !== 'removed') counts.set(item.examId, (counts.get(item.examId) ?? 0) + 1);
+    }
+    return counts;
+  }, [results.rows]);
+
+  const subjects = useMemo(
+    () => [...new Set(exams.rows.filter((row) => row.mark !== 'removed').map((row) => row.item.subject))].sort((a, b) => a.localeCompare(b)),
+    [exams.rows],
+  );
+
+  const visible = useMemo(() => {
+    const words = search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    return exams.rows
+      .filter(({ item }) => !subject || item.subject === subject)
+      .filter(({ item }) => {
+        const text = `${item.subject} ${item.teacher}`.toLocaleLowerCase();
+        return words.every((word) => text.includes(word));
+      })
+      .sort(newestFirst);
+  }, [exams.rows, search, subject]);
+
+  const error = exams.error ?? results.error;
+  const retry = () => {
+    exams.retry();
+    results.retry();
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Exam results</h1>
+          <p className="lead">Results appear here as teachers enter them. No account needed.</p>
+        </div>
+        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} />
+      </header>
+
+      {error !== undefined && <LoadError what="The exam list" error={error} onRetry={retry} />}
+
+      <div className="filters" role="search">
+        <div className="field">
+          <label htmlFor={searchId}>Search</label>
+          <input
+            id={searchId}
+            type="search"
+            placeholder="Subject or teacher"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={subjectId}>Subject</label>
+          <select id={subjectId} value={subject} onChange={(event) => setSubject(event.target.value)}>
+            <option value="">All subjects</option>
+            {subjects.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {!exams.loaded ? (
+        <ul className="exam-list" aria-busy="true" aria-label="Loading exams">
+          {[0, 1, 2].map((n) => (
+            <li key={n} className="exam-card skeleton" />
+          ))}
+        </ul>
+      ) : exams.rows.length === 0 ? (
+        <p className="empty">No exams yet — this page updates by itself.</p>
+      ) : visible.length === 0 ? (
+        <p className="empty">No exam matches your search.</p>
+      ) : (
+        <ul className="exam-list" aria-label="Exams, newest first">
+          {visible.map(({ item, mark }) => {
+            const count = resultCounts.get(item.id) ?? 0;
+            return (
+              <li key={`${item.id}:${item.updatedAt}`} className="exam-card" data-mark={mark}>
+                {mark === 'removed' ? (
+                  <span className="exam-link">
+                    <ExamSummary exam={item} count={count} />
+                  </span>
+                ) : (
+                  <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`}>
+                    <ExamSummary exam={item} count={count} />
+                  </Link>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announce(exams.rows)}
+      </p>
+    </>
+  );
+}
+
+function ExamSummary({ exam, count }: { exam: Exam; count: number }) {
+  return (
+    <>
+      <span className="exam-subject">{exam.subject}</span>
+      <span className="exam-meta">
+        <time dateTime={exam.date}>{formatExamDate(exam.date)}</time> · {exam.teacher}
+      </span>
+      <span className="exam-count">{plural(count, 'result', 'results')}</span>
+    </>
+  );
+}
+
+function announce(rows: readonly Row<Exam>[]): string {
+  const added = rows.filter((row) => row.mark === 'added').map((row) => row.item.subject);
+  return added.length > 0 ? `New exam: ${added.join(', ')}` : '';
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import type { GradeBucket } from '@exam-results/live-data';
+import { useEffect, useId, useRef, useState } from 'react';
+import { plural } from '../lib/format';
+
+const HEIGHT = 240;
+const LABEL_WIDTH = 92;
+const COUNT_WIDTH = 36;
+const MAX_BAR = 22;
+const MAX_LABEL = 12;
+
+function shortLabel(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+function describe(buckets: readonly GradeBucket[], total: number): string {
+  const parts = buckets.filter((bucket) => bucket.count > 0).map((bucket) => `${bucket.label}: ${bucket.count}`);
+  return `${plural(total, 'result', 'results')}. ${parts.join(', ')}.`;
+}
+
+/**
+ * The distribution of an exam's grades as horizontal bars, one per bucket. The
+ * drawing keeps the same height whatever arrives, so nothing below it moves.
+ */
+export function GradeChart({ title, buckets, total }: { title: string; buckets: readonly GradeBucket[]; total: number }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(480);
+  const titleId = useId();
+  const descId = useId();
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const height = Math.max(HEIGHT, buckets.length * 16);
+  const band = buckets.length > 0 ? height / buckets.length : height;
+  const barHeight = Math.min(MAX_BAR, band * 0.7);
+  const most = Math.max(1, ...buckets.map((bucket) => bucket.count));
+  const room = width - LABEL_WIDTH - COUNT_WIDTH;
+
+  return (
+    <figure className="chart">
+      <div ref={frame} className="chart-frame" style={{ height }}>
+        {total === 0 ? (
+          <p className="chart-empty">The chart appears with the first result.</p>
+        ) : (
+          <svg role="img" aria-labelledby={`${titleId} ${descId}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+            <title id={titleId}>{title}</title>
+            <desc id={descId}>{describe(buckets, total)}</desc>
+            {buckets.map((bucket, index) => {
+              const middle = band * index + band / 2;
+              const barWidth = (bucket.count / most) * room;
+              return (
+                <g key={bucket.key} className={`bar bar-${bucket.kind}`}>
+                  <text x={LABEL_WIDTH - 8} y={middle} textAnchor="end" dominantBaseline="central" className="bar-label">
+                    {shortLabel(bucket.label)}
+                  </text>
+                  <rect x={LABEL_WIDTH} y={middle - barHeight / 2} width={barWidth} height={barHeight} rx={2} />
+                  <text x={LABEL_WIDTH + barWidth + 6} y={middle} dominantBaseline="central" className="bar-count">
+                    {bucket.count}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+        )}
+      </div>
+      {total > 0 && (
+        <details className="chart-table">
+          <summary>Chart as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Grade</th>
+                <th scope="col">Results</th>
+              </tr>
+            </thead>
+            <tbody>
+              {buckets.map((bucket) => (
+                <tr key={bucket.key}>
+                  <th scope="row">{bucket.label}</th>
+                  <td>
+                    {bucket.count}
+                    {bucket.detail ? ` (${bucket.detail})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </figure>
+  );
+}
