@@ -2,19 +2,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AwsServiceError } from './aws-errors';
-import { startLocalBackend } from './index';
 import { defaultDataDir, defaultPort, defaultRepoRoot } from './paths';
 import { openTeacherAdmin, type Teacher } from './teachers';
 
 const usage = `Usage:
-  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset]
+  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
   local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
   local-backend teacher list [--data-dir DIR]
   local-backend teacher remove <email> [--data-dir DIR]
   local-backend teacher reset <email> [--password TEMP] [--data-dir DIR]
 
 State lives in DIR (default: <repo>/.local-backend). Teacher commands work on it
-directly, whether or not the server is running.`;
+directly, whether or not the server is running. The server writes the apps'
+amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).`;
 
 class UsageError extends Error {}
 
@@ -23,13 +23,16 @@ function describe(teacher: Teacher): string {
   return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
 }
 
-async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean }): Promise<void> {
+async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean; outputs?: string }): Promise<void> {
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
+  // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
+  const { startLocalBackend } = await import('./index');
   const backend = await startLocalBackend({
     port,
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
     reset: values.reset ?? false,
+    ...(values.outputs === undefined ? {} : { outputsFile: resolve(values.outputs) }),
   });
   const shutdown = () => {
     backend.stop().then(
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
+      outputs: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -38,7 +38,13 @@ export async function startTestBackend(): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-test-'));
   const clock = new ManualClock();
   const logLines: string[] = [];
-  const backend = await startLocalBackend({ port: 0, dataDir, clock, log: (line) => logLines.push(line) });
+  const backend = await startLocalBackend({
+    port: 0,
+    dataDir,
+    clock,
+    log: (line) => logLines.push(line),
+    outputsFile: join(dataDir, 'amplify_outputs.json'),
+  });
   const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
   return {
     backend,

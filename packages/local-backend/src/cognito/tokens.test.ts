@@ -147,6 +147,7 @@ test('expired tokens are rejected by the injected clock', async () => {
 
 test('the ids, the signing key and the teachers survive a restart; a reset start is a new install', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-restart-'));
+  const outputsFile = join(tmpdir(), `amplify_outputs-${process.pid}.json`);
   const teachers = async () => {
     const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
     try {
@@ -157,7 +158,7 @@ test('the ids, the signing key and the teachers survive a restart; a reset start
   };
   const jwksOf = async (url: string) => (await fetch(`${url}/.well-known/jwks.json`)).json();
   try {
-    const first = await startLocalBackend({ port: 0, dataDir, log: () => {} });
+    const first = await startLocalBackend({ port: 0, dataDir, outputsFile, log: () => {} });
     const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
     admin.add('restart@school.example');
     admin.close();
@@ -165,18 +166,19 @@ test('the ids, the signing key and the teachers survive a restart; a reset start
     const jwks = await jwksOf(first.url);
     await first.stop();
 
-    const second = await startLocalBackend({ port, dataDir, log: () => {} });
+    const second = await startLocalBackend({ port, dataDir, outputsFile, log: () => {} });
     assert.deepEqual(second.ids, ids);
     assert.deepEqual(await jwksOf(second.url), jwks);
     assert.deepEqual(await teachers(), ['restart@school.example']);
     await second.stop();
 
-    const third = await startLocalBackend({ port, dataDir, reset: true, log: () => {} });
+    const third = await startLocalBackend({ port, dataDir, outputsFile, reset: true, log: () => {} });
     assert.notEqual(third.ids.userPoolId, ids.userPoolId);
     assert.notDeepEqual(await jwksOf(third.url), jwks);
     assert.deepEqual(await teachers(), []);
     await third.stop();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outputsFile, { force: true });
   }
 });
