@@ -15,7 +15,7 @@ import { createIdentityPoolHandler } from './identity/identity-pool';
 import { writeAmplifyOutputs } from './outputs';
 import { defaultPort, defaultRepoRoot } from './paths';
 import { loadPoolIds, poolNameOf, type PoolIds } from './pool-ids';
-import { createLocalServer } from './server';
+import { createLocalServer, type HttpHandler } from './server';
 import { loadSigningKey } from './signing-key';
 
 export type { Clock } from './clock';
@@ -113,7 +113,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
       log,
     ),
   );
-  const serveJwks = (_req: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, tokens.jwks());
+  const serveJwks: HttpHandler = (_req, res) => sendJson(res, 200, tokens.jwks());
   local.mount('/.well-known/jwks.json', serveJwks);
   local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
 

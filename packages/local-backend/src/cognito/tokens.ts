@@ -166,7 +166,12 @@ export function createTokenService(deps: {
       throw new TokenRejectedError('invalid', tokenUse);
     }
     const audience = tokenUse === 'access' ? payload.client_id : payload.aud;
-    if (audience !== ids.userPoolClientId || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+    if (
+      audience !== ids.userPoolClientId ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.exp !== 'number' ||
+      typeof payload.origin_jti !== 'string'
+    ) {
       throw new TokenRejectedError('invalid', tokenUse);
     }
     if (clock.now().getTime() >= payload.exp * 1000) throw new TokenRejectedError('expired', tokenUse);
