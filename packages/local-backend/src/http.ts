@@ -99,6 +99,8 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): bool
     'access-control-allow-methods': 'GET, POST, OPTIONS',
     'access-control-allow-headers': [...allowedHeaders, ...requested].join(', '),
     'access-control-max-age': '86400',
+    // Chromium asks before a page served from elsewhere may call a loopback address.
+    ...(req.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {}),
     'content-length': '0',
   });
   res.end();

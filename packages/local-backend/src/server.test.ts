@@ -21,11 +21,13 @@ test('every endpoint answers a browser preflight, naming Authorization and the A
         origin: browserOrigin,
         'access-control-request-method': 'POST',
         'access-control-request-headers': 'authorization,content-type,x-amz-date,x-amz-security-token,x-amz-user-agent',
+        'access-control-request-private-network': 'true',
       },
     });
     assert.equal(response.status, 204, path);
     assert.equal(response.headers.get('access-control-allow-origin'), browserOrigin);
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.equal(response.headers.get('access-control-allow-private-network'), 'true');
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
     for (const header of ['authorization', 'content-type', 'x-amz-target', 'x-amz-user-agent', 'x-amz-date',
       'x-amz-security-token', 'amz-sdk-invocation-id', 'amz-sdk-request', 'cache-control', 'x-api-key']) {
