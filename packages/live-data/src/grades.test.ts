@@ -10,11 +10,11 @@ describe('gradeDistribution', () => {
     assert.deepEqual(counts(buckets), { '0–9%': 1, '70–79%': 1, '80–89%': 3, '90–100%': 2 });
   });
 
-  it('shows every score range, empty ones too, so the axis does not move', () => {
+  it('shows every score range, best first, empty ones too, so the axis does not move', () => {
     const buckets = gradeDistribution(['50%']);
     assert.deepEqual(
       buckets.map((b) => b.label),
-      ['0–9%', '10–19%', '20–29%', '30–39%', '40–49%', '50–59%', '60–69%', '70–79%', '80–89%', '90–100%'],
+      ['90–100%', '80–89%', '70–79%', '60–69%', '50–59%', '40–49%', '30–39%', '20–29%', '10–19%', '0–9%'],
     );
   });
 

@@ -89,8 +89,8 @@ function scoreLabel(bucket: number): string {
 }
 
 /**
- * Counts an exam's grades for a chart. Scores are put in ten ranges of ten
- * percentage points (every range shown, so the axis does not move as results
+ * Counts an exam's grades for a chart, best first. Scores are put in ten ranges of
+ * ten percentage points (every range shown, so the axis does not move as results
  * arrive); letter grades are grouped by letter (`A+`, `A`, `A-` are all `A`);
  * any other text (`pass`, `absent`) is a category of its own.
  */
@@ -120,9 +120,9 @@ export function gradeDistribution(grades: readonly string[]): GradeBucket[] {
 
   const buckets: GradeBucket[] = [];
   if (anyScore) {
-    scores.forEach((count, bucket) => {
-      buckets.push({ key: `score:${bucket * 10}`, label: scoreLabel(bucket), kind: 'score', count });
-    });
+    for (let bucket = SCORE_BUCKETS - 1; bucket >= 0; bucket--) {
+      buckets.push({ key: `score:${bucket * 10}`, label: scoreLabel(bucket), kind: 'score', count: scores[bucket] ?? 0 });
+    }
   }
   if (letters.size > 0) {
     for (const letter of LETTERS) {

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { plural } from '../lib/format';
 
 const HEIGHT = 240;
+const PADDING = 10;
 const LABEL_WIDTH = 92;
 const COUNT_WIDTH = 36;
 const MAX_BAR = 22;
@@ -39,8 +40,8 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
     return () => observer.disconnect();
   }, []);
 
-  const height = Math.max(HEIGHT, buckets.length * 16);
-  const band = buckets.length > 0 ? height / buckets.length : height;
+  const height = Math.max(HEIGHT, buckets.length * 16 + 2 * PADDING);
+  const band = (height - 2 * PADDING) / Math.max(1, buckets.length);
   const barHeight = Math.min(MAX_BAR, band * 0.7);
   const most = Math.max(1, ...buckets.map((bucket) => bucket.count));
   const room = width - LABEL_WIDTH - COUNT_WIDTH;
@@ -55,7 +56,7 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
             <title id={titleId}>{title}</title>
             <desc id={descId}>{describe(buckets, total)}</desc>
             {buckets.map((bucket, index) => {
-              const middle = band * index + band / 2;
+              const middle = PADDING + band * index + band / 2;
               const barWidth = (bucket.count / most) * room;
               return (
                 <g key={bucket.key} className={`bar bar-${bucket.kind}`}>
