@@ -19,7 +19,7 @@ const log = (line: string) => {
 let backend: LocalBackend | undefined;
 
 async function start(reset: boolean): Promise<void> {
-  backend = await startLocalBackend({ port: e2ePorts.backend, dataDir: e2eDataDir, outputsPath: e2eOutputsPath, reset, log });
+  backend = await startLocalBackend({ port: e2ePorts.backend, dataDir: e2eDataDir, outputsFile: e2eOutputsPath, reset, log });
 }
 
 async function stop(): Promise<void> {
