@@ -71,7 +71,7 @@ function requestErrorMessage(message: string): string {
   if (m) return `Variable '${m[1]}' has coerced Null value for NonNull type '${m[2]}'`;
   m = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)/.exec(message);
   if (m) return `Variable '${m[1]}' has coerced Null value for NonNull type '${m[2]}'`;
-  m = /^Variable "\$(\w+)" got invalid value .*?(?: at "[\w.[\]]*?(\w+)")?; Expected type "\w+"\. (.*)$/s.exec(message);
+  m = /^Variable "\$(\w+)" got invalid value .*?(?: at "[\w.[\]]*?(\w+)")?; (?:Expected type "\w+"\. )?(.*)$/s.exec(message);
   if (m) return `Variable '${m[2] ?? m[1]}' has an invalid value. ${m[3]}`;
   return message;
 }

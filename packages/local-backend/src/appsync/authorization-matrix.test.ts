@@ -37,8 +37,8 @@ const adaPassword = 'Chosen-Password-42';
 before(async () => {
   t = await startAppSyncTestBackend();
   graphqlUrl = t.outputs.data.url;
-  bob = await signInNewTeacher(t, 'bob@school.example');
-  ada = await signInNewTeacher(t, 'ada@school.example');
+  bob = await signInNewTeacher(t.admin, 'bob@school.example');
+  ada = await signInNewTeacher(t.admin, 'ada@school.example');
   const created = await generateClient<Schema>().models.Exam.create({ subject: 'Target', date: '2024-06-01', teacher: 'Ada' });
   target = created.data?.id ?? '';
   assert.ok(target);

@@ -14,8 +14,8 @@ let bobClient: ReturnType<typeof generateClient<Schema>>;
 
 before(async () => {
   t = await startAppSyncTestBackend();
-  bob = await signInNewTeacher(t, 'bob@school.example');
-  ada = await signInNewTeacher(t, 'ada@school.example');
+  bob = await signInNewTeacher(t.admin, 'bob@school.example');
+  ada = await signInNewTeacher(t.admin, 'ada@school.example');
   bobClient = generateClient<Schema>({ authMode: 'userPool', authToken: bob.accessToken });
 });
 after(async () => {

@@ -24,11 +24,14 @@ export interface AppSyncTestBackend {
 }
 
 /** A backend on a free port with its own data directory and amplify_outputs.json, and Amplify configured for it. */
-export async function startAppSyncTestBackend(dataDir = mkdtempSync(join(tmpdir(), 'appsync-test-'))): Promise<AppSyncTestBackend> {
+export async function startAppSyncTestBackend(
+  dataDir = mkdtempSync(join(tmpdir(), 'appsync-test-')),
+  port = 0,
+): Promise<AppSyncTestBackend> {
   const clock = new ManualClock();
   const logLines: string[] = [];
   const outputsFile = join(dataDir, 'amplify_outputs.json');
-  const backend = await startLocalBackend({ port: 0, dataDir, clock, outputsFile, log: (line) => logLines.push(line) });
+  const backend = await startLocalBackend({ port, dataDir, clock, outputsFile, log: (line) => logLines.push(line) });
   const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as AppSyncTestBackend['outputs'];
   // Node 20 has no global WebSocket; Amplify needs one to exist once subscriptions are used.
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
@@ -83,9 +86,9 @@ export async function forgetSignedInUser(): Promise<void> {
  * first sign-in) and leaves them signed in; returns their tokens. Whoever was signed
  * in before is forgotten, not signed out, so their tokens keep working.
  */
-export async function signInNewTeacher(t: AppSyncTestBackend, email: string): Promise<SignedInTeacher> {
+export async function signInNewTeacher(admin: TeacherAdmin, email: string): Promise<SignedInTeacher> {
   await forgetSignedInUser();
-  const { temporaryPassword, teacher } = t.admin.add(email);
+  const { temporaryPassword, teacher } = admin.add(email);
   await signIn({ username: email, password: temporaryPassword });
   await confirmSignIn({ challengeResponse: 'Chosen-Password-42' });
   const { tokens } = await fetchAuthSession();
