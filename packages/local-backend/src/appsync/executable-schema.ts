@@ -8,6 +8,8 @@ import { attachResolvers, type ResolverDeps } from './resolvers';
 export interface ExecutableSchema {
   schema: GraphQLSchema;
   catalog: ModelCatalog;
+  /** Root fields with no local resolver, e.g. `Query.listResultByExamId`. */
+  unserved: string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function buildExecutableSchema(
   const schema = buildSchema(`${appSyncDefinitions}\n${definition.sdl}`);
   installAppSyncScalars(Object.values(schema.getTypeMap()).filter(isScalarType));
   const catalog = buildModelCatalog(definition.modelIntrospection, schema);
-  attachResolvers(schema, { catalog, ...connect(catalog) });
+  const unserved = attachResolvers(schema, { catalog, ...connect(catalog) });
   enforceAuthModeDirectives(schema, definition.defaultAuthMode);
-  return { schema, catalog };
+  return { schema, catalog, unserved };
 }

@@ -59,12 +59,13 @@ export function createAppSync(context: BackendContext, definition: ApiDefinition
       }
     }
   };
-  const { schema, catalog } = buildExecutableSchema(definition, (models) => ({
+  const { schema, catalog, unserved } = buildExecutableSchema(definition, (models) => ({
     store: createItemStore(context.db, models.indexes),
     tokens: createPageTokens(context.db),
     clock: context.clock,
     publish,
   }));
+  if (unserved.length > 0) context.log(`AppSync: no local resolver for ${unserved.join(', ')}; they answer with an error`);
   const authorizeRequest = createRequestAuthorizer({
     region: context.ids.region,
     clock: context.clock,

@@ -70,6 +70,7 @@ test('amplify_outputs.json has the shape ampx sandbox writes, with the values of
   assert.deepEqual(custom, {
     local_backend: { user_pool_endpoint: t.backend.userPoolEndpoint, identity_pool_endpoint: t.backend.identityPoolEndpoint },
   });
+  assert.deepEqual(t.logLines.filter((line) => line.includes('no local resolver')), [], 'every root field of amplify/ is served');
 });
 
 test('a teacher creates, reads, updates and deletes an exam; id, timestamps and owner are set by the API', async () => {

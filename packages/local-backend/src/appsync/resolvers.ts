@@ -251,14 +251,27 @@ function ownerFieldResolver(field: string): Resolver {
   };
 }
 
-/** Attaches the generic model resolvers to the root fields and model types of `schema`. */
-export function attachResolvers(schema: GraphQLSchema, deps: ResolverDeps): void {
+/**
+ * Attaches the generic model resolvers to the root fields and model types of `schema`.
+ * Returns the root Query/Mutation fields no generic resolver serves (custom queries,
+ * secondary-index queries); they answer with an error naming themselves.
+ */
+export function attachResolvers(schema: GraphQLSchema, deps: ResolverDeps): string[] {
+  const unserved: string[] = [];
   const roots = [schema.getQueryType(), schema.getMutationType()];
   for (const root of roots) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       const operation = deps.catalog.operations.get(field.name);
-      if (operation) field.resolve = modelResolvers(deps, field.name, operation.kind, operation.model);
+      if (operation) {
+        field.resolve = modelResolvers(deps, field.name, operation.kind, operation.model);
+      } else {
+        const name = `${root.name}.${field.name}`;
+        unserved.push(name);
+        field.resolve = () => {
+          throw new AppSyncError('NotImplemented', `The local backend has no resolver for ${name}`);
+        };
+      }
     }
   }
   for (const model of deps.catalog.models.values()) {
@@ -274,4 +287,5 @@ export function attachResolvers(schema: GraphQLSchema, deps: ResolverDeps): void
       if (field) field.resolve = ownerFieldResolver(rule.ownerField);
     }
   }
+  return unserved;
 }
