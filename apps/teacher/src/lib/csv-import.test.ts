@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatResultLine, parseResultLines, previewImport } from './csv-import';
+
+const rowsOf = (text: string) => parseResultLines(text).lines.map(({ student, grade }) => [student, grade]);
+
+test('pasted lines are split on the comma and trimmed; blank lines are skipped', () => {
+  assert.deepEqual(rowsOf('  Ana Lopez ,  A- \n\n   \nBen,17/20\r\nChloé , pass'), [
+    ['Ana Lopez', 'A-'],
+    ['Ben', '17/20'],
+    ['Chloé', 'pass'],
+  ]);
+});
+
+test('line numbers point at the line of the source text, blank lines included', () => {
+  const { lines } = parseResultLines('Ana,A\n\nBen,B\n');
+  assert.deepEqual(lines.map((row) => row.line), [1, 3]);
+});
+
+test('quoted fields keep commas, doubled quotes and line breaks', () => {
+  const { lines } = parseResultLines('"Lopez, Ana","A-"\n"Ben ""Benny"" Ode",B\n"Multi\nLine",C\nDan,D');
+  assert.deepEqual(
+    lines.map(({ line, student, grade }) => [line, student, grade]),
+    [
+      [1, 'Lopez, Ana', 'A-'],
+      [2, 'Ben "Benny" Ode', 'B'],
+      [3, 'Multi\nLine', 'C'],
+      [5, 'Dan', 'D'],
+    ],
+  );
+});
+
+test('spaces around a quoted field are ignored', () => {
+  assert.deepEqual(rowsOf('  "Lopez, Ana"  ,  "B+" '), [['Lopez, Ana', 'B+']]);
+});
+
+test('a header row naming the columns is recognised in any case and left out', () => {
+  const parsed = parseResultLines('Student,Grade\nAna,A');
+  assert.equal(parsed.headerSkipped, true);
+  assert.deepEqual(parsed.lines.map((row) => row.student), ['Ana']);
+  assert.equal(parseResultLines('"NAME" ; "Result"\nAna;A').headerSkipped, true);
+  assert.equal(parseResultLines('Ana,A\nStudent,Grade').headerSkipped, false);
+});
+
+test('cells pasted from a spreadsheet (tabs) and semicolon CSV files are read too', () => {
+  assert.deepEqual(rowsOf('Ana\tA\nBen\t12,5/20'), [
+    ['Ana', 'A'],
+    ['Ben', '12,5/20'],
+  ]);
+  assert.deepEqual(rowsOf('Ana;A\nBen;B'), [
+    ['Ana', 'A'],
+    ['Ben', 'B'],
+  ]);
+});
+
+test('a byte order mark and trailing empty columns from spreadsheet exports are ignored', () => {
+  const parsed = parseResultLines('\uFEFFstudent,grade,,\nAna,A,,');
+  assert.equal(parsed.headerSkipped, true);
+  assert.deepEqual(parsed.lines, [{ line: 2, student: 'Ana', grade: 'A', extraValues: 0 }]);
+});
+
+test('the preview lists every row that will fail and why', () => {
+  const text = ['student,grade', 'Ana,A', ',B', 'Ben,', 'Lopez, Ana, C', 'ana ,D', 'Zoe,pass', 'ZOE,fail', 'Cy,17/20'].join('\n');
+  const preview = previewImport(text, ['  zoe  ']);
+
+  assert.equal(preview.headerSkipped, true);
+  assert.deepEqual(
+    preview.ready.map(({ line, student, grade }) => [line, student, grade]),
+    [
+      [2, 'Ana', 'A'],
+      [9, 'Cy', '17/20'],
+    ],
+  );
+  assert.deepEqual(
+    preview.failing.map(({ line, problem }) => [line, problem]),
+    [
+      [3, 'The student name is empty.'],
+      [4, 'The grade is empty.'],
+      [5, 'There are more than two values. Put a name that contains a comma in double quotes.'],
+      [6, 'ana is also on line 2 of this import.'],
+      [7, 'Zoe already has a result in this exam.'],
+      [8, 'ZOE already has a result in this exam.'],
+    ],
+  );
+});
+
+test('a row that fails does not make a later row with the same name a duplicate', () => {
+  const preview = previewImport('Ana,\nAna,B', []);
+  assert.deepEqual(preview.ready.map((row) => row.line), [2]);
+  assert.deepEqual(preview.failing.map((row) => row.line), [1]);
+});
+
+test('nothing to import gives an empty preview', () => {
+  assert.deepEqual(previewImport(' \n\n', []), { ready: [], failing: [], headerSkipped: false });
+});
+
+test('a formatted line reads back as the same values', () => {
+  const rows = [
+    { student: 'Lopez, Ana', grade: 'A-' },
+    { student: 'Ben "Benny" Ode', grade: '12;5' },
+    { student: 'Cy', grade: '17/20' },
+  ];
+  const text = rows.map(formatResultLine).join('\n');
+  assert.deepEqual(
+    parseResultLines(text).lines.map(({ student, grade }) => ({ student, grade })),
+    rows,
+  );
+});

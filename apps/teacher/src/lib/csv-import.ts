@@ -1,0 +1,146 @@
+import { studentKey } from './student-name';
+
+/** One non-blank record of pasted text or a CSV file. `line` is where it starts, counting from 1. */
+export interface ImportLine {
+  line: number;
+  student: string;
+  grade: string;
+  /** Non-empty values after the grade, usually a name with an unquoted comma. */
+  extraValues: number;
+}
+
+export interface ImportPreview {
+  /** Rows that will be written, in the order given. */
+  ready: ImportLine[];
+  /** Rows that will not be written, with the reason. */
+  failing: (ImportLine & { problem: string })[];
+  /** Whether a first row naming the columns was recognised and left out. */
+  headerSkipped: boolean;
+}
+
+const studentHeaders = new Set(['student', 'students', 'name', 'student name', 'pupil']);
+const gradeHeaders = new Set(['grade', 'grades', 'result', 'mark', 'score']);
+
+/** Pasted spreadsheet cells arrive tab-separated; many European spreadsheets save CSV with semicolons. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  if (firstLine.includes('\t')) return '\t';
+  if (firstLine.includes(';') && !firstLine.includes(',')) return ';';
+  return ',';
+}
+
+interface RawRecord {
+  line: number;
+  fields: string[];
+}
+
+/** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes. */
+function readRecords(text: string, delimiter: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let afterQuote = false;
+  let line = 1;
+  let recordLine = 1;
+
+  const endField = () => {
+    fields.push(field);
+    field = '';
+    afterQuote = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ line: recordLine, fields });
+    fields = [];
+  };
+
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i);
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') {
+        quoted = false;
+        afterQuote = true;
+      } else {
+        if (char === '\n') line += 1;
+        field += char;
+      }
+    } else if (char === '"' && field.trim() === '' && !afterQuote) {
+      quoted = true;
+      field = '';
+    } else if (char === delimiter) {
+      endField();
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      endRecord();
+      line += 1;
+      recordLine = line;
+    } else if (!afterQuote) {
+      field += char;
+    } else if (char.trim() !== '') {
+      // text after a closing quote, as in "Ann"e: keep it rather than lose it
+      field += char;
+    }
+  }
+  if (field !== '' || fields.length > 0 || quoted) endRecord();
+  return records;
+}
+
+function isHeader(student: string, grade: string): boolean {
+  return studentHeaders.has(studentKey(student)) && gradeHeaders.has(studentKey(grade));
+}
+
+/** Reads `student,grade` rows from pasted lines or a CSV file. Blank lines are skipped and values trimmed. */
+export function parseResultLines(text: string): { lines: ImportLine[]; headerSkipped: boolean } {
+  const source = text.replace(/^\uFEFF/, '');
+  const lines = readRecords(source, detectDelimiter(source))
+    .map(({ line, fields }) => {
+      const [student = '', grade = '', ...rest] = fields.map((field) => field.trim());
+      return { line, student, grade, extraValues: rest.filter((value) => value !== '').length };
+    })
+    .filter((row) => row.student !== '' || row.grade !== '' || row.extraValues > 0);
+
+  const first = lines[0];
+  const headerSkipped = first !== undefined && isHeader(first.student, first.grade);
+  return { lines: headerSkipped ? lines.slice(1) : lines, headerSkipped };
+}
+
+function problemOf(row: ImportLine, seen: Map<string, number>, inExam: Set<string>): string | undefined {
+  if (row.student === '') return 'The student name is empty.';
+  if (row.grade === '') return 'The grade is empty.';
+  if (row.extraValues > 0) {
+    return 'There are more than two values. Put a name that contains a comma in double quotes.';
+  }
+  const key = studentKey(row.student);
+  if (inExam.has(key)) return `${row.student} already has a result in this exam.`;
+  const earlier = seen.get(key);
+  if (earlier !== undefined) return `${row.student} is also on line ${earlier} of this import.`;
+  return undefined;
+}
+
+/** Splits parsed rows into those that will be imported and those that will fail, and why. */
+export function previewImport(text: string, studentsInExam: Iterable<string>): ImportPreview {
+  const { lines, headerSkipped } = parseResultLines(text);
+  const inExam = new Set([...studentsInExam].map(studentKey));
+  const seen = new Map<string, number>();
+  const preview: ImportPreview = { ready: [], failing: [], headerSkipped };
+  for (const row of lines) {
+    const problem = problemOf(row, seen, inExam);
+    if (problem) {
+      preview.failing.push({ ...row, problem });
+    } else {
+      preview.ready.push(row);
+      seen.set(studentKey(row.student), row.line);
+    }
+  }
+  return preview;
+}
+
+/** One `student,grade` line that parseResultLines reads back as the same values. */
+export function formatResultLine({ student, grade }: { student: string; grade: string }): string {
+  const quote = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return `${quote(student)},${quote(grade)}`;
+}

@@ -1,0 +1,48 @@
+/** An error whose message a teacher can read: what went wrong and what to do next. */
+export class DataError extends Error {
+  override name = 'DataError';
+}
+
+interface ErrorLike {
+  message?: unknown;
+  name?: unknown;
+  errorType?: unknown;
+  /** the cause, as api-graphql wraps a failed request */
+  originalError?: unknown;
+  /** observeQuery reports `{ type, error }`; a failed subscription carries `errors` */
+  error?: unknown;
+  errors?: unknown;
+}
+
+function texts(error: unknown): string[] {
+  if (Array.isArray(error)) return error.flatMap(texts);
+  if (typeof error !== 'object' || error === null) return [String(error)];
+  const { message, name, errorType, originalError, error: inner, errors } = error as ErrorLike;
+  const own = [message, name, errorType].filter((value): value is string => typeof value === 'string');
+  return [...own, ...[originalError, inner, errors].filter((value) => value !== undefined).flatMap(texts)];
+}
+
+const reasons: [RegExp, string][] = [
+  [/ConditionalCheckFailed/i, 'It was changed or removed somewhere else (another tab or device). The list now shows the latest version.'],
+  [/NetworkError|Network error|Failed to fetch|ECONNREFUSED|fetch failed/i, 'The server could not be reached. Check your connection and try again.'],
+  // a whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
+  [
+    /UnauthorizedException|NotAuthorized|UserUnAuthenticated|NoValidAuthTokens|NoSignedUser|NoCredentials/i,
+    'Your session has ended. Sign out, sign in again, and retry.',
+  ],
+  // one operation refused: AppSync answers so for a record that is gone or is another owner's
+  [/Unauthorized|Not Authorized/i, 'It was deleted somewhere else (another tab or device), or it belongs to another teacher.'],
+  [/Validation|invalid value|InvalidInput/i, 'The server did not accept these values. Check them and try again.'],
+  [/Throttl|TooManyRequests|LimitExceeded/i, 'The server is busy. Wait a moment and try again.'],
+];
+
+/** Turns whatever the Amplify client reported (GraphQL errors, a network failure) into one sentence for a teacher. */
+export function readableReason(errors: unknown): string {
+  const all = texts(errors).join('\n');
+  return reasons.find(([pattern]) => pattern.test(all))?.[1] ?? 'The server did not complete the request. Try again in a moment.';
+}
+
+/** What to show for a failure caught anywhere: the DataError's own text, or a readable reason. */
+export function messageOf(error: unknown): string {
+  return error instanceof DataError ? error.message : readableReason(error);
+}

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ManualScheduler } from '../test-support/manual-scheduler';
+import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
+import { ResultsEditor } from './results-editor';
+
+let t: TeacherBackend;
+
+before(async () => {
+  t = await startTeacherBackend();
+  await t.signInNewTeacher('ada@school.example', 'Ada Lovelace');
+});
+after(() => t?.stop());
+
+async function newExam(subject: string) {
+  return t.api.createExam({ id: crypto.randomUUID(), subject, date: '2026-05-12', teacher: 'Ada Lovelace' });
+}
+
+const studentsAndGrades = (editor: ResultsEditor) => editor.getSnapshot().rows.map(({ student, grade }) => `${student}:${grade}`);
+const onServer = async (examId: string) =>
+  (await t.api.listResults(examId)).map(({ student, grade }) => `${student}:${grade}`).sort();
+
+test('an added result shows at once, is saved, and stays shown while the live list has not caught up', async () => {
+  const exam = await newExam('Physics');
+  const editor = new ResultsEditor(exam.id, t.api);
+  editor.setServerRows([]);
+
+  const saved = editor.add({ student: '  Ana Lopez ', grade: ' A- ' });
+  assert.deepEqual(studentsAndGrades(editor), ['Ana Lopez:A-']);
+  const [shown] = editor.getSnapshot().rows;
+  assert.ok(shown && editor.getSnapshot().saving.has(shown.id), 'marked as saving until the server answers');
+
+  assert.equal(await saved, undefined);
+  assert.equal(editor.getSnapshot().saving.size, 0);
+  assert.deepEqual(await onServer(exam.id), ['Ana Lopez:A-']);
+  // a snapshot of the live list taken before the write arrived must not hide it
+  editor.setServerRows([]);
+  assert.deepEqual(studentsAndGrades(editor), ['Ana Lopez:A-']);
+  editor.setServerRows(await t.api.listResults(exam.id));
+  assert.deepEqual(studentsAndGrades(editor), ['Ana Lopez:A-']);
+  assert.equal(editor.getSnapshot().rows[0]?.id, shown.id, 'the id chosen in the browser is the id stored');
+});
+
+test('results show in the order they were entered', async () => {
+  const exam = await newExam('History');
+  const editor = new ResultsEditor(exam.id, t.api);
+  for (const [student, grade] of [
+    ['Zoe', '17/20'],
+    ['Ben', 'pass'],
+    ['Mia', 'B+'],
+  ] as const) {
+    assert.equal(await editor.add({ student, grade }), undefined);
+  }
+  editor.setServerRows(await t.api.listResults(exam.id));
+  assert.deepEqual(studentsAndGrades(editor), ['Zoe:17/20', 'Ben:pass', 'Mia:B+']);
+});
+
+test('empty values and a student already in the exam are refused before anything is written', async () => {
+  const exam = await newExam('Biology');
+  const editor = new ResultsEditor(exam.id, t.api);
+  editor.setServerRows([]);
+  assert.equal(await editor.add({ student: 'Ana', grade: 'A' }), undefined);
+
+  assert.deepEqual(editor.problemWith({ student: '   ', grade: 'B' }), { field: 'student', message: 'Enter the student’s name.' });
+  assert.deepEqual(editor.problemWith({ student: 'Ben', grade: ' ' }), { field: 'grade', message: 'Enter a grade.' });
+  assert.equal(await editor.add({ student: '  ANA ', grade: 'B' }), 'Ana already has a result in this exam.');
+  assert.deepEqual(await onServer(exam.id), ['Ana:A']);
+  assert.deepEqual(editor.getSnapshot().notices, [], 'a form problem is not a backend refusal');
+});
+
+test('editing in place shows the new values at once and saves them; a name may change only to a free one', async () => {
+  const exam = await newExam('Chemistry');
+  const editor = new ResultsEditor(exam.id, t.api);
+  await editor.add({ student: 'Ana', grade: 'B' });
+  await editor.add({ student: 'Ben', grade: 'C' });
+  const ana = editor.getSnapshot().rows.find((row) => row.student === 'Ana');
+  assert.ok(ana);
+
+  const saved = editor.edit(ana.id, { student: 'Ana', grade: ' A ' });
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:A', 'Ben:C']);
+  assert.equal(await saved, undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ana:A', 'Ben:C']);
+
+  assert.equal(await editor.edit(ana.id, { student: 'ben', grade: 'A' }), 'Ben already has a result in this exam.');
+  assert.equal(await editor.edit(ana.id, { student: 'ana', grade: 'A' }), undefined, 'changing the case of its own name is fine');
+  assert.deepEqual(await onServer(exam.id), ['Ben:C', 'ana:A']);
+});
+
+test('a change the backend refuses is rolled back with a sentence a teacher understands', async () => {
+  const exam = await newExam('Geography');
+  const editor = new ResultsEditor(exam.id, t.api);
+  await editor.add({ student: 'Ana', grade: 'B' });
+  editor.setServerRows(await t.api.listResults(exam.id));
+  const [ana] = editor.getSnapshot().rows;
+  assert.ok(ana);
+  // another tab deletes Ana; this tab has not heard of it yet
+  await t.api.deleteResult(ana.id);
+
+  const failure = await editor.edit(ana.id, { student: 'Ana', grade: 'A' });
+  assert.equal(
+    failure,
+    'Could not change Ana (B) to Ana (A). It was deleted somewhere else (another tab or device), or it belongs to another teacher.',
+  );
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:B'], 'back to what the server list last said');
+  assert.deepEqual(
+    editor.getSnapshot().notices.map((notice) => notice.text),
+    [failure],
+  );
+  editor.dismissNotice(editor.getSnapshot().notices[0]?.id ?? 0);
+  assert.deepEqual(editor.getSnapshot().notices, []);
+});
+
+test('when the session has expired, an added result is taken back and the teacher is told to sign in again', async () => {
+  const exam = await newExam('Art');
+  const editor = new ResultsEditor(exam.id, t.api);
+  editor.setServerRows([]);
+  t.clock.advance(2 * 60 * 60 * 1000);
+  try {
+    const failure = await editor.add({ student: 'Ana', grade: 'A' });
+    assert.equal(failure, 'Could not add Ana (A). Your session has ended. Sign out, sign in again, and retry.');
+    assert.deepEqual(editor.getSnapshot().rows, []);
+  } finally {
+    t.clock.advance(-2 * 60 * 60 * 1000);
+  }
+  assert.deepEqual(await onServer(exam.id), []);
+});
+
+test('a deleted result can be brought back, with the same id, until the undo offer expires', async () => {
+  const exam = await newExam('Music');
+  const scheduler = new ManualScheduler();
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler, undoMs: 10_000 });
+  await editor.add({ student: 'Ana', grade: 'A' });
+  await editor.add({ student: 'Ben', grade: 'B' });
+  const ana = editor.getSnapshot().rows.find((row) => row.student === 'Ana');
+  assert.ok(ana);
+
+  const deleted = editor.remove(ana.id);
+  assert.deepEqual(studentsAndGrades(editor), ['Ben:B'], 'gone at once');
+  assert.equal(editor.getSnapshot().undo?.text, 'Deleted Ana (A).');
+  assert.equal(await deleted, undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ben:B']);
+
+  scheduler.advance(9_000);
+  assert.ok(editor.getSnapshot().undo, 'still offered after 9 s');
+  assert.equal(await editor.undo(), undefined);
+  assert.equal(editor.getSnapshot().undo, undefined);
+  const restored = (await t.api.listResults(exam.id)).find((row) => row.student === 'Ana');
+  assert.equal(restored?.id, ana.id);
+  assert.equal(restored?.grade, 'A');
+  editor.setServerRows(await t.api.listResults(exam.id));
+  assert.deepEqual(studentsAndGrades(editor), ['Ben:B', 'Ana:A'], 'back, stored anew, so now entered last');
+
+  await editor.remove(ana.id);
+  scheduler.advance(10_000);
+  assert.equal(editor.getSnapshot().undo, undefined, 'the offer expires');
+  assert.equal(await editor.undo(), undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ben:B']);
+});
+
+test('undo pressed before the delete reached the server still ends with the result there', async () => {
+  const exam = await newExam('Drama');
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  await editor.add({ student: 'Ana', grade: 'A' });
+  const [ana] = editor.getSnapshot().rows;
+  assert.ok(ana);
+
+  const deleted = editor.remove(ana.id);
+  const undone = editor.undo();
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:A']);
+  assert.deepEqual(await Promise.all([deleted, undone]), [undefined, undefined]);
+  assert.deepEqual(await onServer(exam.id), ['Ana:A']);
+});
+
+test('a delete the backend refuses puts the result back and withdraws the undo offer', async () => {
+  const exam = await newExam('Latin');
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  await editor.add({ student: 'Ana', grade: 'A' });
+  editor.setServerRows(await t.api.listResults(exam.id));
+  const [ana] = editor.getSnapshot().rows;
+  assert.ok(ana);
+  t.clock.advance(2 * 60 * 60 * 1000);
+  try {
+    const failure = await editor.remove(ana.id);
+    assert.equal(failure, 'Could not delete Ana (A). Your session has ended. Sign out, sign in again, and retry.');
+  } finally {
+    t.clock.advance(-2 * 60 * 60 * 1000);
+  }
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:A']);
+  assert.equal(editor.getSnapshot().undo, undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ana:A']);
+});
