@@ -274,3 +274,16 @@ test('the owner, through the client: get, list, create, update and delete all su
   assert.deepEqual(await viaClient(owner, 'delete'), { ok: true, id: target, owner: ada.sub });
   assert.equal(await targetSubject(), undefined);
 });
+
+test('a token revoked by a global sign-out is refused with HTTP 401', async () => {
+  assert.deepEqual(await viaHttp('list', () => ({ authorization: bob.accessToken })), { ok: true });
+  const signOutEverywhere = await fetch(t.backend.userPoolEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
+    body: JSON.stringify({ AccessToken: bob.accessToken }),
+  });
+  assert.equal(signOutEverywhere.status, 200);
+  const refused = await postGraphql(graphqlUrl, bodyOf('list'), { authorization: bob.accessToken });
+  assert.equal(refused.status, 401);
+  assert.deepEqual(refused.body, { errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }] });
+});
