@@ -1,21 +1,24 @@
 /**
  * `pnpm dev`: the local backend, a demo teacher and demo exam, and both apps,
  * with prefixed logs. Ctrl-C stops all of it.
+ * `pnpm dev --cloud`: only the apps, against the deployment `pnpm sandbox` wrote
+ * amplify_outputs.json for.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { configureAmplify, isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
 import { ensureDemoTeacher } from './demo-teacher';
 import { assertPortFree } from './port-check';
-import { Supervisor } from './supervisor';
+import { Supervisor, type Supervised } from './supervisor';
 import { repoRoot } from './workspace';
 
 const ports = { backend: 20002, teacher: 3000, student: 3001 } as const;
 const dataDir = path.join(repoRoot, '.local-backend');
 const outputsPath = path.join(repoRoot, 'amplify_outputs.json');
 const reset = process.argv.includes('--reset');
+const cloud = process.argv.includes('--cloud');
 
 const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
 const say = (line: string) => supervisor.log('dev', line);
@@ -37,11 +40,12 @@ async function waitForPort(port: number, exited: Promise<number>, what: string):
   }
 }
 
-async function main(): Promise<void> {
-  await assertPortFree(ports.backend, 'local backend');
-  await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
-  await assertPortFree(ports.student, 'student app', '0.0.0.0');
+function readOutputs(): AmplifyOutputsLike {
+  return JSON.parse(readFileSync(outputsPath, 'utf8')) as AmplifyOutputsLike;
+}
 
+async function startBackend(): Promise<Supervised> {
+  await assertPortFree(ports.backend, 'local backend');
   let backendReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (backendReady = resolve));
   const backend = supervisor.start(
@@ -51,10 +55,29 @@ async function main(): Promise<void> {
     { cwd: path.join(repoRoot, 'packages/local-backend'), onLine: (line) => line.includes('local backend listening on') && backendReady() },
   );
   await Promise.race([ready, backend.exited.then(() => Promise.reject(new Error('the local backend stopped before it was ready (see its log above)')))]);
+  return backend;
+}
 
-  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
-  configureAmplify(JSON.parse(readFileSync(outputsPath, 'utf8')) as AmplifyOutputsLike);
-  const demo = await ensureDemoTeacher({ dataDir, repoRoot, log: say });
+function assertCloudOutputs(): void {
+  if (!existsSync(outputsPath) || isLocalBackend(readOutputs())) {
+    throw new Error(`--cloud needs the amplify_outputs.json that 'pnpm sandbox' writes for your AWS deployment; ${outputsPath} is ${existsSync(outputsPath) ? 'the local backend\'s' : 'missing'}.`);
+  }
+}
+
+async function main(): Promise<void> {
+  await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
+  await assertPortFree(ports.student, 'student app', '0.0.0.0');
+
+  const processes: Supervised[] = [];
+  let demo: { email: string; password: string } | undefined;
+  if (cloud) {
+    assertCloudOutputs();
+  } else {
+    processes.push(await startBackend());
+    globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+    configureAmplify(readOutputs());
+    demo = await ensureDemoTeacher({ dataDir, repoRoot, log: say });
+  }
 
   const apps = (['teacher', 'student'] as const).map((app) =>
     supervisor.start(app, 'pnpm', ['exec', 'next', 'dev', '-p', String(ports[app])], {
@@ -62,17 +85,19 @@ async function main(): Promise<void> {
       env: { AMPLIFY_OUTPUTS: outputsPath, NEXT_TELEMETRY_DISABLED: '1' },
     }),
   );
+  processes.push(...apps);
   await Promise.all(apps.map((app) => waitForPort(ports[app.name as 'teacher' | 'student'], app.exited, `${app.name} app`)));
 
   say('');
   say(`Teacher app    http://localhost:${ports.teacher}`);
-  say(`               sign in as ${demo.email} / ${demo.password}`);
+  if (demo) say(`               sign in as ${demo.email} / ${demo.password}`);
   say(`Student app    http://localhost:${ports.student}   (no account needed)`);
-  say(`Local backend  http://127.0.0.1:${ports.backend}   (add teachers: pnpm teacher add <email>)`);
+  if (cloud) say('Backend        your AWS deployment (amplify_outputs.json from pnpm sandbox)');
+  else say(`Local backend  http://127.0.0.1:${ports.backend}   (add teachers: pnpm teacher add <email>)`);
   say('Ctrl-C stops everything.');
   say('');
 
-  const first = await Promise.race([backend, ...apps].map((process) => process.exited.then(() => process.name)));
+  const first = await Promise.race(processes.map((process) => process.exited.then(() => process.name)));
   say(`the ${first} process stopped; stopping the others`);
   await supervisor.stopAll();
   process.exitCode = 1;
