@@ -26,7 +26,7 @@ export class RequestAuthError extends Error {
   }
 }
 
-export interface RequestAuthorizerDeps {
+interface RequestAuthorizerDeps {
   region: string;
   clock: Clock;
   authModes: readonly AuthMode[];

@@ -5,7 +5,7 @@ import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
 import { buildModelCatalog, type ModelCatalog } from './model-catalog';
 import { attachResolvers, type ResolverDeps } from './resolvers';
 
-export interface ExecutableSchema {
+interface ExecutableSchema {
   schema: GraphQLSchema;
   catalog: ModelCatalog;
   /** Root fields with no local resolver, e.g. `Query.listResultByExamId`. */

@@ -13,7 +13,7 @@ export interface AuthRule {
 }
 
 export type ReadOperation = 'get' | 'list' | 'listen';
-export type WriteOperation = 'create' | 'update' | 'delete';
+type WriteOperation = 'create' | 'update' | 'delete';
 type Operation = ReadOperation | WriteOperation;
 
 /**
@@ -81,7 +81,7 @@ function userPoolRuleApplies(rule: AuthRule, caller: UserPoolCaller): boolean {
  * The values an owner field may hold for this caller. The generated resolvers store
  * `<sub>::<username>` and still honour items written with just the sub or the username.
  */
-export function ownerValue(caller: UserPoolCaller): string {
+function ownerValue(caller: UserPoolCaller): string {
   return `${caller.sub}::${caller.username}`;
 }
 

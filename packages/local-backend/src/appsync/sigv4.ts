@@ -27,7 +27,7 @@ export class SignatureError extends Error {
   }
 }
 
-export interface SigV4Options {
+interface SigV4Options {
   region: string;
   service: string;
   clock: Clock;

@@ -109,7 +109,7 @@ export async function currentCredentials(): Promise<AwsCredentials> {
   return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   errorType: string | null;
   body: { data?: Record<string, unknown> | null; errors?: { errorType?: string; message: string; path?: unknown }[] };
