@@ -2,9 +2,14 @@ import { graphqlWsProtocol } from './protocol';
 
 const headerPrefix = 'header-';
 
-/** `handleProtocols` for the WebSocket server: echo `graphql-ws`, refuse a handshake without it. */
-export function selectProtocol(protocols: ReadonlySet<string>): string | false {
-  return protocols.has(graphqlWsProtocol) ? graphqlWsProtocol : false;
+/** The subprotocols of a WebSocket upgrade request (`Sec-WebSocket-Protocol`). */
+export function requestedProtocols(header: string | undefined): Set<string> {
+  return new Set((header ?? '').split(',').map((protocol) => protocol.trim()).filter((protocol) => protocol.length > 0));
+}
+
+/** Whether the upgrade asks for the one subprotocol this endpoint speaks. */
+export function speaksGraphqlWs(protocols: ReadonlySet<string>): boolean {
+  return protocols.has(graphqlWsProtocol);
 }
 
 export type ConnectHeaders =

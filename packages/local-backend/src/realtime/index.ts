@@ -1,0 +1,1 @@
+export { createRealtimeEndpoint, type RealtimeEndpoint, type RealtimeOptions } from './realtime-endpoint';
