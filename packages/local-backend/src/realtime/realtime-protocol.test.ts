@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { configureAmplify } from '@exam-results/amplify-config';
-import { WebSocket } from 'ws';
 import {
-  graphqlAsUser,
   guestCredentials,
   headerSubprotocol,
   RawRealtimeClient,
-  signInNewTeacher,
+  signInTeacher,
   signRealtimeRequest,
   startMessage,
   startRealtimeTestBackend,
   type AwsCredentials,
   type RealtimeTestBackend,
+  type TestTeacher,
 } from './realtime-test-support';
 
 // The protocol seen from a bare WebSocket client: what the Amplify client never sends, and the limits.
@@ -22,14 +20,12 @@ const onCreateResult = 'subscription ($filter: ModelSubscriptionResultFilterInpu
 
 let t: RealtimeTestBackend;
 let guest: AwsCredentials;
-let teacherToken: string;
+let teacher: TestTeacher;
 
 before(async () => {
   t = await startRealtimeTestBackend({ keepAliveIntervalMs });
-  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
-  configureAmplify(t.outputs);
   guest = await guestCredentials(t.backend.identityPoolEndpoint, t.outputs.auth.identity_pool_id);
-  teacherToken = await signInNewTeacher(t.dataDir, 'protocol@school.example');
+  teacher = await signInTeacher(t, 'protocol@school.example');
 });
 after(async () => {
   await t?.stop();
@@ -44,15 +40,11 @@ function guestStart(client: RawRealtimeClient, id: string, query = onCreateResul
   client.send(startMessage(id, data, signRealtimeRequest(guest, t.region, t.dataUrl, data)));
 }
 
-async function createResult(fields: Record<string, unknown>) {
-  const response = await graphqlAsUser(
-    t.dataUrl,
-    teacherToken,
-    'mutation ($input: CreateResultInput!) { createResult(input: $input) { id } }',
-    { input: { examId: 'exam-1', student: 'Ada', grade: 'A', ...fields } },
-  );
-  assert.equal(response.errors, undefined, JSON.stringify(response.errors));
-  return response.data!['createResult']!;
+async function createResult(student: string) {
+  const { data, errors } = await teacher.client.models.Result.create({ examId: 'exam-1', student, grade: 'A' });
+  assert.equal(errors, undefined);
+  assert.ok(data);
+  return data;
 }
 
 const isType = (type: string, id?: string) => (message: { type: string; id?: string }) =>
@@ -215,16 +207,16 @@ test('a start above 240 kB is refused, and an event above 240 kB ends the subscr
 
   guestStart(client, 'big-events');
   await client.next(isType('start_ack', 'big-events'));
-  await createResult({ student: 'y'.repeat(250 * 1024) });
+  await createResult('y'.repeat(250 * 1024));
   const tooLarge = await client.next(isType('error', 'big-events'));
   assert.equal(tooLarge.payload?.errors?.[0]?.errorType, 'PayloadTooLargeException');
-  const small = await createResult({ student: 'Grace' });
+  const small = await createResult('Grace');
   await assert.rejects(client.next(isType('data', 'big-events'), 300), /no matching message/);
   guestStart(client, 'again');
   await client.next(isType('start_ack', 'again'));
-  const next = await createResult({ student: 'Alan' });
+  const next = await createResult('Alan');
   const data = await client.next(isType('data', 'again'));
-  assert.deepEqual(data.payload, { data: { onCreateResult: { id: next['id'], grade: 'A', student: 'Alan', examId: 'exam-1' } } });
-  assert.notEqual(small['id'], next['id']);
+  assert.deepEqual(data.payload, { data: { onCreateResult: { id: next.id, grade: 'A', student: 'Alan', examId: 'exam-1' } } });
+  assert.notEqual(small.id, next.id);
   client.close();
 });

@@ -2,8 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Schema } from '@exam-results/amplify/data/resource';
+import { toResourcesConfig, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { createAmplifyContext } from 'aws-amplify';
+import { createAWSCredentialsAndIdentityIdProvider, createUserPoolsTokenProvider } from 'aws-amplify/adapter-core';
 import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
-import { defaultStorage } from 'aws-amplify/utils';
+import { generateClient } from 'aws-amplify/data';
+import type { KeyValueStorageInterface } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
 import { startLocalBackend, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../paths';
@@ -174,7 +179,7 @@ export class RawRealtimeClient {
 export interface RealtimeTestBackend {
   backend: LocalBackend;
   dataDir: string;
-  outputs: { data: { url: string; aws_region: string }; auth: { identity_pool_id: string }; [key: string]: unknown };
+  outputs: AmplifyOutputsLike & { data: { url: string; aws_region: string }; auth: { identity_pool_id: string } };
   dataUrl: string;
   realtimeUrl: string;
   region: string;
@@ -215,35 +220,54 @@ export async function startRealtimeTestBackend(realtime: RealtimeOptions = {}): 
   };
 }
 
+function memoryStorage(): KeyValueStorageInterface {
+  const items = new Map<string, string>();
+  return {
+    setItem: async (key, value) => void items.set(key, value),
+    getItem: async (key) => items.get(key) ?? null,
+    removeItem: async (key) => void items.delete(key),
+    clear: async () => items.clear(),
+  };
+}
+
+export type DataClient = ReturnType<typeof generateClient<Schema>>;
+
+/** A teacher signed in through the real client in an Amplify context of their own. */
+export interface TestTeacher {
+  /** `authMode: 'userPool'` with this teacher's tokens. */
+  client: DataClient;
+  accessToken(): Promise<string>;
+}
+
 /**
- * Adds a teacher and signs them in through this process's Amplify client (configured
- * beforehand), taking them through the new-password step. Returns their access token.
+ * Adds a teacher and signs them in, new password included. Their tokens live in a
+ * storage of their own, so this process's Amplify singleton stays a guest.
  */
-export async function signInNewTeacher(dataDir: string, email: string): Promise<string> {
-  const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+export async function signInTeacher(t: RealtimeTestBackend, email: string): Promise<TestTeacher> {
+  const admin = await openTeacherAdmin({ dataDir: t.dataDir, repoRoot: defaultRepoRoot });
+  let temporaryPassword: string;
   try {
-    const { temporaryPassword } = admin.add(email);
-    await signIn({ username: email, password: temporaryPassword });
-    await confirmSignIn({ challengeResponse: 'Correct-Horse-42' });
+    temporaryPassword = admin.add(email).temporaryPassword;
   } finally {
     admin.close();
   }
-  const token = (await fetchAuthSession()).tokens?.accessToken.toString();
-  if (!token) throw new Error(`no access token for ${email}`);
-  return token;
-}
-
-/** Lets the Amplify client sign someone else in while the current user's tokens stay valid (no sign-out, no revocation). */
-export async function forgetSignedInUser(): Promise<void> {
-  await defaultStorage.clear();
-}
-
-/** A GraphQL request over HTTP with a user pool token, as `authMode: 'userPool'` sends it. */
-export async function graphqlAsUser(dataUrl: string, accessToken: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(dataUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: accessToken },
-    body: JSON.stringify({ query, variables }),
+  const config = toResourcesConfig(t.outputs);
+  if (!config.Auth) throw new Error('amplify_outputs.json has no auth');
+  const storage = memoryStorage();
+  const context = createAmplifyContext(config, {
+    Auth: {
+      tokenProvider: createUserPoolsTokenProvider(config.Auth, storage),
+      credentialsProvider: createAWSCredentialsAndIdentityIdProvider(config.Auth, storage),
+    },
   });
-  return (await response.json()) as { data?: Record<string, Record<string, unknown> | null> | null; errors?: { errorType: string; message: string }[] };
+  await signIn(context, { username: email, password: temporaryPassword });
+  await confirmSignIn(context, { challengeResponse: 'Correct-Horse-42' });
+  return {
+    client: generateClient<Schema>(context, { authMode: 'userPool' }),
+    async accessToken() {
+      const token = (await fetchAuthSession(context)).tokens?.accessToken.toString();
+      if (!token) throw new Error(`no access token for ${email}`);
+      return token;
+    },
+  };
 }
