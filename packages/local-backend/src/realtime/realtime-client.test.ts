@@ -52,7 +52,13 @@ interface Collected<T> {
   stop(): void;
 }
 
-function collect<T>(observable: { subscribe(observer: { next(value: T): void; error(error: unknown): void }): { unsubscribe(): void } }): Collected<T> {
+type ResultItem = Pick<Schema['Result']['type'], 'id' | 'student' | 'grade' | 'examId'>;
+
+interface Subscribable<T> {
+  subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void };
+}
+
+function collect<T>(observable: Subscribable<T>): Collected<T> {
   const items: T[] = [];
   const errors: unknown[] = [];
   const subscription = observable.subscribe({ next: (value) => items.push(value), error: (error) => errors.push(error) });
@@ -67,9 +73,9 @@ async function create(teacher: TestTeacher, examId: string, student: string, gra
 }
 
 test('a guest subscription receives creates, updates and deletes of every teacher, with the fields it asked for', async () => {
-  const created = collect(guest.models.Result.onCreate());
-  const updated = collect(guest.models.Result.onUpdate({ selectionSet: ['id', 'grade'] }));
-  const deleted = collect(guest.models.Result.onDelete());
+  const created = collect<ResultItem>(guest.models.Result.onCreate());
+  const updated = collect<Pick<ResultItem, 'id' | 'grade'>>(guest.models.Result.onUpdate({ selectionSet: ['id', 'grade'] }));
+  const deleted = collect<ResultItem>(guest.models.Result.onDelete());
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
 
   const first = await create(ada, 'exam-1', 'Ada Lovelace', 'B');
@@ -99,8 +105,8 @@ test('a guest subscription receives creates, updates and deletes of every teache
 });
 
 test('a filtered subscription receives only the matching events', async () => {
-  const oneExam = collect(guest.models.Result.onCreate({ filter: { examId: { eq: 'exam-A' } } }));
-  const goodGrades = collect(
+  const oneExam = collect<ResultItem>(guest.models.Result.onCreate({ filter: { examId: { eq: 'exam-A' } } }));
+  const goodGrades = collect<ResultItem>(
     guest.models.Result.onCreate({ filter: { or: [{ grade: { eq: 'A' } }, { grade: { eq: 'B' } }], student: { beginsWith: 'G' } } }),
   );
   await acknowledgedAll('onCreateResult', 'onCreateResult');
@@ -120,8 +126,8 @@ test('a filtered subscription receives only the matching events', async () => {
 });
 
 test("a teacher's subscription receives their own items' events, never another teacher's", async () => {
-  const adaSees = collect(ada.client.models.Result.onCreate());
-  const bobSees = collect(bob.client.models.Result.onCreate());
+  const adaSees = collect<ResultItem>(ada.client.models.Result.onCreate());
+  const bobSees = collect<ResultItem>(bob.client.models.Result.onCreate());
   await acknowledgedAll('onCreateResult', 'onCreateResult');
 
   await create(bob, 'exam-T', 'Bob 1');
@@ -138,7 +144,7 @@ test("a teacher's subscription receives their own items' events, never another t
 
 test('after a backend restart the client reconnects and observeQuery converges to the stored data', async () => {
   const filter = { examId: { eq: 'exam-R' } };
-  const snapshots = collect(guest.models.Result.observeQuery({ filter }));
+  const snapshots = collect<{ items: ResultItem[] }>(guest.models.Result.observeQuery({ filter }));
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
   const first = await create(ada, 'exam-R', 'Ada Lovelace', 'C');
   const latest = () => snapshots.items.at(-1);

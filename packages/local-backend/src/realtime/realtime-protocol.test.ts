@@ -78,7 +78,7 @@ test('a connection without credentials, or with a tampered connect signature, ge
   assert.equal((await anonymous.closedBy()).code, 4401);
 
   const headers = signRealtimeRequest(guest, t.region, `${t.dataUrl}/connect`, '{}');
-  const signedAt = headers['x-amz-date']!;
+  const signedAt = headers['x-amz-date'] ?? '';
   const otherSecond = signedAt.replace(/\d(?=Z$)/, (digit) => String((Number(digit) + 1) % 10));
   const tampered = await RawRealtimeClient.open(t.realtimeUrl, ['graphql-ws', headerSubprotocol({ ...headers, 'x-amz-date': otherSecond })]);
   tampered.send({ type: 'connection_init' });

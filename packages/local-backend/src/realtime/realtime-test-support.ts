@@ -138,9 +138,10 @@ export class RawRealtimeClient {
     return new Promise((resolve, reject) => {
       const check = () => {
         const index = this.messages.findIndex(predicate);
-        if (index >= 0) {
+        const found = index >= 0 ? this.messages.splice(index, 1)[0] : undefined;
+        if (found) {
           finish();
-          resolve(this.messages.splice(index, 1)[0]!);
+          resolve(found);
         } else if (this.closed) {
           finish();
           reject(new Error(`socket closed (${this.closed.code} ${this.closed.reason}) while waiting`));
@@ -243,7 +244,7 @@ export interface TestTeacher {
  * Adds a teacher and signs them in, new password included. Their tokens live in a
  * storage of their own, so this process's Amplify singleton stays a guest.
  */
-export async function signInTeacher(t: RealtimeTestBackend, email: string): Promise<TestTeacher> {
+export async function signInTeacher(t: Pick<RealtimeTestBackend, 'dataDir' | 'outputs'>, email: string): Promise<TestTeacher> {
   const admin = await openTeacherAdmin({ dataDir: t.dataDir, repoRoot: defaultRepoRoot });
   let temporaryPassword: string;
   try {

@@ -1,0 +1,273 @@
+/**
+ * Real-time benchmark: N guest connections with one subscription each (N = 1, 100, 1000),
+ * mutations by a teacher over HTTP, latency from the mutation's HTTP response to each
+ * `data` message, messages lost, and the backend's memory per connection.
+ *
+ * The backend runs in a child process (started by this same file with `serve`), so its
+ * memory is its own and it has a core to itself; it reports process.memoryUsage() after
+ * a forced GC when asked over IPC. Run with `pnpm bench:realtime`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { startLocalBackend } from '../src/index';
+import {
+  guestCredentials,
+  headerSubprotocol,
+  signInTeacher,
+  signRealtimeRequest,
+  startMessage,
+  type AwsCredentials,
+  type RealtimeTestBackend,
+} from '../src/realtime/realtime-test-support';
+
+/** Connections (one subscription each) and the measured mutations for each. */
+const rounds = [
+  { n: 1, mutations: 200 },
+  { n: 100, mutations: 50 },
+  { n: 1000, mutations: 20 },
+];
+const warmupMutations = 5;
+const deliveryTimeoutMs = 5000;
+const connectBatch = 50;
+const subscription = 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id examId student grade owner createdAt updatedAt __typename } }';
+const createResult = 'mutation ($input: CreateResultInput!) { createResult(input: $input) { id examId student grade owner createdAt updatedAt __typename } }';
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+type BackendMessage = { type: 'ready' } | ({ type: 'memory' } & Memory);
+
+async function serve(dataDir: string): Promise<void> {
+  const backend = await startLocalBackend({ port: 0, dataDir, outputsFile: join(dataDir, 'amplify_outputs.json'), log: () => undefined });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  process.on('message', (message) => {
+    if (message === 'memory') {
+      gc?.();
+      gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send?.({ type: 'memory', rss, heapUsed } satisfies BackendMessage);
+    } else if (message === 'stop') {
+      void backend.stop().then(() => process.exit(0));
+    }
+  });
+  process.send?.({ type: 'ready' } satisfies BackendMessage);
+}
+
+function request<T extends BackendMessage['type']>(child: ChildProcess, type: T, send?: string): Promise<Extract<BackendMessage, { type: T }>> {
+  return new Promise((resolve) => {
+    const listener = (message: BackendMessage) => {
+      if (message.type !== type) return;
+      child.off('message', listener);
+      resolve(message as Extract<BackendMessage, { type: T }>);
+    };
+    child.on('message', listener);
+    if (send) child.send(send);
+  });
+}
+
+/** One guest connection with one subscription, recording when each event arrives. */
+class Subscriber {
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly onData: (id: string, at: number) => void,
+  ) {}
+
+  static async open(t: Bench, onData: (id: string, at: number) => void): Promise<Subscriber> {
+    const connectHeaders = signRealtimeRequest(t.guest, t.region, `${t.dataUrl}/connect`, '{}');
+    const socket = new WebSocket(t.realtimeUrl, ['graphql-ws', headerSubprotocol(connectHeaders)]);
+    await once(socket, 'open');
+    const subscriber = new Subscriber(socket, onData);
+    const acknowledged = new Promise<void>((resolve, reject) => {
+      socket.on('message', (raw) => {
+        const at = performance.now();
+        const message = JSON.parse(String(raw)) as { type: string; payload?: { data?: { onCreateResult?: { id: string } } } };
+        if (message.type === 'connection_ack') {
+          const data = JSON.stringify({ query: subscription, variables: {} });
+          socket.send(startMessage('results', data, signRealtimeRequest(t.guest, t.region, t.dataUrl, data)));
+        } else if (message.type === 'start_ack') {
+          resolve();
+        } else if (message.type === 'data') {
+          const id = message.payload?.data?.onCreateResult?.id;
+          if (id) subscriber.onData(id, at);
+        } else if (message.type !== 'ka') {
+          reject(new Error(`unexpected message ${String(raw)}`));
+        }
+      });
+    });
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await acknowledged;
+    return subscriber;
+  }
+
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return;
+    const closed = once(this.socket, 'close');
+    this.socket.close();
+    await closed;
+  }
+}
+
+interface Bench {
+  guest: AwsCredentials;
+  region: string;
+  dataUrl: string;
+  realtimeUrl: string;
+  teacherToken: string;
+  memory(): Promise<Memory>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+interface Row {
+  n: number;
+  mutations: number;
+  lost: number;
+  latencies: number[];
+  mutationMs: number[];
+  rssPerConnection: number;
+  heapPerConnection: number;
+  setupMs: number;
+}
+
+async function measure(t: Bench, { n, mutations }: { n: number; mutations: number }): Promise<Row> {
+  const arrivals = new Map<string, number[]>();
+  const waiters = new Map<string, () => void>();
+  const onData = (id: string, at: number) => {
+    const times = arrivals.get(id) ?? [];
+    times.push(at);
+    arrivals.set(id, times);
+    if (times.length === n) waiters.get(id)?.();
+  };
+
+  const before = await t.memory();
+  const setupStart = performance.now();
+  const subscribers: Subscriber[] = [];
+  for (let opened = 0; opened < n; opened += connectBatch) {
+    const batch = Math.min(connectBatch, n - opened);
+    subscribers.push(...(await Promise.all(Array.from({ length: batch }, () => Subscriber.open(t, onData)))));
+  }
+  const setupMs = performance.now() - setupStart;
+  const loaded = await t.memory();
+
+  const latencies: number[] = [];
+  const mutationMs: number[] = [];
+  let lost = 0;
+  const total = warmupMutations + mutations;
+  for (let index = 0; index < total; index += 1) {
+    const sentAt = performance.now();
+    const response = await fetch(t.dataUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: t.teacherToken },
+      body: JSON.stringify({ query: createResult, variables: { input: { examId: `bench-${n}`, student: `Student ${index}`, grade: 'B' } } }),
+    });
+    const body = (await response.json()) as { data?: { createResult?: { id: string } }; errors?: unknown };
+    const acknowledgedAt = performance.now();
+    const id = body.data?.createResult?.id;
+    if (!id) throw new Error(`mutation failed: ${JSON.stringify(body)}`);
+    if ((arrivals.get(id)?.length ?? 0) < n) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deliveryTimeoutMs);
+        waiters.set(id, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      waiters.delete(id);
+    }
+    const times = arrivals.get(id) ?? [];
+    arrivals.delete(id);
+    if (index < warmupMutations) continue;
+    mutationMs.push(acknowledgedAt - sentAt);
+    lost += n - times.length;
+    for (const at of times) latencies.push(at - acknowledgedAt);
+  }
+
+  await Promise.all(subscribers.map((subscriber) => subscriber.close()));
+  return {
+    n,
+    mutations,
+    lost,
+    latencies: latencies.sort((a, b) => a - b),
+    mutationMs: mutationMs.sort((a, b) => a - b),
+    rssPerConnection: (loaded.rss - before.rss) / n,
+    heapPerConnection: (loaded.heapUsed - before.heapUsed) / n,
+    setupMs,
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const ms = (value: number) => value.toFixed(1);
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const header = ['N', 'mutations', 'deliveries', 'lost', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mutation p50 ms', 'RSS/conn KB', 'heap/conn KB', 'connect s'];
+  const lines = rows.map((row) => [
+    String(row.n),
+    String(row.mutations),
+    String(row.latencies.length),
+    String(row.lost),
+    ms(percentile(row.latencies, 50)),
+    ms(percentile(row.latencies, 95)),
+    ms(percentile(row.latencies, 99)),
+    ms(row.latencies.at(-1) ?? Number.NaN),
+    ms(percentile(row.mutationMs, 50)),
+    kb(row.rssPerConnection),
+    kb(row.heapPerConnection),
+    (row.setupMs / 1000).toFixed(2),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const format = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const line of lines) console.log(format(line));
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'realtime-bench-'));
+  const child = fork(fileURLToPath(import.meta.url), ['serve', dataDir], {
+    cwd: dirname(dirname(fileURLToPath(import.meta.url))),
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+  });
+  try {
+    await request(child, 'ready');
+    const outputs = JSON.parse(readFileSync(join(dataDir, 'amplify_outputs.json'), 'utf8')) as RealtimeTestBackend['outputs'];
+    const local = outputs.custom?.local_backend;
+    if (!local) throw new Error('amplify_outputs.json has no local endpoints');
+    const teacher = await signInTeacher({ dataDir, outputs }, 'bench@school.example');
+    const bench: Bench = {
+      guest: await guestCredentials(local.identity_pool_endpoint, outputs.auth.identity_pool_id),
+      region: outputs.data.aws_region,
+      dataUrl: outputs.data.url,
+      realtimeUrl: `${outputs.data.url.replace(/^http/, 'ws')}/realtime`,
+      teacherToken: await teacher.accessToken(),
+      memory: () => request(child, 'memory', 'memory'),
+    };
+    // A first round warms up the backend (lazily built caches, JIT) and is not reported.
+    await measure(bench, { n: 1, mutations: 20 });
+    const rows: Row[] = [];
+    for (const round of rounds) {
+      rows.push(await measure(bench, round));
+      console.error(`N=${round.n} done`);
+    }
+    console.log(`\nReal-time latency, mutation HTTP response → data message (${process.platform}, ${process.version}, backend in a child process)`);
+    printTable(rows);
+    console.log('\nMemory per connection: backend process RSS and V8 heapUsed after a forced GC, with N connections open and subscribed, minus before opening them, divided by N.');
+  } finally {
+    child.send('stop');
+    await once(child, 'exit');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const [mode, servedDataDir] = process.argv.slice(2);
+if (mode === 'serve' && servedDataDir) await serve(servedDataDir);
+else await main();
