@@ -200,6 +200,37 @@ test('documents that are not one valid subscription are refused with AppSync err
   client.close();
 });
 
+test('subscriptions the @auth rules do not allow are refused, as the generated resolvers refuse them', async () => {
+  const token = await teacher.accessToken();
+  const host = new URL(t.dataUrl).host;
+  const asTeacher = await RawRealtimeClient.connect(t.realtimeUrl, { Authorization: token, host });
+  const start = (id: string, query: string, variables: Record<string, unknown> = {}) =>
+    asTeacher.send(startMessage(id, JSON.stringify({ query, variables }), { Authorization: token, host }));
+
+  start('someone-else', 'subscription { onCreateResult(owner: "someone-else") { id } }');
+  assert.deepEqual((await asTeacher.next(isType('error', 'someone-else'))).payload?.errors, [
+    { errorType: 'Unauthorized', message: 'Not Authorized to access onCreateResult on type Subscription' },
+  ]);
+  // The owner scope is a filter on the owner field, so a filter of the client's own on it collides.
+  start('own-owner-filter', onCreateResult, { filter: { owner: { eq: 'anyone' } } });
+  assert.deepEqual((await asTeacher.next(isType('error', 'own-owner-filter'))).payload?.errors, [
+    { errorType: 'ValidationError', message: 'subscription filter uses same fieldName multiple time' },
+  ]);
+  start('own', onCreateResult);
+  await asTeacher.next(isType('start_ack', 'own'));
+  asTeacher.close();
+
+  // A signed-in teacher's identity-pool credentials carry the authenticated role, which no rule of Result names.
+  const teacherCredentials = await teacher.credentials();
+  const viaIam = await RawRealtimeClient.connect(t.realtimeUrl, signRealtimeRequest(teacherCredentials, t.region, `${t.dataUrl}/connect`, '{}'));
+  const data = JSON.stringify({ query: onCreateResult, variables: {} });
+  viaIam.send(startMessage('authenticated-role', data, signRealtimeRequest(teacherCredentials, t.region, t.dataUrl, data)));
+  assert.deepEqual((await viaIam.next(isType('error', 'authenticated-role'))).payload?.errors, [
+    { errorType: 'Unauthorized', message: 'Not Authorized to access onCreateResult on type Subscription' },
+  ]);
+  viaIam.close();
+});
+
 test('a start above 240 kB is refused, and an event above 240 kB ends the subscription with an error', async () => {
   const client = await guestConnect();
   guestStart(client, 'huge-start', onCreateResult, { filter: { student: { eq: 'x'.repeat(250 * 1024) } } });

@@ -238,6 +238,8 @@ export interface TestTeacher {
   /** `authMode: 'userPool'` with this teacher's tokens. */
   client: DataClient;
   accessToken(): Promise<string>;
+  /** The identity pool's credentials for this signed-in teacher (the authenticated role). */
+  credentials(): Promise<AwsCredentials>;
 }
 
 /**
@@ -269,6 +271,11 @@ export async function signInTeacher(t: Pick<RealtimeTestBackend, 'dataDir' | 'ou
       const token = (await fetchAuthSession(context)).tokens?.accessToken.toString();
       if (!token) throw new Error(`no access token for ${email}`);
       return token;
+    },
+    async credentials() {
+      const credentials = (await fetchAuthSession(context)).credentials;
+      if (!credentials?.sessionToken) throw new Error(`no credentials for ${email}`);
+      return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
     },
   };
 }
