@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
+import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
+import { waitForState } from './testing/wait';
+
+/** `Ada 18/20, Bob B+`: the results, by student. */
+const content = (items: readonly ExamResult[]): string =>
+  items
+    .map((item) => `${item.student} ${item.grade}`)
+    .sort()
+    .join(', ');
+
+function required<T>(response: { data: T | null; errors?: readonly { message: string }[] }): T {
+  if (!response.data) throw new Error(`write refused: ${response.errors?.map((error) => error.message).join('; ')}`);
+  return response.data;
+}
+
+describe('live lists against the local backend, read as a guest', () => {
+  let backend: TestBackend;
+  let teacher: ExamResultsClient;
+  let guest: ExamResultsClient;
+
+  before(async () => {
+    backend = await startTestBackend();
+    teacher = await backend.teacher('teacher@example.com');
+    guest = guestClient();
+  });
+
+  after(async () => {
+    await backend.stop();
+  });
+
+  const newExam = async (subject: string) =>
+    required(await teacher.models.Exam.create({ subject, date: '2025-06-30', teacher: 'Ms Lee' }));
+  const newResult = async (examId: string, student: string, grade: string) =>
+    required(await teacher.models.Result.create({ examId, student, grade }));
+
+  it('lists an exam’s results, then applies creates, updates and deletes in the order they were made', async () => {
+    const exam = await newExam('Mathematics');
+    const other = await newExam('History');
+    const leaving = await newResult(exam.id, 'Leo', '9/20');
+    await newResult(other.id, 'Olga', 'A');
+
+    const list = watchResults(guest, exam.id);
+    const adaGrades: string[] = [];
+    let duplicates = 0;
+    list.subscribe(() => {
+      const { items } = list.getState();
+      if (new Set(items.map((item) => item.id)).size !== items.length) duplicates++;
+      const ada = items.find((item) => item.student === 'Ada')?.grade;
+      if (ada !== undefined && ada !== adaGrades.at(-1)) adaGrades.push(ada);
+    });
+    try {
+      const ready = await waitForState(list, (state) => state.loaded && state.status === 'live', 'the list to be live');
+      assert.equal(content(ready.items), 'Leo 9/20');
+
+      const ada = await newResult(exam.id, 'Ada', '12/20');
+      required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
+      required(await teacher.models.Result.update({ id: ada.id, grade: '18/20' }));
+      await newResult(exam.id, 'Bob', 'B+');
+      required(await teacher.models.Result.delete({ id: leaving.id }));
+      await newResult(other.id, 'Oscar', 'C');
+
+      const final = await waitForState(
+        list,
+        (state) => content(state.items) === 'Ada 18/20, Bob B+',
+        'Ada 18/20 and Bob B+ only',
+      );
+      assert.equal(final.error, undefined);
+      assert.equal(duplicates, 0, 'the list never held one id twice');
+      const steps = adaGrades.map((grade) => ['12/20', '15/20', '18/20'].indexOf(grade));
+      assert.ok(
+        steps.every((step, index) => step >= 0 && (index === 0 || step > (steps[index - 1] ?? -1))),
+        `Ada’s grade only moved forward: ${adaGrades.join(' → ')}`,
+      );
+    } finally {
+      list.close();
+    }
+  });
+
+  it('shows a new exam, its edit and its removal live', async () => {
+    const list = watchExams(guest);
+    try {
+      await waitForState(list, (state) => state.loaded && state.status === 'live', 'the exam list to be live');
+      const exam = await newExam('Biology');
+      await waitForState(list, (state) => state.items.some((item) => item.id === exam.id && item.subject === 'Biology'), 'the new exam');
+      required(await teacher.models.Exam.update({ id: exam.id, subject: 'Biology (resit)' }));
+      await waitForState(list, (state) => state.items.some((item) => item.id === exam.id && item.subject === 'Biology (resit)'), 'the edit');
+      required(await teacher.models.Exam.delete({ id: exam.id }));
+      await waitForState(list, (state) => !state.items.some((item) => item.id === exam.id), 'the removal');
+    } finally {
+      list.close();
+    }
+  });
+
+  it('catches up after the backend restarts, with what changed before it re-subscribed', async () => {
+    const exam = await newExam('Physics');
+    const kept = await newResult(exam.id, 'Kim', 'B');
+    const removed = await newResult(exam.id, 'Rita', 'C');
+    const list = watchResults(guest, exam.id);
+    try {
+      await waitForState(list, (state) => state.loaded && state.status === 'live' && state.items.length === 2, 'the list to be live');
+
+      await backend.restart();
+      await waitForState(list, (state) => state.status === 'reconnecting', 'the client to report the lost connection');
+      // Amplify waits 5 s before it reconnects, so these changes reach the list only by re-listing.
+      await newResult(exam.id, 'Nia', 'A-');
+      required(await teacher.models.Result.update({ id: kept.id, grade: 'B+' }));
+      required(await teacher.models.Result.delete({ id: removed.id }));
+      assert.equal(list.getState().status, 'reconnecting', 'the writes must land before the client re-subscribes for this test to mean anything');
+
+      const caughtUp = await waitForState(
+        list,
+        (state) => state.status === 'live' && content(state.items) === 'Kim B+, Nia A-',
+        'the list to be live again with Kim B+ and Nia A-',
+        30_000,
+      );
+      assert.equal(caughtUp.error, undefined);
+
+      await newResult(exam.id, 'Zoe', 'A');
+      await waitForState(list, (state) => state.items.some((item) => item.student === 'Zoe'), 'a result written after the reconnect');
+    } finally {
+      list.close();
+    }
+  });
+});
