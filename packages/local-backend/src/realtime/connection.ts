@@ -15,7 +15,7 @@ import { connectHeaders, requestedProtocols } from './subprotocols';
 import type { Subscriber, SubscriptionHub } from './subscription-hub';
 import { prepareSubscription, StartRefusedError, type StartDeps } from './subscription-start';
 
-export interface ConnectionDeps extends StartDeps {
+interface ConnectionDeps extends StartDeps {
   appSync: StartDeps['appSync'] & Pick<AppSync, 'authorizeRequest'>;
   hub: SubscriptionHub;
   keepAliveIntervalMs: number;
@@ -36,6 +36,11 @@ const dataFrameOverhead = serverMessages.data('', '').length;
 function frameText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
+}
+
+/** A close reason must fit in 123 bytes. */
+function closeReason(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 123);
 }
 
 function closeCodeFor(error: ProtocolError): number {
@@ -63,7 +68,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
   function close(code: number, reason: string): void {
     if (state === State.Closed) return;
     release();
-    socket.close(code, reason);
+    socket.close(code, closeReason(reason));
   }
 
   function release(): void {
@@ -77,7 +82,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
   /** Before `connection_ack` the client only understands `connection_error`. */
   function refuseConnection(error: ProtocolError): void {
     send(serverMessages.connectionError(error));
-    close(closeCodeFor(error), error.message.slice(0, 120));
+    close(closeCodeFor(error), error.message);
   }
 
   function init(): void {

@@ -8,7 +8,7 @@ export interface SubscriptionFilter {
   filterGroup: { filters: FilterCondition[] }[];
 }
 
-export interface FilterCondition {
+interface FilterCondition {
   fieldName: string;
   operator: Operator;
   value: unknown;
@@ -30,7 +30,7 @@ const operators = [
   'containsAny',
 ] as const;
 
-export type Operator = (typeof operators)[number];
+type Operator = (typeof operators)[number];
 
 // AppSync's limits for enhanced filters.
 const maxFilters = 10;

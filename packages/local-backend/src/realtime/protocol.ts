@@ -14,7 +14,7 @@ export const ClientMessageType = {
 } as const;
 
 /** Messages the server sends. */
-export const ServerMessageType = {
+const ServerMessageType = {
   ConnectionAck: 'connection_ack',
   ConnectionError: 'connection_error',
   KeepAlive: 'ka',

@@ -27,7 +27,7 @@ export interface AwsCredentials {
   sessionToken: string;
 }
 
-export interface ServerMessage {
+interface ServerMessage {
   type: string;
   id?: string;
   payload?: Record<string, unknown> & { errors?: { errorType: string; message: string; errorCode?: number }[] };
@@ -231,7 +231,7 @@ function memoryStorage(): KeyValueStorageInterface {
   };
 }
 
-export type DataClient = ReturnType<typeof generateClient<Schema>>;
+type DataClient = ReturnType<typeof generateClient<Schema>>;
 
 /** A teacher signed in through the real client in an Amplify context of their own. */
 export interface TestTeacher {

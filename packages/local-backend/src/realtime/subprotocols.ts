@@ -12,7 +12,7 @@ export function speaksGraphqlWs(protocols: ReadonlySet<string>): boolean {
   return protocols.has(graphqlWsProtocol);
 }
 
-export type ConnectHeaders =
+type ConnectHeaders =
   | { kind: 'present'; headers: Record<string, string> }
   | { kind: 'missing' }
   | { kind: 'invalid'; reason: string };

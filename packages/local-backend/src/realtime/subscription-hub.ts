@@ -20,7 +20,7 @@ export interface SubscriptionHub {
   publish(event: MutationEvent): void;
 }
 
-export interface HubDeps {
+interface HubDeps {
   schema: GraphQLSchema;
   catalog: SubscriptionCatalog;
   log(line: string): void;
