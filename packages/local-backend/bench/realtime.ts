@@ -260,7 +260,9 @@ async function main(): Promise<void> {
     }
     console.log(`\nReal-time latency, mutation HTTP response → data message (${process.platform}, ${process.version}, backend in a child process)`);
     printTable(rows);
-    console.log('\nMemory per connection: backend process RSS and V8 heapUsed after a forced GC, with N connections open and subscribed, minus before opening them, divided by N.');
+    console.log('\nMemory per connection: backend process RSS and V8 heapUsed after a forced GC, with N connections open and subscribed,');
+    console.log('minus before opening them, divided by N (at N = 1 this is within GC noise). Latency is taken when this process,');
+    console.log('which also runs all N clients, handles each message.');
   } finally {
     child.send('stop');
     await once(child, 'exit');
