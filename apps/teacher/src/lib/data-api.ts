@@ -46,11 +46,6 @@ function toResultRow(record: ResultRow): ResultRow {
   return { id, examId, student, grade, createdAt, updatedAt };
 }
 
-export interface LiveList<T> {
-  onItems(items: T[]): void;
-  onError(error: unknown): void;
-}
-
 export function dataApi(client: DataClient) {
   const { Exam, Result } = client.models;
   return {
@@ -83,23 +78,6 @@ export function dataApi(client: DataClient) {
         nextToken = page.nextToken;
       } while (nextToken);
       return rows;
-    },
-    /** The teacher's exams, kept up to date; returns the function that stops listening. */
-    observeExams(listener: LiveList<ExamRow>): () => void {
-      const subscription = Exam.observeQuery().subscribe({
-        next: ({ items }) => listener.onItems(items.map(toExamRow)),
-        error: (error: unknown) => listener.onError(error),
-      });
-      return () => subscription.unsubscribe();
-    },
-    /** Results of one exam, or of all the teacher's exams, kept up to date. */
-    observeResults(listener: LiveList<ResultRow>, examId?: string): () => void {
-      const options = examId ? { filter: { examId: { eq: examId } } } : {};
-      const subscription = Result.observeQuery(options).subscribe({
-        next: ({ items }) => listener.onItems(items.map(toResultRow)),
-        error: (error: unknown) => listener.onError(error),
-      });
-      return () => subscription.unsubscribe();
     },
   };
 }

@@ -22,24 +22,46 @@ function texts(error: unknown): string[] {
   return [...own, ...[originalError, inner, errors].filter((value) => value !== undefined).flatMap(texts)];
 }
 
-const reasons: [RegExp, string][] = [
-  [/ConditionalCheckFailed/i, 'It was changed or removed somewhere else (another tab or device). The list now shows the latest version.'],
-  [/NetworkError|Network error|Failed to fetch|ECONNREFUSED|fetch failed/i, 'The server could not be reached. Check your connection and try again.'],
-  // a whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
-  [
-    /UnauthorizedException|NotAuthorized|UserUnAuthenticated|NoValidAuthTokens|NoSignedUser|NoCredentials/i,
-    'Your session has ended. Sign out, sign in again, and retry.',
-  ],
-  // one operation refused: AppSync answers so for a record that is gone or is another owner's
-  [/Unauthorized|Not Authorized/i, 'It was deleted somewhere else (another tab or device), or it belongs to another teacher.'],
-  [/Validation|invalid value|InvalidInput/i, 'The server did not accept these values. Check them and try again.'],
-  [/Throttl|TooManyRequests|LimitExceeded/i, 'The server is busy. Wait a moment and try again.'],
+interface Reason {
+  pattern: RegExp;
+  text: string;
+  /** Only when changing data, not when reading it. */
+  writesOnly?: true;
+}
+
+const reasons: Reason[] = [
+  {
+    pattern: /ConditionalCheckFailed/i,
+    text: 'It was changed or removed somewhere else (another tab or device). The list now shows the latest version.',
+  },
+  {
+    pattern: /NetworkError|Network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
+    text: 'The server could not be reached. Check your connection and try again.',
+  },
+  // the whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
+  {
+    pattern: /UnauthorizedException|NotAuthorized|UserUnAuthenticated|NoValidAuthTokens|NoSignedUser|NoCredentials/i,
+    text: 'Your session has ended. Sign out, sign in again, and retry.',
+  },
+  // one mutation refused: AppSync answers so for a record that is gone or is another owner's
+  {
+    pattern: /Unauthorized|Not Authorized/i,
+    text: 'It was deleted somewhere else (another tab or device), or it belongs to another teacher.',
+    writesOnly: true,
+  },
+  { pattern: /Unauthorized|Not Authorized/i, text: 'Your session may have ended. Sign out, sign in again, and retry.' },
+  { pattern: /Validation|invalid value|InvalidInput/i, text: 'The server did not accept these values. Check them and try again.' },
+  { pattern: /Throttl|TooManyRequests|LimitExceeded/i, text: 'The server is busy. Wait a moment and try again.' },
 ];
 
-/** Turns whatever the Amplify client reported (GraphQL errors, a network failure) into one sentence for a teacher. */
-export function readableReason(errors: unknown): string {
+/**
+ * Turns whatever the Amplify client reported (GraphQL errors, a failed request, an error
+ * message) into one sentence for a teacher, never the raw error.
+ */
+export function readableReason(errors: unknown, { reading = false } = {}): string {
   const all = texts(errors).join('\n');
-  return reasons.find(([pattern]) => pattern.test(all))?.[1] ?? 'The server did not complete the request. Try again in a moment.';
+  const reason = reasons.find(({ pattern, writesOnly }) => !(reading && writesOnly) && pattern.test(all));
+  return reason?.text ?? 'The server did not complete the request. Try again in a moment.';
 }
 
 /** What to show for a failure caught anywhere: the DataError's own text, or a readable reason. */

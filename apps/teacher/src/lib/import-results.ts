@@ -28,6 +28,8 @@ export function summarizeImport({ succeeded, failed }: ImportOutcome): string {
   const total = succeeded.length + failed.length;
   const results = (count: number) => `${count} result${count === 1 ? '' : 's'}`;
   if (failed.length === 0) return `Imported ${results(total)}.`;
-  if (succeeded.length === 0) return `None of the ${results(total)} could be imported.`;
+  if (succeeded.length === 0) {
+    return total === 1 ? 'The result could not be imported; see below.' : `None of the ${total} results could be imported; see below.`;
+  }
   return `Imported ${succeeded.length} of ${results(total)}. ${failed.length} did not land; they are listed below.`;
 }

@@ -82,6 +82,8 @@ export class OptimisticCollection<T extends Versioned> {
     this.queues.set(id, run);
     try {
       local.accepted = await run;
+      // what the server now holds supersedes earlier accepted changes to the same record
+      this.changes = this.changes.filter((other) => other === local || other.id !== id || !other.accepted);
       if (reflectedBy(local, this.server)) this.changes = this.changes.filter((other) => other !== local);
     } catch (error) {
       this.changes = this.changes.filter((other) => other !== local);

@@ -157,6 +157,22 @@ test('a deleted result can be brought back, with the same id, until the undo off
   assert.deepEqual(await onServer(exam.id), ['Ben:B']);
 });
 
+test('a result added and then deleted before the live list caught up stays deleted', async () => {
+  const exam = await newExam('Economics');
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  editor.setServerRows([]);
+  await editor.add({ student: 'Ana', grade: 'A' });
+  await editor.add({ student: 'Ben', grade: 'B' });
+  const ana = editor.getSnapshot().rows.find((row) => row.student === 'Ana');
+  assert.ok(ana);
+  assert.equal(await editor.remove(ana.id), undefined);
+  assert.deepEqual(studentsAndGrades(editor), ['Ben:B']);
+  assert.equal(await editor.edit(editor.getSnapshot().rows[0]?.id ?? '', { student: 'Ben', grade: 'A' }), undefined);
+  editor.setServerRows([]);
+  assert.deepEqual(studentsAndGrades(editor), ['Ben:A']);
+  assert.deepEqual(await onServer(exam.id), ['Ben:A']);
+});
+
 test('undo pressed before the delete reached the server still ends with the result there', async () => {
   const exam = await newExam('Drama');
   const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });

@@ -7,7 +7,7 @@ import { openTeacherAdmin, startLocalBackend, type Clock, type LocalBackend, typ
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { WebSocket } from 'ws';
-import { dataApi, type DataApi } from '../lib/data-api';
+import { dataApi, type DataApi, type DataClient, type ExamRow } from '../lib/data-api';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
@@ -26,8 +26,14 @@ export interface TeacherBackend {
   backend: LocalBackend;
   clock: MovableClock;
   admin: TeacherAdmin;
-  /** The app's data API on the real aws-amplify client, as the signed-in teacher. */
+  /** The real aws-amplify data client, as the signed-in teacher. */
+  client: DataClient;
+  /** The app's data API on that client. */
   api: DataApi;
+  /** The same teacher in another browser tab: its own client, writing over HTTP. */
+  otherTab(): DataApi;
+  /** Every exam of the signed-in teacher, as the server has them now. */
+  listExams(): Promise<ExamRow[]>;
   /** Creates a teacher as the CLI does and signs in through the real client, setting a password. */
   signInNewTeacher(email: string, name?: string): Promise<void>;
   stop(): Promise<void>;
@@ -46,11 +52,19 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
   configureAmplify(JSON.parse(readFileSync(outputsFile, 'utf8')) as AmplifyOutputsLike);
   const admin = await openTeacherAdmin({ dataDir, repoRoot });
+  const client = generateClient<Schema>();
   return {
     backend,
     clock,
     admin,
-    api: dataApi(generateClient<Schema>()),
+    client,
+    api: dataApi(client),
+    otherTab: () => dataApi(generateClient<Schema>()),
+    async listExams() {
+      const { data, errors } = await client.models.Exam.list({ limit: 1000 });
+      if (errors?.length) throw new Error(JSON.stringify(errors));
+      return data;
+    },
     async signInNewTeacher(email, name) {
       const { temporaryPassword } = admin.add(email, name === undefined ? {} : { name });
       const { nextStep } = await signIn({ username: email, password: temporaryPassword });
