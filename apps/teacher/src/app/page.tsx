@@ -1,0 +1,5 @@
+import { ExamsPage } from '../components/exams-page';
+
+export default function Home() {
+  return <ExamsPage />;
+}

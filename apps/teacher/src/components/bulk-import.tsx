@@ -1,0 +1,149 @@
+'use client';
+
+import { useId, useMemo, useState } from 'react';
+import type { BatchProgress } from '../lib/batch';
+import { formatResultLine, previewImport } from '../lib/csv-import';
+import type { ResultRow } from '../lib/data-api';
+import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
+import type { ResultsEditor } from '../lib/results-editor';
+
+type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
+
+/** Paste lines or pick a CSV file, check the preview, import with progress; rows that did not land are listed and put back to retry. */
+export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: readonly ResultRow[] }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [run, setRun] = useState<Run>();
+  const [fileError, setFileError] = useState<string>();
+  const preview = useMemo(() => previewImport(text, rows.map((row) => row.student)), [text, rows]);
+  const importing = run?.phase === 'importing';
+
+  const readFile = async (file: File | undefined) => {
+    setFileError(undefined);
+    if (!file) return;
+    try {
+      setText(await file.text());
+      setRun(undefined);
+    } catch {
+      setFileError(`Could not read ${file.name}. Choose a CSV or text file.`);
+    }
+  };
+
+  const start = async () => {
+    const lines = preview.ready;
+    setRun({ phase: 'importing', progress: { done: 0, failed: 0, total: lines.length } });
+    const outcome = await importResults(lines, editor, {
+      onProgress: (progress) => setRun({ phase: 'importing', progress }),
+    });
+    setRun({ phase: 'done', outcome });
+    setText(outcome.failed.map(({ item }) => formatResultLine(item)).join('\n'));
+  };
+
+  return (
+    <details className="panel bulk-import">
+      <summary>Add many results at once</summary>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Paste one result per line: student, grade</label>
+        <p id={`${id}-hint`} className="hint">
+          Separate the name and the grade with a comma, or paste two columns from a spreadsheet. Put a name that contains a
+          comma in double quotes. A first line “student,grade” is skipped.
+        </p>
+        <textarea
+          id={`${id}-text`}
+          rows={6}
+          value={text}
+          disabled={importing}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            setText(event.target.value);
+            setRun(undefined);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Or choose a CSV file</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          disabled={importing}
+          onChange={(event) => void readFile(event.target.files?.[0])}
+        />
+        {fileError ? (
+          <p className="form-error" role="alert">
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+
+      {run?.phase === 'importing' ? (
+        <div className="import-progress" role="status">
+          <label htmlFor={`${id}-progress`}>
+            Importing: {run.progress.done} of {run.progress.total}
+            {run.progress.failed > 0 ? `, ${run.progress.failed} failed` : ''}
+          </label>
+          <progress id={`${id}-progress`} max={run.progress.total} value={run.progress.done} />
+        </div>
+      ) : null}
+
+      {run?.phase === 'done' ? (
+        <div className={run.outcome.failed.length ? 'import-summary partial' : 'import-summary'} role="status">
+          <p>{summarizeImport(run.outcome)}</p>
+          {run.outcome.failed.length ? (
+            <>
+              <ul>
+                {run.outcome.failed.map(({ item, message }) => (
+                  <li key={item.line}>
+                    Line {item.line}: {message}
+                  </li>
+                ))}
+              </ul>
+              <p>They are back in the box above: correct them or try again.</p>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {!importing && (preview.ready.length > 0 || preview.failing.length > 0) ? (
+        <div className="import-preview">
+          <h3 id={`${id}-preview`}>Preview</h3>
+          <p>
+            {preview.ready.length} ready to import
+            {preview.failing.length ? `, ${preview.failing.length} will not be imported` : ''}
+            {preview.headerSkipped ? ' (the header line is skipped)' : ''}.
+          </p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-preview`}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Student</th>
+                  <th scope="col">Grade</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...preview.ready.map((row) => ({ ...row, problem: undefined })), ...preview.failing]
+                  .sort((a, b) => a.line - b.line)
+                  .map((row) => (
+                    <tr key={row.line} className={row.problem ? 'failing' : undefined}>
+                      <td>{row.line}</td>
+                      <td>{row.student}</td>
+                      <td>{row.grade}</td>
+                      <td>{row.problem ?? 'Ready'}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          <button type="button" className="button primary" disabled={preview.ready.length === 0} onClick={() => void start()}>
+            {preview.ready.length === 0
+              ? 'Nothing to import'
+              : `Import ${preview.ready.length} result${preview.ready.length === 1 ? '' : 's'}`}
+            {preview.failing.length ? ` (skip ${preview.failing.length})` : ''}
+          </button>
+        </div>
+      ) : null}
+    </details>
+  );
+}

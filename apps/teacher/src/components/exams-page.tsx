@@ -1,0 +1,149 @@
+'use client';
+
+import { watchExams, watchResults } from '@exam-results/live-data';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { ExamRow, ResultRow } from '../lib/data-api';
+import { ExamsStore, type ExamSummary } from '../lib/exams-store';
+import { countResults, formatExamDate, todayAsDateValue } from '../lib/format';
+import { Dialog } from './dialog';
+import { ExamForm } from './exam-form';
+import { LiveIndicator, LoadStatus } from './live-status';
+import { Notices } from './notices';
+import { useSession } from './session';
+import { useLiveList } from './use-live-list';
+
+/** The teacher's exams, newest first, live; create, edit and delete them. */
+export function ExamsPage() {
+  const { client, api, teacherName } = useSession();
+  const router = useRouter();
+  const [store] = useState(() => new ExamsStore(api));
+  const view = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const openExams = useCallback(() => watchExams(client), [client]);
+  const openResults = useCallback(() => watchResults(client), [client]);
+  const onExams = useCallback((rows: readonly ExamRow[]) => store.setServerExams(rows), [store]);
+  const onResults = useCallback((rows: readonly ResultRow[]) => store.setServerResults(rows), [store]);
+  const exams = useLiveList(openExams, onExams);
+  const results = useLiveList(openResults, onResults);
+  const [editing, setEditing] = useState<ExamSummary>();
+  const [deleting, setDeleting] = useState<ExamSummary>();
+
+  const validate = useCallback((fields: Parameters<ExamsStore['problemWith']>[0]) => store.problemWith(fields), [store]);
+
+  return (
+    <>
+      <h1>Your exams</h1>
+
+      <section aria-labelledby="new-exam-heading" className="panel">
+        <h2 id="new-exam-heading">New exam</h2>
+        {teacherName === undefined ? (
+          <p className="loading" role="status">
+            Reading your account…
+          </p>
+        ) : (
+          <ExamForm
+            initial={{ subject: '', date: todayAsDateValue(), teacher: teacherName }}
+            submitLabel="Create exam"
+            validate={validate}
+            onSubmit={async (fields) => {
+              const outcome = await store.create(fields);
+              if ('failure' in outcome) return outcome.failure;
+              router.push(`/exams/${outcome.id}`);
+              return undefined;
+            }}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="exams-heading">
+        <h2 id="exams-heading">Exams</h2>
+        {exams.loaded ? <LiveIndicator live={exams} /> : null}
+        <Notices notices={view.notices} onDismiss={(id) => store.dismissNotice(id)} />
+        {!exams.loaded ? (
+          <LoadStatus live={exams} what="your exams" />
+        ) : view.exams.length === 0 ? (
+          <p className="empty">No exams yet — create your first one above.</p>
+        ) : (
+          <ul className="exam-list">
+            {view.exams.map((exam) => (
+              <li key={exam.id} className="exam-card" aria-busy={view.saving.has(exam.id) || undefined}>
+                <h3>
+                  <Link href={`/exams/${exam.id}`}>{exam.subject}</Link>
+                </h3>
+                <p className="exam-meta">
+                  <span>{formatExamDate(exam.date)}</span>
+                  <span>{exam.teacher}</span>
+                  <span>{results.loaded ? countResults(exam.resultCount) : 'Counting results…'}</span>
+                  {view.saving.has(exam.id) ? <span className="saving">Saving…</span> : null}
+                </p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    onClick={() => setEditing(exam)}
+                    aria-label={`Edit ${exam.subject}, ${formatExamDate(exam.date)}`}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button danger small"
+                    onClick={() => setDeleting(exam)}
+                    aria-label={`Delete ${exam.subject}, ${formatExamDate(exam.date)}`}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {exams.loaded && !results.loaded ? <LoadStatus live={results} what="the number of results" /> : null}
+      </section>
+
+      {editing ? (
+        <Dialog title={`Edit ${editing.subject}`} onClose={() => setEditing(undefined)}>
+          <ExamForm
+            initial={{ subject: editing.subject, date: editing.date, teacher: editing.teacher }}
+            submitLabel="Save changes"
+            validate={validate}
+            onCancel={() => setEditing(undefined)}
+            onSubmit={(fields) => {
+              setEditing(undefined);
+              return store.update(editing.id, fields);
+            }}
+          />
+        </Dialog>
+      ) : null}
+
+      {deleting ? (
+        <Dialog title={`Delete ${deleting.subject}?`} onClose={() => setDeleting(undefined)}>
+          <p>
+            {deleting.subject}, {formatExamDate(deleting.date)}
+            {deleting.resultCount > 0
+              ? ` has ${countResults(deleting.resultCount).toLowerCase()}. Deleting the exam deletes its results too; students will no longer see them.`
+              : ' has no results.'}{' '}
+            This cannot be undone.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => {
+                const exam = deleting;
+                setDeleting(undefined);
+                void store.remove(exam.id);
+              }}
+            >
+              {deleting.resultCount > 0 ? 'Delete exam and results' : 'Delete exam'}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setDeleting(undefined)} autoFocus>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

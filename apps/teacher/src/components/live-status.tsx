@@ -1,0 +1,51 @@
+'use client';
+
+import type { LiveView } from './use-live-list';
+
+/** What to show instead of a list that is loading or could not be read. */
+export function LoadStatus({ live, what }: { live: LiveView; what: string }) {
+  if (live.problem !== undefined && !live.loaded) {
+    return (
+      <div className="load-error" role="alert">
+        <p>
+          Could not load {what}. {live.problem}
+        </p>
+        <button type="button" className="button secondary" onClick={live.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!live.loaded) {
+    return (
+      <p className="loading" role="status">
+        Loading {what}…
+      </p>
+    );
+  }
+  return null;
+}
+
+/** Whether changes from other tabs and devices arrive, and a way to restart listening when it failed. */
+export function LiveIndicator({ live }: { live: LiveView }) {
+  if (live.loaded && live.problem !== undefined) {
+    return (
+      <p className="live-indicator stopped" role="status">
+        Live updates stopped. {live.problem}{' '}
+        <button type="button" className="button secondary small" onClick={live.retry}>
+          Reconnect
+        </button>
+      </p>
+    );
+  }
+  const text = {
+    connecting: 'Connecting for live updates…',
+    live: 'Live: changes from other tabs show here',
+    reconnecting: 'Reconnecting… changes made elsewhere will show when back',
+  }[live.status];
+  return (
+    <p className={`live-indicator ${live.status}`} role="status">
+      {text}
+    </p>
+  );
+}
