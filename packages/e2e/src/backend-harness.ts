@@ -3,13 +3,16 @@
  * port so that tests can add teachers, read the backend's log (reset codes are
  * written there) and stop and start the backend on the same port and data.
  */
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openTeacherAdmin, startLocalBackend, type LocalBackend } from '@exam-results/local-backend';
+import { startLocalBackend, type LocalBackend } from '@exam-results/local-backend';
 import { e2eDataDir, e2eOutputsPath, e2ePorts } from './environment';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const run = promisify(execFile);
 const logLines: string[] = [];
 const log = (line: string) => {
   logLines.push(line);
@@ -52,13 +55,13 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (where === 'POST /teachers') {
     const { email, name } = await readJson(req);
     if (typeof email !== 'string') return reply(res, 400, { message: 'email is required' });
-    const admin = await openTeacherAdmin({ dataDir: e2eDataDir, repoRoot });
-    try {
-      const { temporaryPassword } = admin.add(email, typeof name === 'string' ? { name } : {});
-      return reply(res, 200, { email, temporaryPassword });
-    } finally {
-      admin.close();
-    }
+    // Through the CLI a developer uses (`pnpm teacher add`), not a shortcut around it.
+    const { stdout } = await run('pnpm', ['exec', 'tsx', 'src/cli.ts', 'teacher', 'add', email, '--data-dir', e2eDataDir, ...(typeof name === 'string' ? ['--name', name] : [])], {
+      cwd: path.join(repoRoot, 'packages/local-backend'),
+    });
+    const temporaryPassword = /^Temporary password: (\S+)$/m.exec(stdout)?.[1];
+    if (!temporaryPassword) return reply(res, 500, { message: `the CLI printed no temporary password: ${stdout}` });
+    return reply(res, 200, { email, temporaryPassword });
   }
   return reply(res, 404, { message: `no route ${where}` });
 }

@@ -15,8 +15,19 @@ export function addTeacher(email: string, name?: string): Promise<{ email: strin
   return call('POST', '/teachers', { email, name });
 }
 
-export async function backendLog(): Promise<string[]> {
+async function backendLog(): Promise<string[]> {
   return (await call<{ lines: string[] }>('GET', '/log')).lines;
+}
+
+/** The reset code the backend wrote to its log for this address (no mail is sent locally). */
+export async function resetCodeFor(email: string): Promise<string> {
+  const prefix = `password reset code for ${email}: `;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const line = (await backendLog()).findLast((candidate) => candidate.includes(prefix));
+    if (line) return line.slice(line.indexOf(prefix) + prefix.length).trim();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no password reset code for ${email} in the backend log`);
 }
 
 export async function stopBackend(): Promise<void> {

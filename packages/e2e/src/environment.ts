@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Ports of the end-to-end run, apart from those `pnpm dev` uses so both can run at once. */
@@ -9,8 +8,10 @@ export const e2ePorts = {
   student: 3101,
 } as const;
 
-export const e2eDataDir = path.join(tmpdir(), 'exam-results-e2e', 'backend');
-export const e2eOutputsPath = path.join(tmpdir(), 'exam-results-e2e', 'amplify_outputs.json');
+// Inside the repository (and gitignored): Turbopack resolves the apps' outputs alias only there.
+const e2eStateDir = path.resolve(import.meta.dirname, '../../../.local-backend/e2e');
+export const e2eDataDir = path.join(e2eStateDir, 'data');
+export const e2eOutputsPath = path.join(e2eStateDir, 'amplify_outputs.json');
 
 export const teacherUrl = `http://127.0.0.1:${e2ePorts.teacher}`;
 export const studentUrl = `http://127.0.0.1:${e2ePorts.student}`;
