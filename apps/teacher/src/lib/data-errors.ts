@@ -7,8 +7,9 @@ interface ErrorLike {
   message?: unknown;
   name?: unknown;
   errorType?: unknown;
-  /** the cause, as api-graphql wraps a failed request */
+  /** the cause, as api-graphql wraps a failed request or a failed fetchAuthSession */
   originalError?: unknown;
+  underlyingError?: unknown;
   /** observeQuery reports `{ type, error }`; a failed subscription carries `errors` */
   error?: unknown;
   errors?: unknown;
@@ -17,9 +18,10 @@ interface ErrorLike {
 function texts(error: unknown): string[] {
   if (Array.isArray(error)) return error.flatMap(texts);
   if (typeof error !== 'object' || error === null) return [String(error)];
-  const { message, name, errorType, originalError, error: inner, errors } = error as ErrorLike;
+  const { message, name, errorType, originalError, underlyingError, error: inner, errors } = error as ErrorLike;
   const own = [message, name, errorType].filter((value): value is string => typeof value === 'string');
-  return [...own, ...[originalError, inner, errors].filter((value) => value !== undefined).flatMap(texts)];
+  const causes = [originalError, underlyingError, inner, errors].filter((value) => value !== undefined);
+  return [...own, ...causes.flatMap(texts)];
 }
 
 interface Reason {
@@ -35,13 +37,18 @@ const reasons: Reason[] = [
     text: 'It was changed or removed somewhere else (another tab or device). The list now shows the latest version.',
   },
   {
-    pattern: /NetworkError|Network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
+    pattern: /NetworkError|network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
     text: 'The server could not be reached. Check your connection and try again.',
   },
   // the whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
   {
-    pattern: /UnauthorizedException|NotAuthorized|UserUnAuthenticated|NoValidAuthTokens|NoSignedUser|NoCredentials/i,
+    pattern: /UnauthorizedException|NotAuthorized|UserUnAuthenticated|NoValidAuthTokens|NoCredentials/i,
     text: 'Your session has ended. Sign out, sign in again, and retry.',
+  },
+  // fetchAuthSession failed and only its summary is left: offline, or the session is gone
+  {
+    pattern: /NoSignedUser|No current user/i,
+    text: 'Your sign-in could not be checked: the server may be unreachable, or your session has ended. Try again, or sign out and sign in again.',
   },
   // one mutation refused: AppSync answers so for a record that is gone or is another owner's
   {
