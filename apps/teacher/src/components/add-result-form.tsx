@@ -39,6 +39,8 @@ export function AddResultForm({ editor }: { editor: ResultsEditor }) {
           ref={studentInput}
           name="student"
           autoComplete="off"
+          // entering results is what this page is for: start in the student field
+          autoFocus
           value={fields.student}
           aria-invalid={problem?.field === 'student' || undefined}
           aria-describedby={describedBy('student')}
