@@ -4,7 +4,9 @@ import type { GradeBucket } from '@exam-results/live-data';
 import { useEffect, useId, useRef, useState } from 'react';
 import { plural } from '../lib/format';
 
-const HEIGHT = 240;
+// Room for ten score ranges and six letters at ROW each, so a mixed exam keeps the same height.
+const HEIGHT = 264;
+const ROW = 15;
 const PADDING = 10;
 const LABEL_WIDTH = 92;
 const COUNT_WIDTH = 36;
@@ -40,7 +42,7 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
     return () => observer.disconnect();
   }, []);
 
-  const height = Math.max(HEIGHT, buckets.length * 16 + 2 * PADDING);
+  const height = Math.max(HEIGHT, buckets.length * ROW + 2 * PADDING);
   const band = (height - 2 * PADDING) / Math.max(1, buckets.length);
   const barHeight = Math.min(MAX_BAR, band * 0.7);
   const most = Math.max(1, ...buckets.map((bucket) => bucket.count));
@@ -52,7 +54,7 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
         {total === 0 ? (
           <p className="chart-empty">The chart appears with the first result.</p>
         ) : (
-          <svg role="img" aria-labelledby={`${titleId} ${descId}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+          <svg role="img" aria-labelledby={titleId} aria-describedby={descId} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
             <title id={titleId}>{title}</title>
             <desc id={descId}>{describe(buckets, total)}</desc>
             {buckets.map((bucket, index) => {
