@@ -4,7 +4,7 @@ import { watchExams, watchResults } from '@exam-results/live-data';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { ExamRow, ResultRow } from '../lib/data-api';
+import type { ExamFields, ExamRow, ResultRow } from '../lib/data-api';
 import { ExamsStore, type ExamSummary } from '../lib/exams-store';
 import { countResults, formatExamDate, todayAsDateValue } from '../lib/format';
 import { Dialog } from './dialog';
@@ -29,7 +29,7 @@ export function ExamsPage() {
   const [editing, setEditing] = useState<ExamSummary>();
   const [deleting, setDeleting] = useState<ExamSummary>();
 
-  const validate = useCallback((fields: Parameters<ExamsStore['problemWith']>[0]) => store.problemWith(fields), [store]);
+  const validate = useCallback((fields: ExamFields) => store.problemWith(fields), [store]);
 
   return (
     <>

@@ -23,9 +23,13 @@ export function useLiveList<T>(open: () => LiveList<T>, onItems: (items: readonl
 
   useEffect(() => {
     const list = open();
+    let handed: readonly T[] | undefined;
     const stop = list.subscribe(() => {
       const state = list.getState();
-      if (state.loaded) onItems(state.items);
+      if (state.loaded && state.items !== handed) {
+        handed = state.items;
+        onItems(state.items);
+      }
       setLive({ open, list, state });
     });
     return () => {
