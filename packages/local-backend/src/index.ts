@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { createAppSync, loadApiDefinition } from './appsync';
 import { readAuthSettings } from './auth-settings';
+import { createRealtimeEndpoint, type RealtimeOptions } from './realtime';
 import { createChallengeStore } from './cognito/challenges';
 import { createResetCodeStore } from './cognito/reset-codes';
 import { createTokenService } from './cognito/tokens';
@@ -29,6 +30,8 @@ export interface LocalBackendOptions {
   /** Wipe the data directory first: a fresh install with new ids and a new key. */
   reset?: boolean;
   clock?: Clock;
+  /** Real-time endpoint settings (keep-alive interval and the like), for tests. */
+  realtime?: RealtimeOptions;
   log?: (line: string) => void;
   /** The directory holding amplify/. Defaults to this monorepo. */
   repoRoot?: string;
@@ -135,6 +138,8 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   };
   const appSync = createAppSync(context, api);
   local.mount('/graphql', appSync.handleHttp);
+  const realtime = createRealtimeEndpoint(appSync, { dataPath: '/graphql', log, ...options.realtime });
+  local.mountUpgrade('/graphql/realtime', realtime.handleUpgrade);
   writeAmplifyOutputs(context, api, options.outputsFile);
 
   log(`local backend listening on ${url} (user pool ${ids.userPoolId}, data in ${dataDir})`);
@@ -145,14 +150,17 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     ids,
     userPoolEndpoint: `${url}/cognito-idp`,
     identityPoolEndpoint: `${url}/cognito-identity`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      // upgraded sockets would otherwise keep server.close() waiting
+      await realtime.close();
+      await new Promise<void>((resolve, reject) => {
         local.server.close((error) => {
           db.close();
           if (error) reject(error);
           else resolve();
         });
         local.server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
