@@ -69,10 +69,6 @@ export function ExamPage({ id }: { id: string }) {
       {error !== undefined && <LoadError what="This page" error={error} onRetry={retry} />}
 
       <div className="exam-layout">
-        <section aria-labelledby="distribution-heading" className="exam-chart">
-          <h2 id="distribution-heading">Grade distribution</h2>
-          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={current.length} />
-        </section>
         <section aria-labelledby="results-heading" className="exam-results">
           <h2 id="results-heading">
             Results{results.loaded ? <span className="count"> ({current.length})</span> : null}
@@ -87,6 +83,10 @@ export function ExamPage({ id }: { id: string }) {
           <p className="visually-hidden" aria-live="polite">
             {announce(results.rows.map((row) => row.mark))}
           </p>
+        </section>
+        <section aria-labelledby="distribution-heading" className="exam-chart">
+          <h2 id="distribution-heading">Grade distribution</h2>
+          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={current.length} />
         </section>
       </div>
     </>
