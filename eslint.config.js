@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/.next/**',
+      '**/.next-e2e/**',
       '**/next-env.d.ts',
       '**/.amplify/**',
       '**/cdk.out/**',

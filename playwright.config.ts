@@ -15,7 +15,7 @@ function chromiumExecutable(): string | undefined {
   return system;
 }
 
-const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_TELEMETRY_DISABLED: '1' };
+const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
 
 export default defineConfig({
   testDir: '.',

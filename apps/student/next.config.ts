@@ -1,25 +1,11 @@
-import path from 'node:path';
 import type { NextConfig } from 'next';
-import { amplifyOutputsPath } from '@exam-results/amplify-config/outputs-path';
-
-const appDir = import.meta.dirname;
-const workspaceRoot = path.resolve(appDir, '../..');
-
-// Turbopack reads an absolute alias as relative to the app, and no file outside the
-// workspace root at all, so the outputs are aliased by a path relative to the app.
-function outputsAlias(): string {
-  const outputs = amplifyOutputsPath();
-  if (path.relative(workspaceRoot, outputs).startsWith('..')) {
-    throw new Error(`AMPLIFY_OUTPUTS=${outputs}: Turbopack cannot read files outside ${workspaceRoot}; put the outputs inside the repository`);
-  }
-  return `./${path.relative(appDir, outputs)}`;
-}
+import { amplifyOutputsAlias } from '@exam-results/amplify-config/outputs-path';
 
 const nextConfig: NextConfig = {
+  // The end-to-end tests build into their own folder, so a build or `next dev` here does not disturb them.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   transpilePackages: ['@exam-results/amplify-config', '@exam-results/live-data'],
-  turbopack: {
-    resolveAlias: { '@amplify-outputs': outputsAlias() },
-  },
+  turbopack: amplifyOutputsAlias(import.meta.dirname),
 };
 
 export default nextConfig;
