@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { ConsoleLogger } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
 import { configureAmplify, isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
 import { ensureDemoTeacher } from './demo-teacher';
@@ -21,6 +22,7 @@ const reset = process.argv.includes('--reset');
 const cloud = process.argv.includes('--cloud');
 
 const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
+let stopping = false;
 const say = (line: string) => supervisor.log('dev', line);
 
 async function waitForPort(port: number, exited: Promise<number>, what: string): Promise<void> {
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
   } else {
     processes.push(await startBackend());
     globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+    // Amplify warns that the Cognito endpoints are custom: here that is the point.
+    ConsoleLogger.LOG_LEVEL = 'ERROR';
     configureAmplify(readOutputs());
     demo = await ensureDemoTeacher({ dataDir, repoRoot, log: say });
   }
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
   say('');
 
   const first = await Promise.race(processes.map((process) => process.exited.then(() => process.name)));
+  if (stopping) return;
   say(`the ${first} process stopped; stopping the others`);
   await supervisor.stopAll();
   process.exitCode = 1;
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopping = true;
     say('stopping…');
     void supervisor.stopAll().then(() => process.exit(0));
   });

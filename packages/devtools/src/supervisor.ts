@@ -34,7 +34,7 @@ export class Supervisor {
     // detached: each child leads its own process group, so stopping reaches its grandchildren (next dev's workers) too
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0', ...options.env },
+      env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
