@@ -3,14 +3,14 @@
 import { useId, useMemo, useState } from 'react';
 import type { BatchProgress } from '../lib/batch';
 import { formatResultLine, previewImport } from '../lib/csv-import';
-import type { ResultRow } from '../lib/data-api';
+import type { ExamResult } from '../lib/data-api';
 import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
 import type { ResultsEditor } from '../lib/results-editor';
 
 type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
 
 /** Paste lines or pick a CSV file, check the preview, import with progress; rows that did not land are listed and put back to retry. */
-export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: readonly ResultRow[] }) {
+export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: readonly ExamResult[] }) {
   const id = useId();
   const [text, setText] = useState('');
   const [run, setRun] = useState<Run>();

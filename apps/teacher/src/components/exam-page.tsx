@@ -3,7 +3,7 @@
 import { watchExams, watchResults } from '@exam-results/live-data';
 import Link from 'next/link';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ExamRow, ResultRow } from '../lib/data-api';
+import type { Exam, ExamResult } from '../lib/data-api';
 import { countResults, formatExamDate } from '../lib/format';
 import { ResultsEditor } from '../lib/results-editor';
 import { AddResultForm } from './add-result-form';
@@ -19,12 +19,12 @@ export function ExamPage({ examId }: { examId: string }) {
   const { client, api } = useSession();
   const [editor] = useState(() => new ResultsEditor(examId, api));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
-  const [exam, setExam] = useState<ExamRow>();
+  const [exam, setExam] = useState<Exam>();
   const openExam = useCallback(() => watchExams(client, examId), [client, examId]);
-  const onExam = useCallback((rows: readonly ExamRow[]) => setExam(rows[0]), []);
+  const onExam = useCallback((rows: readonly Exam[]) => setExam(rows[0]), []);
   const examLive = useLiveList(openExam, onExam);
   const openResults = useCallback(() => watchResults(client, examId), [client, examId]);
-  const onResults = useCallback((rows: readonly ResultRow[]) => editor.setServerRows(rows), [editor]);
+  const onResults = useCallback((rows: readonly ExamResult[]) => editor.setServerRows(rows), [editor]);
   const results = useLiveList(openResults, onResults);
 
   useEffect(() => () => editor.close(), [editor]);

@@ -1,18 +1,18 @@
 'use client';
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ResultFields, ResultRow } from '../lib/data-api';
+import type { ResultFields, ExamResult } from '../lib/data-api';
 import type { ResultsEditor } from '../lib/results-editor';
 
 interface Props {
   editor: ResultsEditor;
-  rows: readonly ResultRow[];
+  rows: readonly ExamResult[];
   saving: ReadonlySet<string>;
   /** Where focus goes when the last row is deleted. */
   onEmptied: () => void;
 }
 
-function EditRow({ row, editor, onDone }: { row: ResultRow; editor: ResultsEditor; onDone: () => void }) {
+function EditRow({ row, editor, onDone }: { row: ExamResult; editor: ResultsEditor; onDone: () => void }) {
   const id = useId();
   const [fields, setFields] = useState<ResultFields>({ student: row.student, grade: row.grade });
   const [problem, setProblem] = useState<string>();
@@ -89,7 +89,7 @@ export function ResultsTable({ editor, rows, saving, onEmptied }: Props) {
     );
   };
 
-  const remove = (index: number, row: ResultRow) => {
+  const remove = (index: number, row: ExamResult) => {
     const neighbour = rows[index + 1] ?? rows[index - 1];
     void editor.remove(row.id);
     if (neighbour) focusRowButton(neighbour.id, 'delete');

@@ -1,10 +1,10 @@
 import { runBatch } from './batch';
-import type { DataApi, ExamFields, ExamRow, ResultRow } from './data-api';
+import type { DataApi, ExamFields, Exam, ExamResult } from './data-api';
 import { DataError } from './data-errors';
 import { OptimisticCollection } from './optimistic-collection';
 import { Store, type FieldProblem, type Notice } from './store';
 
-export interface ExamSummary extends ExamRow {
+export interface ExamSummary extends Exam {
   resultCount: number;
 }
 
@@ -17,7 +17,7 @@ export interface ExamsView {
 type ExamsBackend = Pick<DataApi, 'createExam' | 'updateExam' | 'deleteExam' | 'listResults' | 'deleteResult'>;
 
 /** Newest exam first; exams on the same day, the one created last first. */
-function newestFirst(a: ExamRow, b: ExamRow): number {
+function newestFirst(a: Exam, b: Exam): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 }
 
@@ -29,7 +29,7 @@ function isCalendarDate(value: string): boolean {
 
 /** The teacher's exams with their number of results; creating, editing and deleting show at once. */
 export class ExamsStore extends Store<ExamsView> {
-  private readonly exams = new OptimisticCollection<ExamRow>(newestFirst);
+  private readonly exams = new OptimisticCollection<Exam>(newestFirst);
   private resultCounts = new Map<string, number>();
 
   constructor(
@@ -41,11 +41,11 @@ export class ExamsStore extends Store<ExamsView> {
     this.exams.subscribe(() => this.publish());
   }
 
-  setServerExams(exams: readonly ExamRow[]): void {
+  setServerExams(exams: readonly Exam[]): void {
     this.exams.setServerItems(exams);
   }
 
-  setServerResults(results: readonly Pick<ResultRow, 'examId'>[]): void {
+  setServerResults(results: readonly Pick<ExamResult, 'examId'>[]): void {
     const counts = new Map<string, number>();
     for (const { examId } of results) counts.set(examId, (counts.get(examId) ?? 0) + 1);
     this.resultCounts = counts;
@@ -65,7 +65,7 @@ export class ExamsStore extends Store<ExamsView> {
     const problem = this.problemWith(values);
     if (problem) return { failure: problem.message };
     const stamp = this.now().toISOString();
-    const exam: ExamRow = { id: this.newId(), ...values, createdAt: stamp, updatedAt: stamp };
+    const exam: Exam = { id: this.newId(), ...values, createdAt: stamp, updatedAt: stamp };
     const failure = await this.attempt(
       () => this.exams.put(exam, () => this.api.createExam(exam)),
       `Could not create the ${values.subject} exam.`,

@@ -1,4 +1,4 @@
-import type { DataApi, ResultFields, ResultRow } from './data-api';
+import type { DataApi, ResultFields, ExamResult } from './data-api';
 import { OptimisticCollection } from './optimistic-collection';
 import { browserScheduler, type Scheduler } from './scheduler';
 import { Store, type FieldProblem, type Notice } from './store';
@@ -6,11 +6,11 @@ import { studentKey } from './student-name';
 
 export interface UndoOffer {
   text: string;
-  row: ResultRow;
+  row: ExamResult;
 }
 
 export interface EditorView {
-  rows: readonly ResultRow[];
+  rows: readonly ExamResult[];
   /** Rows whose change the server has not answered yet. */
   saving: ReadonlySet<string>;
   /** Changes the server refused, already rolled back. */
@@ -26,7 +26,7 @@ export interface EditorOptions {
 }
 
 /** In the order they were entered, like the paper list they are copied from. */
-function entryOrder(a: ResultRow, b: ResultRow): number {
+function entryOrder(a: ExamResult, b: ExamResult): number {
   return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
@@ -38,7 +38,7 @@ const describe = ({ student, grade }: ResultFields) => `${student} (${grade})`;
  * undone for a few seconds (the result comes back with the same id).
  */
 export class ResultsEditor extends Store<EditorView> {
-  private readonly rows = new OptimisticCollection<ResultRow>(entryOrder);
+  private readonly rows = new OptimisticCollection<ExamResult>(entryOrder);
   private readonly scheduler: Scheduler;
   private readonly undoMs: number;
   private readonly newId: () => string;
@@ -59,7 +59,7 @@ export class ResultsEditor extends Store<EditorView> {
     this.rows.subscribe(() => this.publish());
   }
 
-  setServerRows(rows: readonly ResultRow[]): void {
+  setServerRows(rows: readonly ExamResult[]): void {
     this.rows.setServerItems(rows);
   }
 
@@ -78,7 +78,7 @@ export class ResultsEditor extends Store<EditorView> {
     const problem = this.problemWith(values);
     if (problem) return problem.message;
     const stamp = this.now().toISOString();
-    const row: ResultRow = { id: this.newId(), examId: this.examId, ...values, createdAt: stamp, updatedAt: stamp };
+    const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, createdAt: stamp, updatedAt: stamp };
     return this.attempt(
       () => this.rows.put(row, () => this.writes.createResult(row)),
       `Could not add ${describe(values)}.`,

@@ -7,7 +7,7 @@ import { openTeacherAdmin, startLocalBackend, type Clock, type LocalBackend, typ
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { WebSocket } from 'ws';
-import { dataApi, type DataApi, type DataClient, type ExamRow } from '../lib/data-api';
+import { dataApi, type DataApi, type DataClient, type Exam } from '../lib/data-api';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
@@ -33,7 +33,7 @@ export interface TeacherBackend {
   /** The same teacher in another browser tab: its own client, writing over HTTP. */
   otherTab(): DataApi;
   /** Every exam of the signed-in teacher, as the server has them now. */
-  listExams(): Promise<ExamRow[]>;
+  listExams(): Promise<Exam[]>;
   /** Creates a teacher as the CLI does and signs in through the real client, setting a password. */
   signInNewTeacher(email: string, name?: string): Promise<void>;
   stop(): Promise<void>;
