@@ -19,12 +19,11 @@ import { startLocalBackend } from '../src/index';
 import {
   guestCredentials,
   headerSubprotocol,
-  signInTeacher,
   signRealtimeRequest,
   startMessage,
-  type AwsCredentials,
   type RealtimeTestBackend,
 } from '../src/realtime/realtime-test-support';
+import { signInTeacher, type AwsCredentials } from '../src/testing';
 
 /** Connections (one subscription each) and the measured mutations for each. */
 const rounds = [

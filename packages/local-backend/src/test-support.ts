@@ -1,26 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { defaultStorage } from 'aws-amplify/utils';
 import type { Clock } from './clock';
-import { startLocalBackend, type LocalBackend } from './index';
+import type { LocalBackend } from './index';
 import { openTeacherAdmin, type TeacherAdmin } from './teachers';
 import { defaultRepoRoot } from './paths';
-
-/** A clock that reads real time plus an offset the test moves forward. */
-export class ManualClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-  reset(): void {
-    this.offsetMs = 0;
-  }
-}
+import { ManualClock, startTempBackend } from './testing';
 
 export interface TestBackend {
   backend: LocalBackend;
@@ -35,16 +19,8 @@ export interface TestBackend {
 
 /** A backend on a free port with a fresh temporary data directory, and the teacher CLI's admin on it. */
 export async function startTestBackend(): Promise<TestBackend> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-test-'));
   const clock = new ManualClock();
-  const logLines: string[] = [];
-  const backend = await startLocalBackend({
-    port: 0,
-    dataDir,
-    clock,
-    log: (line) => logLines.push(line),
-    outputsFile: join(dataDir, 'amplify_outputs.json'),
-  });
+  const { backend, dataDir, logLines, stop } = await startTempBackend('local-backend-test-', { clock });
   const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
   return {
     backend,
@@ -55,8 +31,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     adminAt: (adminClock) => openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot, clock: adminClock }),
     async stop() {
       admin.close();
-      await backend.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stop();
     },
   };
 }

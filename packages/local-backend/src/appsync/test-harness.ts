@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { startLocalBackend, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../paths';
 import { openTeacherAdmin, type TeacherAdmin } from '../teachers';
-import { ManualClock } from '../test-support';
+import { ManualClock } from '../testing';
 
 export interface AppSyncTestBackend {
   backend: LocalBackend;

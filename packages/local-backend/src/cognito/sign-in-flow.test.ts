@@ -13,7 +13,8 @@ import {
   updatePassword,
   updateUserAttributes,
 } from 'aws-amplify/auth';
-import { callAws, configureAmplifyFor, ManualClock, startTestBackend, storedRefreshToken, type TestBackend } from '../test-support';
+import { callAws, configureAmplifyFor, startTestBackend, storedRefreshToken, type TestBackend } from '../test-support';
+import { ManualClock } from '../testing';
 
 const target = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
 

@@ -5,7 +5,8 @@ import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
 import { Hub } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
-import { signInTeacher, startRealtimeTestBackend, type RealtimeTestBackend, type TestTeacher } from './realtime-test-support';
+import { signInTeacher, type TestTeacher } from '../testing';
+import { startRealtimeTestBackend, type RealtimeTestBackend } from './realtime-test-support';
 
 // The unmodified aws-amplify client in Node, configured as the apps configure it (wss:// rewritten to ws://).
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;

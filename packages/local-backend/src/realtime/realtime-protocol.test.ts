@@ -4,14 +4,12 @@ import {
   guestCredentials,
   headerSubprotocol,
   RawRealtimeClient,
-  signInTeacher,
   signRealtimeRequest,
   startMessage,
   startRealtimeTestBackend,
-  type AwsCredentials,
   type RealtimeTestBackend,
-  type TestTeacher,
 } from './realtime-test-support';
+import { signInTeacher, type AwsCredentials, type TestTeacher } from '../testing';
 
 // The protocol seen from a bare WebSocket client: what the Amplify client never sends, and the limits.
 

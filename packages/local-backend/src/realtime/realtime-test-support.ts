@@ -1,18 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Schema } from '@exam-results/amplify/data/resource';
-import { toResourcesConfig, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { createAmplifyContext } from 'aws-amplify';
-import { createAWSCredentialsAndIdentityIdProvider, createUserPoolsTokenProvider } from 'aws-amplify/adapter-core';
-import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/data';
-import type { KeyValueStorageInterface } from 'aws-amplify/utils';
+import type { AmplifyOutputsLike } from '@exam-results/amplify-config';
 import { WebSocket } from 'ws';
-import { startLocalBackend, type LocalBackend } from '../index';
-import { defaultRepoRoot } from '../paths';
-import { openTeacherAdmin } from '../teachers';
+import type { LocalBackend } from '../index';
+import { startTempBackend, type AwsCredentials } from '../testing';
 import type { RealtimeOptions } from './realtime-endpoint';
 
 /**
@@ -20,12 +10,6 @@ import type { RealtimeOptions } from './realtime-endpoint';
  * protocol directly (so tests can send what the Amplify client never would) and signs
  * with SigV4 itself, independently of the server's verifier.
  */
-
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-}
 
 interface ServerMessage {
   type: string;
@@ -192,90 +176,20 @@ export interface RealtimeTestBackend {
 
 /** A backend on a free port with a fresh temporary data directory. */
 export async function startRealtimeTestBackend(realtime: RealtimeOptions = {}): Promise<RealtimeTestBackend> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-realtime-'));
-  const outputsFile = join(dataDir, 'amplify_outputs.json');
-  const logLines: string[] = [];
-  const start = (port: number) =>
-    startLocalBackend({ port, dataDir, outputsFile, realtime, log: (line) => logLines.push(line) });
-  let backend = await start(0);
-  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as RealtimeTestBackend['outputs'];
+  const test = await startTempBackend('local-backend-realtime-', { realtime });
+  const outputs = test.outputs as RealtimeTestBackend['outputs'];
   const dataUrl = outputs.data.url;
   return {
     get backend() {
-      return backend;
+      return test.backend;
     },
-    dataDir,
+    dataDir: test.dataDir,
     outputs,
     dataUrl,
     realtimeUrl: `${dataUrl.replace(/^http/, 'ws')}/realtime`,
     region: outputs.data.aws_region,
-    logLines,
-    async restart() {
-      await backend.stop();
-      backend = await start(backend.port);
-    },
-    async stop() {
-      await backend.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function memoryStorage(): KeyValueStorageInterface {
-  const items = new Map<string, string>();
-  return {
-    setItem: async (key, value) => void items.set(key, value),
-    getItem: async (key) => items.get(key) ?? null,
-    removeItem: async (key) => void items.delete(key),
-    clear: async () => items.clear(),
-  };
-}
-
-type DataClient = ReturnType<typeof generateClient<Schema>>;
-
-/** A teacher signed in through the real client in an Amplify context of their own. */
-export interface TestTeacher {
-  /** `authMode: 'userPool'` with this teacher's tokens. */
-  client: DataClient;
-  accessToken(): Promise<string>;
-  /** The identity pool's credentials for this signed-in teacher (the authenticated role). */
-  credentials(): Promise<AwsCredentials>;
-}
-
-/**
- * Adds a teacher and signs them in, new password included. Their tokens live in a
- * storage of their own, so this process's Amplify singleton stays a guest.
- */
-export async function signInTeacher(t: Pick<RealtimeTestBackend, 'dataDir' | 'outputs'>, email: string): Promise<TestTeacher> {
-  const admin = await openTeacherAdmin({ dataDir: t.dataDir, repoRoot: defaultRepoRoot });
-  let temporaryPassword: string;
-  try {
-    temporaryPassword = admin.add(email).temporaryPassword;
-  } finally {
-    admin.close();
-  }
-  const config = toResourcesConfig(t.outputs);
-  if (!config.Auth) throw new Error('amplify_outputs.json has no auth');
-  const storage = memoryStorage();
-  const context = createAmplifyContext(config, {
-    Auth: {
-      tokenProvider: createUserPoolsTokenProvider(config.Auth, storage),
-      credentialsProvider: createAWSCredentialsAndIdentityIdProvider(config.Auth, storage),
-    },
-  });
-  await signIn(context, { username: email, password: temporaryPassword });
-  await confirmSignIn(context, { challengeResponse: 'Correct-Horse-42' });
-  return {
-    client: generateClient<Schema>(context, { authMode: 'userPool' }),
-    async accessToken() {
-      const token = (await fetchAuthSession(context)).tokens?.accessToken.toString();
-      if (!token) throw new Error(`no access token for ${email}`);
-      return token;
-    },
-    async credentials() {
-      const credentials = (await fetchAuthSession(context)).credentials;
-      if (!credentials?.sessionToken) throw new Error(`no credentials for ${email}`);
-      return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
-    },
+    logLines: test.logLines,
+    restart: test.restart,
+    stop: test.stop,
   };
 }

@@ -1,0 +1,34 @@
+/** Something whose value changes, with a way to hear of each change. */
+export interface Watched<T> {
+  read(): T;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Resolves with the first value of `watched` (the current one included) that `accept`s,
+ * checked on every change; rejects after `timeoutMs`, with the last value if `describe` is given.
+ */
+export function waitFor<T>(
+  watched: Watched<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs: number,
+  describe?: (value: T) => string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const value = watched.read();
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      const last = describe ? `; last state: ${describe(watched.read())}` : '';
+      reject(new Error(`timed out waiting for ${what}${last}`));
+    }, timeoutMs);
+    const unsubscribe = watched.subscribe(check);
+    check();
+  });
+}
