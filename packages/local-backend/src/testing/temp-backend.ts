@@ -6,7 +6,7 @@ import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from '
 
 type TempBackendOptions = Omit<LocalBackendOptions, 'port' | 'dataDir' | 'outputsFile' | 'log' | 'reset'>;
 
-export interface TempBackend {
+interface TempBackend {
   /** The running backend (a new one after `restart`). */
   readonly backend: LocalBackend;
   dataDir: string;
