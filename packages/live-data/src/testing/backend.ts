@@ -1,18 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import WebSocket from 'ws';
-import { createAmplifyContext } from 'aws-amplify';
-import { createAWSCredentialsAndIdentityIdProvider, createUserPoolsTokenProvider } from 'aws-amplify/adapter-core';
-import { confirmSignIn, signIn } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
-import type { KeyValueStorageInterface } from 'aws-amplify/utils';
+import WebSocket from 'ws';
 import type { Schema } from '@exam-results/amplify/data/resource';
-import { configureAmplify, toResourcesConfig, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { openTeacherAdmin, startLocalBackend, type LocalBackend } from '@exam-results/local-backend';
+import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { signInTeacher, startTempBackend } from '@exam-results/local-backend/testing';
 import type { ExamResultsClient } from '../exam-data';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 // Node 20 has no global WebSocket; Amplify's real-time client needs one.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -26,70 +17,18 @@ export interface TestBackend {
   stop(): Promise<void>;
 }
 
-function memoryStorage(): KeyValueStorageInterface {
-  const items = new Map<string, string>();
-  return {
-    setItem: async (key, value) => void items.set(key, value),
-    getItem: async (key) => items.get(key) ?? null,
-    removeItem: async (key) => void items.delete(key),
-    clear: async () => items.clear(),
-  };
-}
-
-/**
- * A teacher's data client. Its tokens live in a storage of its own, so the
- * process's Amplify singleton (the guest the tests watch with) stays a guest.
- */
-async function teacherClient(outputs: AmplifyOutputsLike, email: string, temporaryPassword: string): Promise<ExamResultsClient> {
-  const config = toResourcesConfig(outputs);
-  if (!config.Auth) throw new Error('amplify_outputs.json has no auth');
-  const storage = memoryStorage();
-  const context = createAmplifyContext(config, {
-    Auth: {
-      tokenProvider: createUserPoolsTokenProvider(config.Auth, storage),
-      credentialsProvider: createAWSCredentialsAndIdentityIdProvider(config.Auth, storage),
-    },
-  });
-  const { nextStep } = await signIn(context, { username: email, password: temporaryPassword });
-  if (nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') throw new Error(`unexpected sign-in step ${nextStep.signInStep}`);
-  await confirmSignIn(context, { challengeResponse: `${temporaryPassword}Xy7!` });
-  return generateClient<Schema>(context, { authMode: 'userPool' });
-}
-
 /**
  * A real local backend on a free port with a temporary data directory, the
  * process's Amplify singleton configured for it as the student app does.
  */
 export async function startTestBackend(): Promise<TestBackend> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'live-data-test-'));
-  const outputsFile = path.join(dataDir, 'amplify_outputs.json');
-  const log: string[] = [];
-  const start = (port: number) => startLocalBackend({ port, dataDir, outputsFile, log: (line) => log.push(line) });
-  let backend: LocalBackend | undefined = await start(0);
-  const { port } = backend;
-  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as AmplifyOutputsLike;
-  configureAmplify(outputs);
+  const test = await startTempBackend('live-data-test-');
+  configureAmplify(test.outputs);
   return {
-    outputs,
-    async teacher(email) {
-      const admin = await openTeacherAdmin({ dataDir, repoRoot });
-      try {
-        const { temporaryPassword } = admin.add(email);
-        return await teacherClient(outputs, email, temporaryPassword);
-      } finally {
-        admin.close();
-      }
-    },
-    async restart() {
-      await backend?.stop();
-      backend = undefined;
-      backend = await start(port);
-    },
-    async stop() {
-      await backend?.stop();
-      backend = undefined;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    outputs: test.outputs,
+    teacher: async (email) => (await signInTeacher(test, email)).client,
+    restart: test.restart,
+    stop: test.stop,
   };
 }
 

@@ -1,3 +1,4 @@
+import { waitFor } from '@exam-results/local-backend/testing';
 import type { LiveList, LiveListState } from '../live-list';
 
 /**
@@ -10,21 +11,6 @@ export function waitForState<T>(
   what: string,
   timeoutMs = 15_000,
 ): Promise<LiveListState<T>> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const state = list.getState();
-      if (!accept(state)) return false;
-      clearTimeout(timer);
-      stop();
-      resolve(state);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      stop();
-      const { items, ...rest } = list.getState();
-      reject(new Error(`timed out waiting for ${what}; last state: ${JSON.stringify({ ...rest, items })}`));
-    }, timeoutMs);
-    const stop = list.subscribe(check);
-    check();
-  });
+  const watched = { read: () => list.getState(), subscribe: (listener: () => void) => list.subscribe(listener) };
+  return waitFor(watched, accept, what, timeoutMs, ({ items, ...rest }) => JSON.stringify({ ...rest, items }));
 }
