@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Schema } from '@exam-results/amplify/data/resource';
-import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { openTeacherAdmin, startLocalBackend, type Clock, type LocalBackend, type TeacherAdmin } from '@exam-results/local-backend';
+import { configureAmplify } from '@exam-results/amplify-config';
+import { openTeacherAdmin, type LocalBackend, type TeacherAdmin } from '@exam-results/local-backend';
+import { ManualClock, startTempBackend, waitFor as waitForChange } from '@exam-results/local-backend/testing';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { WebSocket } from 'ws';
@@ -11,20 +10,10 @@ import { dataApi, type DataApi, type DataClient, type Exam } from '../lib/data-a
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
-/** The backend's clock: real time plus whatever a test moves it on by (to make tokens expire). */
-export class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
-
 export interface TeacherBackend {
   backend: LocalBackend;
-  clock: MovableClock;
+  /** The backend's clock: real time plus whatever a test moves it on by (to make tokens expire). */
+  clock: ManualClock;
   admin: TeacherAdmin;
   /** The real aws-amplify data client, as the signed-in teacher. */
   client: DataClient;
@@ -44,17 +33,15 @@ export interface TeacherBackend {
  * Amplify configured from the amplify_outputs.json it wrote, exactly as the app does.
  */
 export async function startTeacherBackend(): Promise<TeacherBackend> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'teacher-app-test-'));
-  const outputsFile = path.join(dataDir, 'amplify_outputs.json');
-  const clock = new MovableClock();
-  const backend = await startLocalBackend({ port: 0, dataDir, clock, outputsFile, repoRoot, log: () => undefined });
+  const clock = new ManualClock();
+  const test = await startTempBackend('teacher-app-test-', { clock, repoRoot });
   // Node 20 has no WebSocket; browsers do. Amplify opens one for subscriptions.
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
-  configureAmplify(JSON.parse(readFileSync(outputsFile, 'utf8')) as AmplifyOutputsLike);
-  const admin = await openTeacherAdmin({ dataDir, repoRoot });
+  configureAmplify(test.outputs);
+  const admin = await openTeacherAdmin({ dataDir: test.dataDir, repoRoot });
   const client = generateClient<Schema>();
   return {
-    backend,
+    backend: test.backend,
     clock,
     admin,
     client,
@@ -76,8 +63,7 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
     async stop() {
       await signOut().catch(() => undefined);
       admin.close();
-      await backend.stop().catch(() => undefined);
-      rmSync(dataDir, { recursive: true, force: true });
+      await test.stop().catch(() => undefined);
     },
   };
 }
@@ -89,20 +75,5 @@ export function waitFor<T>(
   what: string,
   ms = 10_000,
 ): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const state = store.getSnapshot();
-      if (!condition(state)) return false;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const unsubscribe = store.subscribe(() => void check());
-    check();
-  });
+  return waitForChange({ read: () => store.getSnapshot(), subscribe: (listener) => store.subscribe(listener) }, condition, what, ms);
 }
