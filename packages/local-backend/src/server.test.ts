@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import { callAws, startTestBackend, type TestBackend } from './test-support';
 
@@ -100,6 +101,29 @@ test('malformed requests get AWS-shaped errors and the server keeps serving', as
     req.end();
   });
 
+  const jwks = await fetch(`${t.backend.url}/.well-known/jwks.json`);
+  assert.equal(jwks.status, 200);
+});
+
+/** Sends raw bytes and returns what the server answered before closing. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += String(chunk)));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+test('a request target that is not a URL gets a 400, on HTTP and on upgrade, and the server keeps serving', async () => {
+  const plain = await rawExchange(t.backend.port, 'GET http://[bad HTTP/1.1\r\nHost: x\r\n\r\n');
+  assert.match(plain, /^HTTP\/1\.1 400 /);
+  const upgrade = await rawExchange(
+    t.backend.port,
+    'GET http://[bad HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  );
+  assert.match(upgrade, /^HTTP\/1\.1 400 /);
   const jwks = await fetch(`${t.backend.url}/.well-known/jwks.json`);
   assert.equal(jwks.status, 200);
 });

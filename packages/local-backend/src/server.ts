@@ -22,8 +22,13 @@ function matches(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 
-function pathOf(req: IncomingMessage): string {
-  return new URL(req.url ?? '/', 'http://localhost').pathname;
+/** The request's path, or undefined when its target is not a URL at all. */
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -38,6 +43,10 @@ export function createLocalServer(log: (line: string) => void): LocalServer {
     applyCors(req, res);
     if (answerPreflight(req, res)) return;
     const path = pathOf(req);
+    if (path === undefined) {
+      sendJson(res, 400, { message: 'The request target is not a valid URL.' });
+      return;
+    }
     const route = routes.find((candidate) => matches(path, candidate.prefix));
     if (!route) {
       sendJson(res, 404, { message: `No route for ${path}` });
@@ -58,6 +67,10 @@ export function createLocalServer(log: (line: string) => void): LocalServer {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = pathOf(req);
+    if (path === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const upgrade = upgrades.find((candidate) => candidate.prefix === path);
     if (!upgrade) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
