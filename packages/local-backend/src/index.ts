@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { createAppSync, loadApiDefinition } from './appsync';
@@ -94,6 +95,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     createUserPoolHandler({
       ids,
       poolName: poolNameOf(ids),
+      decoyKey: createHash('sha256').update('srp-decoy').update(signingKey.privateKey.export({ type: 'pkcs8', format: 'der' })).digest(),
       users,
       challenges: createChallengeStore(db, clock),
       resetCodes: createResetCodeStore(db, clock),

@@ -21,6 +21,8 @@ export interface UserPoolServices {
   settings: AuthSettings;
   clock: Clock;
   log: (line: string) => void;
+  /** A per-install secret from which unknown users get stable decoy SRP challenges. */
+  decoyKey: Buffer;
 }
 
 export function requireOwnClient(services: UserPoolServices, input: JsonObject): void {

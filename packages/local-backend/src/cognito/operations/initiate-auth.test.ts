@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ before(async () => {
     },
     clock: systemClock,
     log: () => {},
+    decoyKey: randomBytes(32),
   };
 });
 after(() => {
@@ -92,4 +94,32 @@ test('flows the app client does not list are refused', () => {
       }),
     { name: 'InvalidParameterException', message: 'USER_SRP_AUTH flow not enabled for this client' },
   );
+});
+
+test('an SRP challenge for an unknown user is as stable as one for a real user, so it reveals nothing', () => {
+  services.users.createWithTemporaryPassword('known@school.example', 'Temporary-Pass-1', {});
+  const srpServices = { ...services, settings: { ...services.settings, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } };
+  const challenge = (username: string) =>
+    (
+      initiateAuth(srpServices)({
+        ClientId: services.ids.userPoolClientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: username, SRP_A: 'a'.repeat(768) },
+      }) as { ChallengeParameters: Record<string, string> }
+    ).ChallengeParameters;
+  const stable = (username: string) => {
+    const first = challenge(username);
+    const second = challenge(username);
+    assert.equal(second.USER_ID_FOR_SRP, first.USER_ID_FOR_SRP);
+    assert.equal(second.SALT, first.SALT);
+    assert.notEqual(second.SRP_B, first.SRP_B);
+    return first;
+  };
+  const known = stable('known@school.example');
+  const unknown = stable('nobody@school.example');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  assert.match(known.USER_ID_FOR_SRP ?? '', uuid);
+  assert.match(unknown.USER_ID_FOR_SRP ?? '', uuid);
+  assert.equal(unknown.SALT?.length, known.SALT?.length);
+  assert.notEqual(stable('someone-else@school.example').USER_ID_FOR_SRP, unknown.USER_ID_FOR_SRP);
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { optionalStringMap, requireString, type JsonObject, type Operation } from '../../aws-json-protocol';
 import { InvalidParameterException } from '../errors';
 import { requireOwnClient, type UserPoolServices } from '../services';
@@ -17,14 +17,27 @@ function requireParameter(parameters: Record<string, string>, name: string): str
   return value;
 }
 
+/**
+ * What an unknown username is answered with: an id and salt derived from a per-install
+ * secret, so asking twice gives the same answer, as it does for a real user, and the
+ * reply does not reveal whether the account exists.
+ */
+function decoyIdentity(services: UserPoolServices, username: string): { userId: string; salt: string } {
+  const derive = (purpose: string) => createHmac('sha256', services.decoyKey).update(`${purpose}:${username.toLowerCase()}`).digest('hex');
+  const hex = derive('user-id');
+  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return { userId, salt: derive('salt').slice(0, 32) };
+}
+
 function startSrp(services: UserPoolServices, parameters: Record<string, string>): JsonObject {
   const username = requireParameter(parameters, 'USERNAME');
   const clientPublic = requireParameter(parameters, 'SRP_A');
   if (!isValidClientPublic(clientPublic)) throw new InvalidParameterException('Invalid SRP_A value');
   const user = services.users.find(username);
   // An unknown user gets a challenge that looks like a real one and can never be answered.
-  const userId = user?.sub ?? randomUUID();
-  const { salt, verifier } = user?.password ?? createPasswordVerifier(services.poolName, userId, randomUUID());
+  const decoy = user ? undefined : decoyIdentity(services, username);
+  const userId = user?.sub ?? decoy?.userId ?? '';
+  const { salt, verifier } = user?.password ?? { ...createPasswordVerifier(services.poolName, userId, randomUUID()), salt: decoy?.salt ?? '' };
   const ephemeral = createServerEphemeral(verifier);
   const secretBlock = services.challenges.startPasswordVerifier({ sub: user?.sub, clientPublic, ephemeral });
   return {
