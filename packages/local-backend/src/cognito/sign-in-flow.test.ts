@@ -96,6 +96,19 @@ test('a wrong password and an unknown user get the same answer', async () => {
   );
 });
 
+test('a password claim whose TIMESTAMP is more than five minutes from the server clock is refused', async () => {
+  await confirmedTeacher('skew@school.example', 'Right-Password-1');
+  await signOut();
+  t.clock.advance(6 * 60 * 1000);
+  await assert.rejects(
+    signIn({ username: 'skew@school.example', password: 'Right-Password-1' }),
+    rejectsWith('NotAuthorizedException', 'Incorrect username or password.'),
+  );
+  t.clock.reset();
+  t.clock.advance(4 * 60 * 1000);
+  assert.equal((await signIn({ username: 'skew@school.example', password: 'Right-Password-1' })).isSignedIn, true);
+});
+
 test('a forced refresh gets new tokens from the refresh token', async () => {
   await confirmedTeacher('refresh@school.example', 'Refresh-Me-123');
   const before = await fetchAuthSession();
