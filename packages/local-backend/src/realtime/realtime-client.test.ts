@@ -168,3 +168,26 @@ test('after a backend restart the client reconnects and observeQuery converges t
   assert.deepEqual(snapshots.errors, []);
   snapshots.stop();
 });
+
+test("a teacher's observeQuery lists and follows their own results only", async () => {
+  const filter = { examId: { eq: 'exam-O' } };
+  const before = await create(bob, 'exam-O', 'Bob Before');
+  const mine = await create(ada, 'exam-O', 'Ada Before');
+  const snapshots = collect<{ items: ResultItem[] }>(ada.client.models.Result.observeQuery({ filter }));
+  await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
+
+  const bobLive = await create(bob, 'exam-O', 'Bob Live');
+  const adaLive = await create(ada, 'exam-O', 'Ada Live');
+  await bob.client.models.Result.update({ id: before.id, grade: 'A' });
+  await ada.client.models.Result.update({ id: mine.id, grade: 'A+' });
+
+  const latest = () => snapshots.items.at(-1)?.items ?? [];
+  const settled = () => latest().some((item) => item.id === adaLive.id) && latest().some((item) => item.id === mine.id && item.grade === 'A+');
+  await eventually(settled, "Ada's live list to show her new and updated results");
+  const everSeen = new Set(snapshots.items.flatMap((snapshot) => snapshot.items.map((item) => item.id)));
+  assert.equal(everSeen.has(before.id), false);
+  assert.equal(everSeen.has(bobLive.id), false);
+  assert.deepEqual(latest().map((item) => item.student).sort(), ['Ada Before', 'Ada Live']);
+  assert.deepEqual(snapshots.errors, []);
+  snapshots.stop();
+});
