@@ -18,6 +18,11 @@ amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).`;
 
 class UsageError extends Error {}
 
+/** A path as the caller meant it: pnpm runs this script from the package, but INIT_CWD is where they typed the command. */
+function fromCaller(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
 function describe(teacher: Teacher): string {
   const name = teacher.name === undefined ? '' : `  ${teacher.name}`;
   return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
@@ -32,7 +37,7 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
     port,
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
     reset: values.reset ?? false,
-    ...(values.outputs === undefined ? {} : { outputsFile: resolve(values.outputs) }),
+    ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
   });
   const shutdown = () => {
     backend.stop().then(
@@ -102,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values['data-dir'] !== undefined) values['data-dir'] = resolve(values['data-dir']);
+  if (values['data-dir'] !== undefined) values['data-dir'] = fromCaller(values['data-dir']);
   const [command, action, email, ...extra] = positionals;
   if (values.help) {
     console.log(usage);
