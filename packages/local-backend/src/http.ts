@@ -81,9 +81,24 @@ const allowedHeaders = [
 
 const exposedHeaders = 'x-amzn-errortype, x-amzn-requestid, x-amzn-errormessage, date';
 
+/**
+ * Only pages served from this machine may call the backend from a browser: any
+ * website could otherwise read local data with guest credentials it can mint itself.
+ */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { hostname } = new URL(origin);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** Adds the CORS headers every response needs. */
 export function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) return;
+  res.setHeader('access-control-allow-origin', origin ?? '*');
   res.setHeader('access-control-expose-headers', exposedHeaders);
   res.setHeader('vary', 'Origin');
 }
@@ -91,6 +106,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
 /** Answers a CORS preflight; returns false when the request is not one. */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'OPTIONS') return false;
+  if (req.headers.origin !== undefined && !isLoopbackOrigin(req.headers.origin)) {
+    res.writeHead(403, { 'content-length': '0' }).end();
+    return true;
+  }
   const requested = (req.headers['access-control-request-headers'] ?? '')
     .split(',')
     .map((header) => header.trim().toLowerCase())

@@ -37,6 +37,19 @@ test('every endpoint answers a browser preflight, naming Authorization and the A
   }
 });
 
+test('a page served from another site gets no CORS permission', async () => {
+  const preflight = await fetch(t.backend.userPoolEndpoint, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+  assert.equal(preflight.status, 403);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+  const direct = await fetch(`${t.backend.url}/.well-known/jwks.json`, { headers: { origin: 'https://evil.example' } });
+  assert.equal(direct.headers.get('access-control-allow-origin'), null);
+  const local = await fetch(`${t.backend.url}/.well-known/jwks.json`, { headers: { origin: 'http://127.0.0.1:3001' } });
+  assert.equal(local.headers.get('access-control-allow-origin'), 'http://127.0.0.1:3001');
+});
+
 test('responses let the browser read the error type', async () => {
   const response = await fetch(t.backend.userPoolEndpoint, {
     method: 'POST',
