@@ -6,7 +6,7 @@ import { generateClient } from 'aws-amplify/data';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { openTeacherAdmin } from '@exam-results/local-backend';
 
-export const demoTeacher = { email: 'demo.teacher@example.com', name: 'Demo Teacher' } as const;
+const demoTeacher = { email: 'demo.teacher@example.com', name: 'Demo Teacher' } as const;
 
 interface DemoState {
   password: string;

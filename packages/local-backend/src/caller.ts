@@ -14,7 +14,7 @@ export interface UserPoolCaller {
 }
 
 /** A SigV4-signed request whose key was minted by the identity pool. */
-export interface IamCaller {
+interface IamCaller {
   kind: 'iam';
   identityId: string;
   /** false for a guest (unauthenticated role) identity. */

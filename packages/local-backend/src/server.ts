@@ -10,7 +10,7 @@ interface Mounted<T> {
   handler: T;
 }
 
-export interface LocalServer {
+interface LocalServer {
   server: Server;
   /** Serves every path equal to `prefix` or below it (`prefix/...`); the longest prefix wins. */
   mount(prefix: string, handler: HttpHandler): void;

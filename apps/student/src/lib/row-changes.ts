@@ -1,4 +1,4 @@
-export type Mark = 'added' | 'changed' | 'removed';
+type Mark = 'added' | 'changed' | 'removed';
 
 export interface Row<T> {
   item: T;

@@ -8,7 +8,7 @@ import type { AppSyncContext } from './resolvers';
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;
 
-export interface GraphqlHttpDeps {
+interface GraphqlHttpDeps {
   schema: GraphQLSchema;
   authorize: RequestAuthorizer;
   log(line: string): void;

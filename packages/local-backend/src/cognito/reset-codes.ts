@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../database';
 const codeLifetimeMs = 60 * 60 * 1000;
 const maxAttempts = 5;
 
-export type CodeCheck = 'valid' | 'mismatch' | 'expired';
+type CodeCheck = 'valid' | 'mismatch' | 'expired';
 
 /** ForgotPassword codes: one live code per user, kept only as a hash. */
 export interface ResetCodeStore {

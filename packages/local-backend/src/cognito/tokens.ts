@@ -59,7 +59,7 @@ export interface AuthenticationResult {
   TokenType: 'Bearer';
 }
 
-export type TokenRejection = 'invalid' | 'expired' | 'revoked';
+type TokenRejection = 'invalid' | 'expired' | 'revoked';
 
 /** A token that failed verification; the message is the one Cognito gives. */
 export class TokenRejectedError extends NotAuthorizedException {

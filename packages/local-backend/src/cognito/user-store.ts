@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../database';
 import { createPasswordVerifier, type PasswordVerifier } from './srp';
 import { UsernameExistsException } from './errors';
 
-export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
 
 export interface User {
   /** Also the Cognito username: with email sign-in, Cognito names users by their sub. */
