@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.next/**',
       '**/.next-e2e/**',
+      '**/.next-dev-test/**',
       '**/next-env.d.ts',
       '**/.amplify/**',
       '**/cdk.out/**',

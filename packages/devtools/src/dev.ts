@@ -3,10 +3,13 @@
  * with prefixed logs. Ctrl-C stops all of it.
  * `pnpm dev --cloud`: only the apps, against the deployment `pnpm sandbox` wrote
  * amplify_outputs.json for.
+ * `--reset` starts from an empty backend; `--backend-port`, `--teacher-port`,
+ * `--student-port`, `--data-dir` and `--outputs` move things out of each other's way.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
 import { configureAmplify, isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
@@ -15,11 +18,32 @@ import { assertPortFree } from './port-check';
 import { Supervisor, type Supervised } from './supervisor';
 import { repoRoot } from './workspace';
 
-const ports = { backend: 20002, teacher: 3000, student: 3001 } as const;
-const dataDir = path.join(repoRoot, '.local-backend');
-const outputsPath = path.join(repoRoot, 'amplify_outputs.json');
-const reset = process.argv.includes('--reset');
-const cloud = process.argv.includes('--cloud');
+const optionsConfig = {
+  reset: { type: 'boolean', default: false },
+  cloud: { type: 'boolean', default: false },
+  'backend-port': { type: 'string', default: '20002' },
+  'teacher-port': { type: 'string', default: '3000' },
+  'student-port': { type: 'string', default: '3001' },
+  'data-dir': { type: 'string', default: path.join(repoRoot, '.local-backend') },
+  outputs: { type: 'string', default: path.join(repoRoot, 'amplify_outputs.json') },
+} as const;
+
+function readOptions() {
+  try {
+    return parseArgs({ options: optionsConfig }).values;
+  } catch (error) {
+    console.error(`pnpm dev: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Options: ${Object.keys(optionsConfig).map((name) => `--${name}`).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const options = readOptions();
+const ports = { backend: Number(options['backend-port']), teacher: Number(options['teacher-port']), student: Number(options['student-port']) };
+const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+const dataDir = fromCaller(options['data-dir']);
+const outputsPath = fromCaller(options.outputs);
+const { reset, cloud } = options;
 
 const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
 let stopping = false;
@@ -53,7 +77,7 @@ async function startBackend(): Promise<Supervised> {
   const backend = supervisor.start(
     'backend',
     'pnpm',
-    ['exec', 'tsx', 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, ...(reset ? ['--reset'] : [])],
+    ['exec', 'tsx', 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, ...(reset ? ['--reset'] : [])],
     { cwd: path.join(repoRoot, 'packages/local-backend'), onLine: (line) => line.includes('local backend listening on') && backendReady() },
   );
   await Promise.race([ready, backend.exited.then(() => Promise.reject(new Error('the local backend stopped before it was ready (see its log above)')))]);
@@ -67,6 +91,9 @@ function assertCloudOutputs(): void {
 }
 
 async function main(): Promise<void> {
+  for (const [name, port] of Object.entries(ports)) {
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--${name}-port must be a port number, not ${options[`${name as keyof typeof ports}-port`]}`);
+  }
   await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
   await assertPortFree(ports.student, 'student app', '0.0.0.0');
 

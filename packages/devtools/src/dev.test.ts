@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import type { Schema } from '@exam-results/amplify/data/resource';
+import { generateClient } from 'aws-amplify/data';
+import { WebSocket } from 'ws';
+import { assertPortFree } from './port-check';
+import { repoRoot } from './workspace';
+
+// The real Amplify client in Node reads the seeded data; Node 20 has no global WebSocket.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+// Inside the repository (gitignored): the apps' Turbopack alias only reads outputs from there.
+const stateDir = path.join(repoRoot, '.local-backend', 'dev-test');
+const outputs = path.join(stateDir, 'amplify_outputs.json');
+after(() => rmSync(stateDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  return port;
+}
+
+function startDev(ports: { backend: number; teacher: number; student: number }): { child: ChildProcess; output: () => string } {
+  const args = ['src/dev.ts', '--reset', '--data-dir', path.join(stateDir, 'data'), '--outputs', outputs];
+  for (const [name, port] of Object.entries(ports)) args.push(`--${name}-port`, String(port));
+  // Its own process group, as a terminal gives it, so Ctrl-C can be sent the way a terminal sends it.
+  const child = spawn('pnpm', ['exec', 'tsx', ...args], {
+    cwd: path.join(repoRoot, 'packages/devtools'),
+    env: { ...process.env, NEXT_DIST_DIR: '.next-dev-test', INIT_CWD: repoRoot },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => (output += String(chunk)));
+  return { child, output: () => output };
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('pnpm dev starts the backend, the demo teacher and exam, and both apps; Ctrl-C stops all of it', async () => {
+  const ports = { backend: await freePort(), teacher: await freePort(), student: await freePort() };
+  const dev = startDev(ports);
+  const exited = once(dev.child, 'exit');
+  try {
+    await waitFor(() => dev.output().includes('Ctrl-C stops everything.') || dev.child.exitCode !== null, 'the URLs', 180_000);
+    assert.match(dev.output(), /sign in as demo\.teacher@example\.com \/ \S+/);
+    for (const port of [ports.teacher, ports.student]) {
+      const page = await fetch(`http://localhost:${port}/`);
+      assert.equal(page.status, 200, `app on ${port}`);
+    }
+
+    configureAmplify(JSON.parse(readFileSync(outputs, 'utf8')) as AmplifyOutputsLike);
+    const guest = generateClient<Schema>({ authMode: 'identityPool' });
+    const { data: exams } = await guest.models.Exam.list();
+    assert.deepEqual(exams.map((exam) => exam.subject), ['Mathematics']);
+    const { data: results } = await guest.models.Result.list({ filter: { examId: { eq: exams[0]?.id ?? '' } } });
+    assert.equal(results.length, 5);
+  } finally {
+    if (dev.child.pid !== undefined) process.kill(-dev.child.pid, 'SIGINT');
+    await exited;
+  }
+  for (const [name, port] of Object.entries(ports)) await assertPortFree(port, `${name} after Ctrl-C`, name === 'backend' ? '127.0.0.1' : '0.0.0.0');
+});
+
+test('a port already in use is reported in a sentence', async () => {
+  const busy = createServer().listen(0, '0.0.0.0');
+  await once(busy, 'listening');
+  const teacher = (busy.address() as AddressInfo).port;
+  try {
+    const dev = startDev({ backend: await freePort(), teacher, student: await freePort() });
+    const [code] = (await once(dev.child, 'exit')) as [number];
+    assert.equal(code, 1);
+    assert.match(dev.output(), new RegExp(`Port ${teacher} is already in use, so the teacher app cannot start\\.`));
+    assert.doesNotMatch(dev.output(), /^\s+at /m);
+  } finally {
+    busy.close();
+  }
+});
