@@ -17,7 +17,8 @@ import { repoRoot } from './workspace';
 
 // Inside the repository (gitignored): the apps' Turbopack alias only reads outputs from there.
 const stateDir = path.join(repoRoot, '.local-backend', 'dev-test');
-const outputs = path.join(stateDir, 'amplify_outputs.json');
+// A folder that does not exist yet: pnpm dev creates it.
+const outputs = path.join(stateDir, 'not-yet', 'amplify_outputs.json');
 after(() => rmSync(stateDir, { recursive: true, force: true }));
 
 async function freePort(): Promise<number> {
@@ -29,12 +30,14 @@ async function freePort(): Promise<number> {
 }
 
 function startDev(ports: { backend: number; teacher: number; student: number }): { child: ChildProcess; output: () => string } {
-  const args = ['src/dev.ts', '--reset', '--data-dir', path.join(stateDir, 'data'), '--outputs', outputs];
+  rmSync(stateDir, { recursive: true, force: true });
+  const args = ['dev', '--reset', '--data-dir', path.join(stateDir, 'data'), '--outputs', outputs];
   for (const [name, port] of Object.entries(ports)) args.push(`--${name}-port`, String(port));
-  // Its own process group, as a terminal gives it, so Ctrl-C can be sent the way a terminal sends it.
-  const child = spawn('pnpm', ['exec', 'tsx', ...args], {
-    cwd: path.join(repoRoot, 'packages/devtools'),
-    env: { ...process.env, NEXT_DIST_DIR: '.next-dev-test', INIT_CWD: repoRoot },
+  // `pnpm dev` from the root, as a user types it, in its own process group as a terminal gives it,
+  // so Ctrl-C can be sent the way a terminal sends it: to pnpm and everything under it.
+  const child = spawn('pnpm', args, {
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_DIST_DIR: '.next-dev-test' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -55,7 +58,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs: number): P
 test('pnpm dev starts the backend, the demo teacher and exam, and both apps; Ctrl-C stops all of it', async () => {
   const ports = { backend: await freePort(), teacher: await freePort(), student: await freePort() };
   const dev = startDev(ports);
-  const exited = once(dev.child, 'exit');
+  const exited = once(dev.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   try {
     await waitFor(() => dev.output().includes('Ctrl-C stops everything.') || dev.child.exitCode !== null, 'the URLs', 180_000);
     assert.match(dev.output(), /sign in as demo\.teacher@example\.com \/ \S+/);
@@ -72,9 +75,12 @@ test('pnpm dev starts the backend, the demo teacher and exam, and both apps; Ctr
     assert.equal(results.length, 5);
   } finally {
     if (dev.child.pid !== undefined) process.kill(-dev.child.pid, 'SIGINT');
-    await exited;
   }
+  const [code, signal] = await exited;
+  // Free the moment pnpm dev has exited, so starting it again straight away works.
   for (const [name, port] of Object.entries(ports)) await assertPortFree(port, `${name} after Ctrl-C`, name === 'backend' ? '127.0.0.1' : '0.0.0.0');
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'Ctrl-C is a normal way to stop pnpm dev');
+  assert.doesNotMatch(dev.output(), /ERR_PNPM|ELIFECYCLE/);
 });
 
 test('a port already in use is reported in a sentence', async () => {

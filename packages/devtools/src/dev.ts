@@ -6,7 +6,8 @@
  * `--reset` starts from an empty backend; `--backend-port`, `--teacher-port`,
  * `--student-port`, `--data-dir` and `--outputs` move things out of each other's way.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,6 +67,10 @@ async function waitForPort(port: number, exited: Promise<number>, what: string):
   }
 }
 
+// Node itself, not a `pnpm exec` wrapper, leads each supervised process group.
+const tsxLoader = import.meta.resolve('tsx');
+const nextBin = (app: string) => createRequire(path.join(repoRoot, 'apps', app, 'package.json')).resolve('next/dist/bin/next');
+
 function readOutputs(): AmplifyOutputsLike {
   return JSON.parse(readFileSync(outputsPath, 'utf8')) as AmplifyOutputsLike;
 }
@@ -76,8 +81,8 @@ async function startBackend(): Promise<Supervised> {
   const ready = new Promise<void>((resolve) => (backendReady = resolve));
   const backend = supervisor.start(
     'backend',
-    'pnpm',
-    ['exec', 'tsx', 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, ...(reset ? ['--reset'] : [])],
+    process.execPath,
+    ['--import', tsxLoader, 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, ...(reset ? ['--reset'] : [])],
     { cwd: path.join(repoRoot, 'packages/local-backend'), onLine: (line) => line.includes('local backend listening on') && backendReady() },
   );
   await Promise.race([ready, backend.exited.then(() => Promise.reject(new Error('the local backend stopped before it was ready (see its log above)')))]);
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
   }
   await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
   await assertPortFree(ports.student, 'student app', '0.0.0.0');
+  mkdirSync(path.dirname(outputsPath), { recursive: true });
 
   const processes: Supervised[] = [];
   let demo: { email: string; password: string } | undefined;
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
   }
 
   const apps = (['teacher', 'student'] as const).map((app) =>
-    supervisor.start(app, 'pnpm', ['exec', 'next', 'dev', '-p', String(ports[app])], {
+    supervisor.start(app, process.execPath, [nextBin(app), 'dev', '-p', String(ports[app])], {
       cwd: path.join(repoRoot, 'apps', app),
       env: { AMPLIFY_OUTPUTS: outputsPath, NEXT_TELEMETRY_DISABLED: '1' },
     }),
@@ -135,8 +141,12 @@ async function main(): Promise<void> {
   process.exitCode = 1;
 }
 
+// `on`, not `once`: Ctrl-C reaches this process from the terminal and again from each pnpm
+// above it, and a second signal must not kill it before its children are gone. With `exec` in
+// the package scripts no shell sits in between, so pnpm sees the exit code 0 and prints nothing.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
     stopping = true;
     say('stopping…');
     void supervisor.stopAll().then(() => process.exit(0));

@@ -7,8 +7,12 @@ const reset = '\x1b[0m';
 export interface Supervised {
   name: string;
   child: ChildProcess;
+  /** Resolves with the exit code once the process and everything it started are gone. */
   exited: Promise<number>;
 }
+
+const groupPollMs = 50;
+const forceKillAfterMs = 5000;
 
 /**
  * Runs the processes of `pnpm dev` side by side, each line of their output
@@ -38,10 +42,15 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    const leaderExited = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
     const supervised: Supervised = {
       name,
       child,
-      exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))),
+      // The leader can exit before its children (next dev's workers) have released their ports.
+      exited: leaderExited.then(async (code) => {
+        await groupGone(child);
+        return code;
+      }),
     };
     this.processes.push(supervised);
     for (const stream of [child.stdout, child.stderr]) {
@@ -57,12 +66,26 @@ export class Supervisor {
   async stopAll(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    const running = this.processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-    for (const { child } of running) signalGroup(child, 'SIGTERM');
-    const forceKill = setTimeout(() => running.forEach(({ child }) => signalGroup(child, 'SIGKILL')), 5000);
-    await Promise.all(running.map(({ exited }) => exited));
+    for (const { child } of this.processes) signalGroup(child, 'SIGTERM');
+    const forceKill = setTimeout(() => this.processes.forEach(({ child }) => signalGroup(child, 'SIGKILL')), forceKillAfterMs);
+    await Promise.all(this.processes.map(({ exited }) => exited));
     clearTimeout(forceKill);
   }
+}
+
+/** Whether any process of the child's group is still alive. */
+function groupAlive(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function groupGone(child: ChildProcess): Promise<void> {
+  while (groupAlive(child)) await new Promise((resolve) => setTimeout(resolve, groupPollMs));
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -39,14 +39,18 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
     reset: values.reset ?? false,
     ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
   });
+  let stopping = false;
   const shutdown = () => {
+    // A repeated Ctrl-C (from the terminal and again from pnpm) must not cut the shutdown short.
+    if (stopping) return;
+    stopping = true;
     backend.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 async function teacher(
@@ -118,12 +122,20 @@ async function main(argv: string[]): Promise<void> {
   throw new UsageError(command === undefined ? 'no command given' : `unexpected arguments: ${positionals.join(' ')}`);
 }
 
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     process.exitCode = 2;
   } else if (error instanceof AwsServiceError) {
     console.error(`${error.name}: ${error.message}`);
+    process.exitCode = 1;
+  } else if (isSystemError(error)) {
+    // EADDRINUSE, EACCES, ENOSPC and the like: the sentence says it all, a stack trace would not help.
+    console.error(`local backend: ${error.message}`);
     process.exitCode = 1;
   } else {
     console.error(error);

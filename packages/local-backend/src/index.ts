@@ -81,68 +81,76 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   }
 
   // Everything below runs synchronously after listen resolves, so routes are in place
-  // before the first request can be read.
+  // before the first request can be read; a failure closes the server again.
+  let realtime: ReturnType<typeof createRealtimeEndpoint>;
   const url = `http://127.0.0.1:${port}`;
-  const ids = loadPoolIds(db);
-  const signingKey = loadSigningKey(dataDir);
-  const users = createUserStore(db, clock, poolNameOf(ids));
-  const issuer = `${url}/${ids.userPoolId}`;
-  const tokens = createTokenService({ db, clock, ids, signingKey, issuer });
-  const credentials = createCredentialStore(db, clock, ids);
+  let ids: PoolIds;
+  try {
+    ids = loadPoolIds(db);
+    const signingKey = loadSigningKey(dataDir);
+    const users = createUserStore(db, clock, poolNameOf(ids));
+    const issuer = `${url}/${ids.userPoolId}`;
+    const tokens = createTokenService({ db, clock, ids, signingKey, issuer });
+    const credentials = createCredentialStore(db, clock, ids);
 
-  local.mount(
-    '/cognito-idp',
-    createUserPoolHandler({
-      ids,
-      poolName: poolNameOf(ids),
-      decoyKey: createHash('sha256').update('srp-decoy').update(signingKey.privateKey.export({ type: 'pkcs8', format: 'der' })).digest(),
-      users,
-      challenges: createChallengeStore(db, clock),
-      resetCodes: createResetCodeStore(db, clock),
-      tokens,
-      settings,
+    local.mount(
+      '/cognito-idp',
+      createUserPoolHandler({
+        ids,
+        poolName: poolNameOf(ids),
+        decoyKey: createHash('sha256').update('srp-decoy').update(signingKey.privateKey.export({ type: 'pkcs8', format: 'der' })).digest(),
+        users,
+        challenges: createChallengeStore(db, clock),
+        resetCodes: createResetCodeStore(db, clock),
+        tokens,
+        settings,
+        clock,
+        log,
+      }),
+    );
+    local.mount(
+      '/cognito-identity',
+      createIdentityPoolHandler(
+        {
+          ids,
+          credentials,
+          verifyIdToken: tokens.verifyIdToken,
+          providerName: issuer.replace(/^https?:\/\//, ''),
+          allowUnauthenticatedIdentities: settings.allowUnauthenticatedIdentities,
+        },
+        log,
+      ),
+    );
+    const serveJwks: HttpHandler = (_req, res) => sendJson(res, 200, tokens.jwks());
+    local.mount('/.well-known/jwks.json', serveJwks);
+    local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
+
+    // ── AppSync (part 2) ────────────────────────────────────────────────────────────
+    const context = {
+      db,
       clock,
       log,
-    }),
-  );
-  local.mount(
-    '/cognito-identity',
-    createIdentityPoolHandler(
-      {
-        ids,
-        credentials,
-        verifyIdToken: tokens.verifyIdToken,
-        providerName: issuer.replace(/^https?:\/\//, ''),
-        allowUnauthenticatedIdentities: settings.allowUnauthenticatedIdentities,
-      },
-      log,
-    ),
-  );
-  const serveJwks: HttpHandler = (_req, res) => sendJson(res, 200, tokens.jwks());
-  local.mount('/.well-known/jwks.json', serveJwks);
-  local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
-
-  // ── AppSync (part 2) ────────────────────────────────────────────────────────────
-  const context = {
-    db,
-    clock,
-    log,
-    repoRoot,
-    dataDir,
-    url,
-    synthesized,
-    ids,
-    userPoolEndpoint: `${url}/cognito-idp`,
-    identityPoolEndpoint: `${url}/cognito-identity`,
-    verifyAccessToken: tokens.verifyAccessToken,
-    verifyIdToken: tokens.verifyIdToken,
-    findCredentials: credentials.findCredentials,
-  };
-  const appSync = createAppSync(context, api);
-  local.mount('/graphql', appSync.handleHttp);
-  const realtime = createRealtimeEndpoint(appSync, { dataPath: '/graphql', log, ...options.realtime });
-  local.mountUpgrade('/graphql/realtime', realtime.handleUpgrade);
-  writeAmplifyOutputs(context, api, options.outputsFile);
+      repoRoot,
+      dataDir,
+      url,
+      synthesized,
+      ids,
+      userPoolEndpoint: `${url}/cognito-idp`,
+      identityPoolEndpoint: `${url}/cognito-identity`,
+      verifyAccessToken: tokens.verifyAccessToken,
+      verifyIdToken: tokens.verifyIdToken,
+      findCredentials: credentials.findCredentials,
+    };
+    const appSync = createAppSync(context, api);
+    local.mount('/graphql', appSync.handleHttp);
+    realtime = createRealtimeEndpoint(appSync, { dataPath: '/graphql', log, ...options.realtime });
+    local.mountUpgrade('/graphql/realtime', realtime.handleUpgrade);
+    writeAmplifyOutputs(context, api, options.outputsFile);
+  } catch (error) {
+    local.server.close();
+    db.close();
+    throw error;
+  }
 
   log(`local backend listening on ${url} (user pool ${ids.userPoolId}, data in ${dataDir})`);
 

@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ApiDefinition } from './appsync/api-definition';
 import type { BackendContext } from './backend-context';
 
@@ -104,6 +104,7 @@ export function writeAmplifyOutputs(
       },
     },
   };
+  mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(outputs, null, 2)}\n`);
   renameSync(temporary, file);
