@@ -1,5 +1,6 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { auth } from './auth/resource';
+import { addExamIntegrityChecks } from './data/exam-integrity';
 import { data } from './data/resource';
 
 export const backend = defineBackend({
@@ -26,3 +27,5 @@ cfnUserPool.policies = {
     temporaryPasswordValidityDays: 7,
   },
 };
+
+addExamIntegrityChecks(backend.data);

@@ -88,8 +88,7 @@ export function get(payload: Row) {
 
 export function put(payload: Row) {
   const key = payload['key'] as Row;
-  const item = { ...(payload['item'] as Row) };
-  for (const name of Object.keys(key)) delete item[name];
+  const item = Object.fromEntries(Object.entries(payload['item'] as Row).filter(([name]) => !Object.hasOwn(key, name)));
   return withCondition({ operation: 'PutItem', key: typedMap(key), attributeValues: typedMap(item) }, payload['condition']);
 }
 

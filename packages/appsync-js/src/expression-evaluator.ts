@@ -187,7 +187,7 @@ function updateValue(value: UpdateValue, item: AttributeMap): AttributeValue {
 function setAt(item: AttributeMap, path: Path, value: AttributeValue | undefined): void {
   const [first, ...rest] = path;
   if (rest.length === 0) {
-    if (value === undefined) delete item[first as string];
+    if (value === undefined) Reflect.deleteProperty(item, first as string);
     else item[first as string] = value;
     return;
   }
@@ -218,7 +218,7 @@ function setIn(container: AttributeValue, path: Path, value: AttributeValue | un
   if (!('M' in container)) throw new ValidationError('The document path provided in the update expression is invalid for update');
   const map = { ...container.M };
   if (rest.length === 0) {
-    if (value === undefined) delete map[segment];
+    if (value === undefined) Reflect.deleteProperty(map, segment);
     else map[segment] = value;
     return { M: map };
   }
