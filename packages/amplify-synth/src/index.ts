@@ -1,3 +1,4 @@
 export { synthesizeBackend } from './synthesize-backend';
-export type { SynthesizedBackend } from './read-assembly';
+export type { AssemblyResource } from './cloud-assembly';
+export type { AuthMode, SynthesizedBackend } from './read-assembly';
 export type { SynthesizeOptions } from './synthesize-backend';

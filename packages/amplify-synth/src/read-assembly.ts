@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type Template } from './cloud-assembly';
 
 interface PasswordPolicy {
   minimumLength: number;
@@ -10,56 +11,49 @@ interface PasswordPolicy {
   temporaryPasswordValidityDays?: number;
 }
 
-export interface SynthesizedBackend {
+export type AuthMode = 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM' | 'API_KEY' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
+
+/** Everything read from the synthesized cloud assembly; nothing else parses its CloudFormation. */
+export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType' | 'readAsset'> {
   /** The CDK cloud assembly directory. */
   assemblyDir: string;
   /** The full AppSync SDL Amplify's transformer produced (the schema asset AppSync is deployed with). */
   graphqlSchema: string;
+  /** The model-level schema (`@model`, `@auth`, relationships) the data construct ships as a codegen asset. */
+  modelSchema: string;
   /** CloudFormation template of the auth nested stack (user pool, identity pool, roles). */
-  authTemplate: Record<string, unknown>;
+  authTemplate: Template;
   /** CloudFormation template of the data nested stack (the AppSync API). */
-  dataTemplate: Record<string, unknown>;
+  dataTemplate: Template;
   /** The password policy of the synthesized user pool. */
   passwordPolicy: PasswordPolicy;
+  /** The user pool's app client. */
+  userPoolClient: {
+    /** The auth flows it allows, e.g. `ALLOW_USER_SRP_AUTH` (Cognito's defaults when the template lists none). */
+    explicitAuthFlows: string[];
+  };
+  /** The identity pool. */
+  identityPool: {
+    /** Guest access: unauthenticated identities get credentials. */
+    allowUnauthenticatedIdentities: boolean;
+  };
+  /** The AppSync GraphQL API. */
+  graphqlApi: {
+    defaultAuthMode: AuthMode;
+    additionalAuthModes: AuthMode[];
+  };
+  /** The root stack's outputs with literal values (`passwordPolicyMinLength`, `usernameAttributes`, ...), from which `ampx` builds amplify_outputs.json. */
+  rootStackOutputs: Record<string, string>;
 }
 
-type Template = Record<string, unknown>;
-
-interface Resource {
-  Type: string;
-  Properties?: Record<string, unknown>;
-}
-
-function resources(template: Template): Resource[] {
-  const all = template['Resources'];
-  return typeof all === 'object' && all !== null ? (Object.values(all) as Resource[]) : [];
-}
-
-function onlyResource(template: Template, type: string): Resource {
-  const [resource, ...others] = resources(template).filter((candidate) => candidate.Type === type);
-  if (!resource || others.length > 0) throw new Error(`expected exactly one ${type} in the template`);
+function only(resources: AssemblyResource[], type: string, assemblyDir: string): AssemblyResource {
+  const [resource, ...others] = resources;
+  if (!resource || others.length > 0) throw new Error(`expected exactly one ${type} in ${assemblyDir}, found ${resources.length}`);
   return resource;
 }
 
-function templateWith(templates: Template[], type: string, assemblyDir: string): Template {
-  const matches = templates.filter((template) => resources(template).some((r) => r.Type === type));
-  const [match, ...others] = matches;
-  if (!match || others.length > 0) {
-    throw new Error(`expected exactly one stack with a ${type} in ${assemblyDir}, found ${matches.length}`);
-  }
-  return match;
-}
-
-function graphqlSchemaOf(dataTemplate: Template, assemblyDir: string): string {
-  const location = JSON.stringify(onlyResource(dataTemplate, 'AWS::AppSync::GraphQLSchema').Properties?.['DefinitionS3Location']);
-  const assetHash = /([0-9a-f]{64})\.graphql/.exec(location ?? '')?.[1];
-  if (!assetHash) throw new Error(`the AppSync schema in ${assemblyDir} does not point at a .graphql asset: ${location}`);
-  return readFileSync(join(assemblyDir, `asset.${assetHash}.graphql`), 'utf8');
-}
-
-function passwordPolicyOf(authTemplate: Template): PasswordPolicy {
-  const properties = onlyResource(authTemplate, 'AWS::Cognito::UserPool').Properties ?? {};
-  const policy = (properties['Policies'] as { PasswordPolicy?: Record<string, unknown> } | undefined)?.PasswordPolicy;
+function passwordPolicyOf(userPool: AssemblyResource): PasswordPolicy {
+  const policy = (userPool.properties['Policies'] as { PasswordPolicy?: Record<string, unknown> } | undefined)?.PasswordPolicy;
   // Cognito's own defaults apply when the template leaves the policy (or a setting) out.
   const number = (key: string, fallback: number): number => {
     const value = policy?.[key] ?? fallback;
@@ -81,18 +75,59 @@ function passwordPolicyOf(authTemplate: Template): PasswordPolicy {
   };
 }
 
-/** Reads the auth and data stacks, the AppSync SDL and the password policy out of a cloud assembly. */
-export function readAssembly(assemblyDir: string): SynthesizedBackend {
-  const templates = readdirSync(assemblyDir)
-    .filter((file) => file.endsWith('.template.json'))
-    .map((file) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8')) as Template);
-  const authTemplate = templateWith(templates, 'AWS::Cognito::UserPool', assemblyDir);
-  const dataTemplate = templateWith(templates, 'AWS::AppSync::GraphQLApi', assemblyDir);
+function explicitAuthFlowsOf(client: AssemblyResource): string[] {
+  const flows = client.properties['ExplicitAuthFlows'];
+  // Without ExplicitAuthFlows Cognito enables SRP, refresh and custom auth.
+  if (!Array.isArray(flows)) return ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
+  return flows.filter((flow): flow is string => typeof flow === 'string');
+}
+
+function authModesOf(api: AssemblyResource): SynthesizedBackend['graphqlApi'] {
+  const providers = (api.properties['AdditionalAuthenticationProviders'] ?? []) as { AuthenticationType: AuthMode }[];
   return {
+    defaultAuthMode: api.properties['AuthenticationType'] as AuthMode,
+    additionalAuthModes: providers.map((provider) => provider.AuthenticationType),
+  };
+}
+
+/** The one directory asset holding `model-schema.graphql` (`ampx` turns that same file into `model_introspection`). */
+function modelSchemaOf(assemblyDir: string): string {
+  const candidates = readdirSync(assemblyDir)
+    .filter((entry) => entry.startsWith('asset.'))
+    .map((entry) => join(assemblyDir, entry, 'model-schema.graphql'))
+    .filter((file) => existsSync(file));
+  const [file, ...others] = candidates;
+  if (!file || others.length > 0) {
+    throw new Error(`expected one model-schema.graphql asset in ${assemblyDir}, found ${candidates.length}`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** The template that declares `resource`. */
+function templateOf(assembly: CloudAssembly, resource: AssemblyResource): Template {
+  const template = assembly.templates.get(resource.templateFile);
+  if (!template) throw new Error(`no template ${resource.templateFile} in ${assembly.dir}`);
+  return template;
+}
+
+/** Reads what the local backend honours out of a cloud assembly. */
+export function readAssembly(assemblyDir: string): SynthesizedBackend {
+  const assembly = openCloudAssembly(assemblyDir);
+  const one = (type: string) => only(assembly.resourcesOfType(type), type, assemblyDir);
+  const userPool = one('AWS::Cognito::UserPool');
+  const api = one('AWS::AppSync::GraphQLApi');
+  return {
+    resourcesOfType: assembly.resourcesOfType,
+    readAsset: assembly.readAsset,
     assemblyDir,
-    graphqlSchema: graphqlSchemaOf(dataTemplate, assemblyDir),
-    authTemplate,
-    dataTemplate,
-    passwordPolicy: passwordPolicyOf(authTemplate),
+    graphqlSchema: assembly.readAsset(one('AWS::AppSync::GraphQLSchema').properties['DefinitionS3Location']),
+    modelSchema: modelSchemaOf(assemblyDir),
+    authTemplate: templateOf(assembly, userPool),
+    dataTemplate: templateOf(assembly, api),
+    passwordPolicy: passwordPolicyOf(userPool),
+    userPoolClient: { explicitAuthFlows: explicitAuthFlowsOf(one('AWS::Cognito::UserPoolClient')) },
+    identityPool: { allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true },
+    graphqlApi: authModesOf(api),
+    rootStackOutputs: assembly.rootStackOutputs(),
   };
 }

@@ -1,30 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ApiDefinition } from './appsync/api-definition';
 import type { BackendContext } from './backend-context';
-
-/**
- * The root stack of a synthesized Gen 2 backend declares the values `ampx` turns into
- * amplify_outputs.json as stack outputs (`passwordPolicyMinLength`, `usernameAttributes`,
- * ...). The literal ones are read here; ids and URLs come from the local backend.
- */
-function literalStackOutputs(assemblyDir: string): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(join(assemblyDir, 'manifest.json'), 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-  };
-  const stacks = Object.values(manifest.artifacts).filter((artifact) => artifact.type === 'aws:cloudformation:stack');
-  const [stack, ...others] = stacks;
-  const templateFile = stack?.properties?.templateFile;
-  if (!templateFile || others.length > 0) throw new Error(`expected one stack in the cloud assembly ${assemblyDir}`);
-  const template = JSON.parse(readFileSync(join(assemblyDir, templateFile), 'utf8')) as {
-    Outputs?: Record<string, { Value: unknown }>;
-  };
-  const outputs: Record<string, string> = {};
-  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
-    if (typeof output.Value === 'string') outputs[name] = output.Value;
-  }
-  return outputs;
-}
 
 const mfaConfigurations: Record<string, string> = { OFF: 'NONE', OPTIONAL: 'OPTIONAL', ON: 'REQUIRED' };
 
@@ -35,7 +12,7 @@ const passwordRequirements: Record<string, string> = {
   REQUIRES_UPPERCASE: 'require_uppercase',
 };
 
-/** The `auth` section, built from the stack outputs the way `ampx` builds it. */
+/** The `auth` section, built from the root stack's literal outputs the way `ampx` builds it; ids and URLs are the local ones. */
 function authOutputs(context: BackendContext, stack: Record<string, string>): Record<string, unknown> {
   const { ids } = context;
   const auth: Record<string, unknown> = {
@@ -86,7 +63,7 @@ export function writeAmplifyOutputs(
   api: ApiDefinition,
   file: string = join(context.repoRoot, 'amplify_outputs.json'),
 ): Record<string, unknown> {
-  const stack = literalStackOutputs(context.synthesized.assemblyDir);
+  const stack = context.synthesized.rootStackOutputs;
   const outputs = {
     auth: authOutputs(context, stack),
     data: {
