@@ -1,4 +1,5 @@
 export { synthesizeBackend } from './synthesize-backend';
 export type { AssemblyResource } from './cloud-assembly';
+export type { AppSyncDataSource, AppSyncDefinition, AppSyncFunction, AppSyncResolver, DynamoDbTable, GraphqlApiSettings } from './read-appsync';
 export type { AuthMode, SynthesizedBackend } from './read-assembly';
 export type { SynthesizeOptions } from './synthesize-backend';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type Template } from './cloud-assembly';
+import { readAppSync, type AppSyncDefinition } from './read-appsync';
 
 interface PasswordPolicy {
   minimumLength: number;
@@ -42,6 +43,8 @@ export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType
     defaultAuthMode: AuthMode;
     additionalAuthModes: AuthMode[];
   };
+  /** What AppSync runs: resolvers and their functions' code, data sources, tables, API settings. */
+  appSync: AppSyncDefinition;
   /** The root stack's outputs with literal values (`passwordPolicyMinLength`, `usernameAttributes`, ...), from which `ampx` builds amplify_outputs.json. */
   rootStackOutputs: Record<string, string>;
 }
@@ -128,6 +131,7 @@ export function readAssembly(assemblyDir: string): SynthesizedBackend {
     userPoolClient: { explicitAuthFlows: explicitAuthFlowsOf(one('AWS::Cognito::UserPoolClient')) },
     identityPool: { allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true },
     graphqlApi: authModesOf(api),
+    appSync: readAppSync(assembly),
     rootStackOutputs: assembly.rootStackOutputs(),
   };
 }
