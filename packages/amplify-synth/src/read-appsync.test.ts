@@ -37,4 +37,13 @@ describe('what AppSync runs, read from the assembly', () => {
     assert.equal(source?.tableName, 'Exam-local-api-NONE', "the check's data source is the Exam table");
     assert.deepEqual(resolver('Mutation', 'deleteExam').functions.map((fn) => fn.runtime), ['VTL', 'VTL', 'APPSYNC_JS', 'VTL']);
   });
+
+  test("the identity pool roles' AppSync permissions, as IAM policies list them", () => {
+    const graphql = (statements: typeof backend.identityPool.roles.unauthenticated) =>
+      statements.filter((statement) => statement.effect === 'Allow' && statement.actions.includes('appsync:GraphQL')).flatMap((statement) => statement.resources);
+    const guest = graphql(backend.identityPool.roles.unauthenticated);
+    assert.ok(guest.includes('arn:aws:appsync:us-east-1:000000000000:apis/local-api/types/Query/fields/listExams'), guest.join('\n'));
+    assert.ok(guest.includes('arn:aws:appsync:us-east-1:000000000000:apis/local-api/types/Result/*'));
+    assert.ok(graphql(backend.identityPool.roles.authenticated).length > 0);
+  });
 });

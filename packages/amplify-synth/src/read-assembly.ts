@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type Template } from './cloud-assembly';
 import { readAppSync, type AppSyncDefinition } from './read-appsync';
+import { readIdentityPoolRoles, type IdentityPoolRoles } from './read-identity-pool-roles';
 
 interface PasswordPolicy {
   minimumLength: number;
@@ -37,6 +38,8 @@ export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType
   identityPool: {
     /** Guest access: unauthenticated identities get credentials. */
     allowUnauthenticatedIdentities: boolean;
+    /** What its roles' IAM policies allow (AppSync checks them for IAM-signed requests). */
+    roles: IdentityPoolRoles;
   };
   /** The AppSync GraphQL API. */
   graphqlApi: {
@@ -129,7 +132,10 @@ export function readAssembly(assemblyDir: string): SynthesizedBackend {
     dataTemplate: templateOf(assembly, api),
     passwordPolicy: passwordPolicyOf(userPool),
     userPoolClient: { explicitAuthFlows: explicitAuthFlowsOf(one('AWS::Cognito::UserPoolClient')) },
-    identityPool: { allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true },
+    identityPool: {
+      allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true,
+      roles: readIdentityPoolRoles(assembly),
+    },
     graphqlApi: authModesOf(api),
     appSync: readAppSync(assembly),
     rootStackOutputs: assembly.rootStackOutputs(),
