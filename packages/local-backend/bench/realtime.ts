@@ -22,7 +22,7 @@ import {
   signRealtimeRequest,
   startMessage,
   type RealtimeTestBackend,
-} from '../src/realtime/realtime-test-support';
+} from '../src/appsync/realtime/realtime-test-support';
 import { signInTeacher, type AwsCredentials } from '../src/testing';
 
 /** Connections (one subscription each) and the measured mutations for each. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { passwordPolicyViolation } from './password-policy';
+import { passwordPolicyViolation } from './user-pool/password-policy';
 import { callAws, configureAmplifyFor, startTestBackend, type TestBackend } from './test-support';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env tsx
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwsServiceError } from './aws-errors';
-import { defaultDataDir, defaultPort, defaultRepoRoot } from './paths';
-import { openTeacherAdmin, type Teacher } from './teachers';
+import { AwsServiceError } from './shared/aws-errors';
+import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
+import { openTeacherAdmin, type Teacher } from './user-pool/admin';
 
 const usage = `Usage:
   local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
@@ -32,7 +32,7 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
   // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
-  const { startLocalBackend } = await import('./index');
+  const { startLocalBackend } = await import('.');
   const backend = await startLocalBackend({
     port,
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),

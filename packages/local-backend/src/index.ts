@@ -2,26 +2,26 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { createAppSync, loadApiDefinition } from './appsync';
-import { readAuthSettings } from './auth-settings';
-import { createRealtimeEndpoint, type RealtimeOptions } from './realtime';
-import { createChallengeStore } from './cognito/challenges';
-import { createResetCodeStore } from './cognito/reset-codes';
-import { createTokenService } from './cognito/tokens';
-import { createUserPoolHandler } from './cognito/user-pool';
-import { createUserStore } from './cognito/user-store';
-import { systemClock, type Clock } from './clock';
-import { openDatabase, wipeDataDir } from './database';
-import { sendJson } from './http';
-import { createCredentialStore } from './identity/credentials';
-import { createIdentityPoolHandler } from './identity/identity-pool';
-import { writeAmplifyOutputs } from './outputs';
-import { defaultPort, defaultRepoRoot } from './paths';
-import { loadPoolIds, poolNameOf, type PoolIds } from './pool-ids';
-import { createLocalServer, type HttpHandler } from './server';
-import { loadSigningKey } from './signing-key';
+import { readAuthSettings } from './user-pool/auth-settings';
+import { createRealtimeEndpoint, type RealtimeOptions } from './appsync/realtime';
+import { createChallengeStore } from './user-pool/challenges';
+import { createResetCodeStore } from './user-pool/reset-codes';
+import { createTokenService } from './user-pool/tokens';
+import { createUserPoolHandler } from './user-pool/user-pool';
+import { createUserStore } from './user-pool/user-store';
+import { systemClock, type Clock } from './shared/clock';
+import { openDatabase, wipeDataDir } from './shared/database';
+import { sendJson } from './shared/http';
+import { createCredentialStore } from './identity-pool/credentials';
+import { createIdentityPoolHandler } from './identity-pool/identity-pool';
+import { writeAmplifyOutputs } from './amplify-outputs';
+import { defaultPort, defaultRepoRoot } from './shared/paths';
+import { loadPoolIds, poolNameOf, type PoolIds } from './shared/pool-ids';
+import { createLocalServer, type HttpHandler } from './shared/server';
+import { loadSigningKey } from './user-pool/signing-key';
 
-export type { Clock } from './clock';
-export { openTeacherAdmin, type Teacher, type TeacherAdmin } from './teachers';
+export type { Clock } from './shared/clock';
+export { openTeacherAdmin, type Teacher, type TeacherAdmin } from './user-pool/admin';
 
 export interface LocalBackendOptions {
   /** 0 picks a free port. Defaults to 20002. */

@@ -1,9 +1,9 @@
 import { Amplify } from 'aws-amplify';
 import { defaultStorage } from 'aws-amplify/utils';
-import type { Clock } from './clock';
+import type { Clock } from './shared/clock';
 import type { LocalBackend } from './index';
-import { openTeacherAdmin, type TeacherAdmin } from './teachers';
-import { defaultRepoRoot } from './paths';
+import { openTeacherAdmin, type TeacherAdmin } from './user-pool/admin';
+import { defaultRepoRoot } from './shared/paths';
 import { ManualClock, startTempBackend } from './testing';
 
 export interface TestBackend {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
-import { signJwt } from '../jwt';
+import { signJwt } from '../user-pool/jwt';
 import {
   currentCredentials,
   forgetSignedInUser,

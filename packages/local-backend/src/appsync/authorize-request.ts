@@ -1,8 +1,8 @@
-import type { Caller } from '../caller';
-import type { Clock } from '../clock';
-import type { AccessTokenClaims, IdTokenClaims } from '../cognito/tokens';
-import { TokenRejectedError } from '../cognito/tokens';
-import type { StoredCredentials } from '../identity/credentials';
+import type { Caller } from './caller';
+import type { Clock } from '../shared/clock';
+import type { AccessTokenClaims, IdTokenClaims } from '../user-pool/tokens';
+import { TokenRejectedError } from '../user-pool/tokens';
+import type { StoredCredentials } from '../identity-pool/credentials';
 import type { AuthMode } from './api-definition';
 import { SignatureError, verifySigV4, type SignedRequest } from './sigv4';
 

@@ -12,8 +12,8 @@ import { configureAmplify } from '@exam-results/amplify-config';
 import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { startLocalBackend } from '../index';
-import { defaultRepoRoot } from '../paths';
-import { openTeacherAdmin } from '../teachers';
+import { defaultRepoRoot } from '../shared/paths';
+import { openTeacherAdmin } from '../user-pool/admin';
 import { signInNewTeacher, startAppSyncTestBackend, type AppSyncTestBackend } from './test-harness';
 
 const client = generateClient<Schema>();

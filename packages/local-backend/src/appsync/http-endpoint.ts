@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { HttpError, readBody, sendJson } from '../http';
+import { HttpError, readBody, sendJson } from '../shared/http';
 import { formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
 import { RequestAuthError, type RequestAuthorizer } from './authorize-request';
-import type { AppSyncContext } from './resolvers';
+import type { AppSyncContext } from './models/resolvers';
 
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;

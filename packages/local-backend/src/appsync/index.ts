@@ -1,22 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
-import type { BackendContext } from '../backend-context';
-import type { Caller } from '../caller';
-import type { HttpHandler } from '../server';
+import type { BackendContext } from '../shared/backend-context';
+import type { Caller } from './caller';
+import type { HttpHandler } from '../shared/server';
 import type { ApiDefinition } from './api-definition';
 import { createRequestAuthorizer, type RequestAuthorizer } from './authorize-request';
 import { buildExecutableSchema } from './executable-schema';
 import { createGraphqlHttpHandler } from './http-endpoint';
-import { createItemStore } from './item-store';
-import { readAccess, type ReadAccess, type ReadOperation } from './model-auth';
-import { createPageTokens } from './page-token';
-import type { MutationEvent } from './resolvers';
+import { createItemStore } from './models/item-store';
+import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
+import { createPageTokens } from './models/page-token';
+import type { MutationEvent } from './models/resolvers';
 
 export { loadApiDefinition, type ApiDefinition } from './api-definition';
-export { matchesFilter, type Filter } from './filter-expression';
+export { matchesFilter, type Filter } from './models/filter-expression';
 export { RequestAuthError } from './authorize-request';
 export type { SignedRequest } from './sigv4';
-export type { AppSyncContext, MutationEvent } from './resolvers';
-export type { ReadAccess, ReadOperation } from './model-auth';
+export type { AppSyncContext, MutationEvent } from './models/resolvers';
+export type { ReadAccess, ReadOperation } from './models/model-auth';
 
 export interface AppSync {
   /**

@@ -6,8 +6,8 @@ import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { WebSocket } from 'ws';
 import { startLocalBackend, type LocalBackend } from '../index';
-import { defaultRepoRoot } from '../paths';
-import { openTeacherAdmin, type TeacherAdmin } from '../teachers';
+import { defaultRepoRoot } from '../shared/paths';
+import { openTeacherAdmin, type TeacherAdmin } from '../user-pool/admin';
 import { ManualClock } from '../testing';
 
 export interface AppSyncTestBackend {

@@ -4,8 +4,8 @@ import { createAmplifyContext } from 'aws-amplify';
 import { createAWSCredentialsAndIdentityIdProvider, createUserPoolsTokenProvider } from 'aws-amplify/adapter-core';
 import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
-import { defaultRepoRoot } from '../paths';
-import { openTeacherAdmin } from '../teachers';
+import { defaultRepoRoot } from '../shared/paths';
+import { openTeacherAdmin } from '../user-pool/admin';
 import { memoryStorage } from './memory-storage';
 
 export interface AwsCredentials {
