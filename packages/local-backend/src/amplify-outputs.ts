@@ -1,7 +1,16 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { ApiDefinition } from './appsync/api-definition';
-import type { BackendContext } from './shared/backend-context';
+import { dirname } from 'node:path';
+import type { SynthesizedBackend } from '@exam-results/amplify-synth';
+import type { ApiDefinition } from './appsync';
+import type { PoolIds } from './shared/pool-ids';
+
+/** Where the local backend serves what amplify_outputs.json points the apps at. */
+export interface LocalEndpoints {
+  ids: PoolIds;
+  dataUrl: string;
+  userPoolEndpoint: string;
+  identityPoolEndpoint: string;
+}
 
 const mfaConfigurations: Record<string, string> = { OFF: 'NONE', OPTIONAL: 'OPTIONAL', ON: 'REQUIRED' };
 
@@ -13,8 +22,7 @@ const passwordRequirements: Record<string, string> = {
 };
 
 /** The `auth` section, built from the root stack's literal outputs the way `ampx` builds it; ids and URLs are the local ones. */
-function authOutputs(context: BackendContext, stack: Record<string, string>): Record<string, unknown> {
-  const { ids } = context;
+function authOutputs(ids: PoolIds, stack: Record<string, string>): Record<string, unknown> {
   const auth: Record<string, unknown> = {
     user_pool_id: ids.userPoolId,
     aws_region: ids.region,
@@ -59,16 +67,16 @@ function authOutputs(context: BackendContext, stack: Record<string, string>): Re
  * endpoints under `custom.local_backend`. Written atomically; returns what was written.
  */
 export function writeAmplifyOutputs(
-  context: BackendContext,
+  file: string,
+  synthesized: Pick<SynthesizedBackend, 'rootStackOutputs'>,
   api: ApiDefinition,
-  file: string = join(context.repoRoot, 'amplify_outputs.json'),
+  local: LocalEndpoints,
 ): Record<string, unknown> {
-  const stack = context.synthesized.rootStackOutputs;
   const outputs = {
-    auth: authOutputs(context, stack),
+    auth: authOutputs(local.ids, synthesized.rootStackOutputs),
     data: {
-      url: `${context.url}/graphql`,
-      aws_region: context.ids.region,
+      url: local.dataUrl,
+      aws_region: local.ids.region,
       default_authorization_type: api.defaultAuthMode,
       authorization_types: api.additionalAuthModes,
       model_introspection: api.modelIntrospection,
@@ -76,8 +84,8 @@ export function writeAmplifyOutputs(
     version: '1.5',
     custom: {
       local_backend: {
-        user_pool_endpoint: context.userPoolEndpoint,
-        identity_pool_endpoint: context.identityPoolEndpoint,
+        user_pool_endpoint: local.userPoolEndpoint,
+        identity_pool_endpoint: local.identityPoolEndpoint,
       },
     },
   };

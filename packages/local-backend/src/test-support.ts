@@ -2,7 +2,7 @@ import { Amplify } from 'aws-amplify';
 import { defaultStorage } from 'aws-amplify/utils';
 import type { Clock } from './shared/clock';
 import type { LocalBackend } from './index';
-import { openTeacherAdmin, type TeacherAdmin } from './user-pool/admin';
+import { openUserPoolAdmin, type UserPoolAdmin } from './user-pool/admin';
 import { defaultRepoRoot } from './shared/paths';
 import { ManualClock, startTempBackend } from './testing';
 
@@ -11,9 +11,9 @@ export interface TestBackend {
   clock: ManualClock;
   dataDir: string;
   logLines: string[];
-  admin: TeacherAdmin;
+  admin: UserPoolAdmin;
   /** An administrator whose clock runs behind the backend's, to create users "in the past". */
-  adminAt(clock: Clock): Promise<TeacherAdmin>;
+  adminAt(clock: Clock): Promise<UserPoolAdmin>;
   stop(): Promise<void>;
 }
 
@@ -21,14 +21,14 @@ export interface TestBackend {
 export async function startTestBackend(): Promise<TestBackend> {
   const clock = new ManualClock();
   const { backend, dataDir, logLines, stop } = await startTempBackend('local-backend-test-', { clock });
-  const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+  const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
   return {
     backend,
     clock,
     dataDir,
     logLines,
     admin,
-    adminAt: (adminClock) => openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot, clock: adminClock }),
+    adminAt: (adminClock) => openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot, clock: adminClock }),
     async stop() {
       admin.close();
       await stop();

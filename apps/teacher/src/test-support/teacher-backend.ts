@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
-import { openTeacherAdmin, type LocalBackend, type TeacherAdmin } from '@exam-results/local-backend';
+import { openUserPoolAdmin, type LocalBackend, type UserPoolAdmin } from '@exam-results/local-backend';
 import { ManualClock, startTempBackend, waitFor as waitForChange } from '@exam-results/local-backend/testing';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
@@ -14,7 +14,7 @@ export interface TeacherBackend {
   backend: LocalBackend;
   /** The backend's clock: real time plus whatever a test moves it on by (to make tokens expire). */
   clock: ManualClock;
-  admin: TeacherAdmin;
+  admin: UserPoolAdmin;
   /** The real aws-amplify data client, as the signed-in teacher. */
   client: DataClient;
   /** The app's data API on that client. */
@@ -38,7 +38,7 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
   // Node 20 has no WebSocket; browsers do. Amplify opens one for subscriptions.
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
   configureAmplify(test.outputs);
-  const admin = await openTeacherAdmin({ dataDir: test.dataDir, repoRoot });
+  const admin = await openUserPoolAdmin({ dataDir: test.dataDir, repoRoot });
   const client = generateClient<Schema>();
   return {
     backend: test.backend,
@@ -53,7 +53,7 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
       return data;
     },
     async signInNewTeacher(email, name) {
-      const { temporaryPassword } = admin.add(email, name === undefined ? {} : { name });
+      const { temporaryPassword } = admin.addUser(email, name === undefined ? {} : { name });
       const { nextStep } = await signIn({ username: email, password: temporaryPassword });
       if (nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
         throw new Error(`expected a new password to be required, got ${nextStep.signInStep}`);

@@ -1,9 +1,8 @@
-import type { Caller } from './caller';
+import type { StoredCredentials } from '../identity-pool';
 import type { Clock } from '../shared/clock';
-import type { AccessTokenClaims, IdTokenClaims } from '../user-pool/tokens';
-import { TokenRejectedError } from '../user-pool/tokens';
-import type { StoredCredentials } from '../identity-pool/credentials';
+import { TokenRejectedError, type AccessTokenClaims, type IdTokenClaims } from '../user-pool';
 import type { AuthMode } from './api-definition';
+import type { Caller } from './caller';
 import { SignatureError, verifySigV4, type SignedRequest } from './sigv4';
 
 /**

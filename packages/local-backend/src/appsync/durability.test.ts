@@ -13,7 +13,7 @@ import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { startLocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
-import { openTeacherAdmin } from '../user-pool/admin';
+import { openUserPoolAdmin } from '../user-pool/admin';
 import { signInNewTeacher, startAppSyncTestBackend, type AppSyncTestBackend } from './test-harness';
 
 const client = generateClient<Schema>();
@@ -82,7 +82,7 @@ test('kill -9 in the middle of a burst of writes loses no acknowledged write', a
   let restarted: Awaited<ReturnType<typeof startLocalBackend>> | undefined;
   try {
     configureAmplify(JSON.parse(readFileSync(outputsFile, 'utf8')));
-    const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+    const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
     await signInNewTeacher(admin, 'ada@school.example');
     admin.close();
 

@@ -10,6 +10,8 @@ const maxBodyBytes = 1024 * 1024;
 
 interface GraphqlHttpDeps {
   schema: GraphQLSchema;
+  /** Where it is served, e.g. `/graphql`. */
+  path: string;
   authorize: RequestAuthorizer;
   log(line: string): void;
 }
@@ -92,7 +94,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
 
   return async function handleGraphqlHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    if (url.pathname !== '/graphql') {
+    if (url.pathname !== deps.path) {
       sendError(res, 404, 'NotFoundException', `No GraphQL endpoint at ${url.pathname}`);
       return;
     }

@@ -7,7 +7,7 @@ import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/au
 import { WebSocket } from 'ws';
 import { startLocalBackend, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
-import { openTeacherAdmin, type TeacherAdmin } from '../user-pool/admin';
+import { openUserPoolAdmin, type UserPoolAdmin } from '../user-pool/admin';
 import { ManualClock } from '../testing';
 
 export interface AppSyncTestBackend {
@@ -15,7 +15,7 @@ export interface AppSyncTestBackend {
   clock: ManualClock;
   dataDir: string;
   outputs: AmplifyOutputsLike & { data: { url: string } };
-  admin: TeacherAdmin;
+  admin: UserPoolAdmin;
   logLines: string[];
   /** Stops the server, keeping the data directory. */
   stop(): Promise<void>;
@@ -36,7 +36,7 @@ export async function startAppSyncTestBackend(
   // Node 20 has no global WebSocket; Amplify needs one to exist once subscriptions are used.
   globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
   configureAmplify(outputs);
-  const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+  const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
   const stop = async () => {
     admin.close();
     await backend.stop();
@@ -86,9 +86,9 @@ export async function forgetSignedInUser(): Promise<void> {
  * first sign-in) and leaves them signed in; returns their tokens. Whoever was signed
  * in before is forgotten, not signed out, so their tokens keep working.
  */
-export async function signInNewTeacher(admin: TeacherAdmin, email: string): Promise<SignedInTeacher> {
+export async function signInNewTeacher(admin: UserPoolAdmin, email: string): Promise<SignedInTeacher> {
   await forgetSignedInUser();
-  const { temporaryPassword, teacher } = admin.add(email);
+  const { temporaryPassword, user: teacher } = admin.addUser(email);
   await signIn({ username: email, password: temporaryPassword });
   await confirmSignIn({ challengeResponse: 'Chosen-Password-42' });
   const { tokens } = await fetchAuthSession();

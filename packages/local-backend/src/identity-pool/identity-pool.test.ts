@@ -45,7 +45,7 @@ test('a guest gets an identity and credentials of the unauthenticated role', asy
 
 test('a signed-in teacher gets different credentials, of the authenticated role', async () => {
   const guest = await fetchAuthSession();
-  const { temporaryPassword, teacher } = t.admin.add('identity@school.example');
+  const { temporaryPassword, user: teacher } = t.admin.addUser('identity@school.example');
   await signIn({ username: 'identity@school.example', password: temporaryPassword });
   await confirmSignIn({ challengeResponse: 'Identity-Pool-1' });
   const signedIn = await fetchAuthSession();
@@ -72,7 +72,7 @@ test('a signed-in teacher gets different credentials, of the authenticated role'
 });
 
 test('the identity of a teacher is not handed out without their login', async () => {
-  const { temporaryPassword } = t.admin.add('owner@school.example');
+  const { temporaryPassword } = t.admin.addUser('owner@school.example');
   await signIn({ username: 'owner@school.example', password: temporaryPassword });
   await confirmSignIn({ challengeResponse: 'Owner-Of-Id-1' });
   const { identityId } = await fetchAuthSession();

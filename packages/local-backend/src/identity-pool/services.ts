@@ -1,7 +1,6 @@
-import type { IdTokenClaims } from '../user-pool/tokens';
-import { TokenRejectedError } from '../user-pool/tokens';
 import { NotAuthorizedException, ResourceNotFoundException } from '../shared/aws-errors';
 import type { PoolIds } from '../shared/pool-ids';
+import { TokenRejectedError, type IdTokenClaims } from '../user-pool';
 import type { CredentialStore } from './credentials';
 
 /** What every identity pool operation is built from. */

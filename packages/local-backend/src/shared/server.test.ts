@@ -142,7 +142,7 @@ test('a request target that is not a URL gets a 400, on HTTP and on upgrade, and
 });
 
 test('an unknown user gets a challenge like a known one, and the answer fails the same way', async () => {
-  t.admin.add('known@school.example');
+  t.admin.addUser('known@school.example');
   const challenge = async (username: string) =>
     callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.InitiateAuth', {
       ClientId: t.backend.ids.userPoolClientId,

@@ -5,7 +5,7 @@ import { createAWSCredentialsAndIdentityIdProvider, createUserPoolsTokenProvider
 import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { defaultRepoRoot } from '../shared/paths';
-import { openTeacherAdmin } from '../user-pool/admin';
+import { openUserPoolAdmin } from '../user-pool/admin';
 import { memoryStorage } from './memory-storage';
 
 export interface AwsCredentials {
@@ -28,10 +28,10 @@ export interface TestTeacher {
  * live in a storage of their own, so this process's Amplify singleton stays as it is.
  */
 export async function signInTeacher(backend: { dataDir: string; outputs: AmplifyOutputsLike }, email: string): Promise<TestTeacher> {
-  const admin = await openTeacherAdmin({ dataDir: backend.dataDir, repoRoot: defaultRepoRoot });
+  const admin = await openUserPoolAdmin({ dataDir: backend.dataDir, repoRoot: defaultRepoRoot });
   let temporaryPassword: string;
   try {
-    temporaryPassword = admin.add(email).temporaryPassword;
+    temporaryPassword = admin.addUser(email).temporaryPassword;
   } finally {
     admin.close();
   }

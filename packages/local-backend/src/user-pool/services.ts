@@ -1,13 +1,16 @@
+import type { SynthesizedBackend } from '@exam-results/amplify-synth';
 import type { JsonObject } from '../shared/aws-json-protocol';
 import type { Clock } from '../shared/clock';
-import type { AuthSettings } from './auth-settings';
-import { passwordPolicyViolation } from './password-policy';
 import type { PoolIds } from '../shared/pool-ids';
+import { passwordPolicyViolation } from './password-policy';
 import type { ChallengeStore } from './challenges';
 import { InvalidParameterException, InvalidPasswordException, NotAuthorizedException, ResourceNotFoundException } from './errors';
 import type { ResetCodeStore } from './reset-codes';
 import type { TokenService, TokenSubject } from './tokens';
 import type { User, UserStore } from './user-store';
+
+/** What the user pool honours of the synthesized backend: the password policy and the app client's auth flows. */
+export type UserPoolDefinition = Pick<SynthesizedBackend, 'passwordPolicy' | 'userPoolClient'>;
 
 /** What every user pool operation is built from. */
 export interface UserPoolServices {
@@ -18,7 +21,7 @@ export interface UserPoolServices {
   challenges: ChallengeStore;
   resetCodes: ResetCodeStore;
   tokens: TokenService;
-  settings: AuthSettings;
+  definition: UserPoolDefinition;
   clock: Clock;
   log: (line: string) => void;
   /** A per-install secret from which unknown users get stable decoy SRP challenges. */
@@ -33,7 +36,7 @@ export function requireOwnClient(services: UserPoolServices, input: JsonObject):
 }
 
 export function requirePolicyCompliant(services: UserPoolServices, password: string): void {
-  const violation = passwordPolicyViolation(services.settings.passwordPolicy, password);
+  const violation = passwordPolicyViolation(services.definition.passwordPolicy, password);
   if (violation) throw new InvalidPasswordException(violation);
 }
 
@@ -62,7 +65,7 @@ const writableAttributes = new Set([
 export function requireWritableAttributes(attributes: Record<string, string>): void {
   for (const name of Object.keys(attributes)) {
     if (name === 'email') {
-      throw new InvalidParameterException('The local backend does not change sign-in emails; an administrator can add the teacher again.');
+      throw new InvalidParameterException('The local backend does not change sign-in emails; an administrator can add the user again.');
     }
     if (!writableAttributes.has(name)) throw new InvalidParameterException(`Attribute does not exist in the schema: ${name}`);
   }

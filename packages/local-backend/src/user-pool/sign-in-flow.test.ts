@@ -33,7 +33,7 @@ after(async () => {
 
 /** Adds a teacher and takes them through their first sign-in; leaves them signed in. */
 async function confirmedTeacher(email: string, password: string): Promise<void> {
-  const { temporaryPassword } = t.admin.add(email);
+  const { temporaryPassword } = t.admin.addUser(email);
   await signIn({ username: email, password: temporaryPassword });
   await confirmSignIn({ challengeResponse: password });
 }
@@ -47,7 +47,7 @@ function rejectsWith(name: string, message?: string) {
 }
 
 test('a teacher added by an administrator signs in with the temporary password and chooses a new one', async () => {
-  const { temporaryPassword, teacher } = t.admin.add('ada@school.example', { name: 'Ada' });
+  const { temporaryPassword, user: teacher } = t.admin.addUser('ada@school.example', { name: 'Ada' });
   const first = await signIn({ username: 'ada@school.example', password: temporaryPassword });
   assert.equal(first.isSignedIn, false);
   assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
@@ -60,7 +60,7 @@ test('a teacher added by an administrator signs in with the temporary password a
   assert.equal(attributes.email, 'ada@school.example');
   assert.equal(attributes.email_verified, 'true');
   assert.equal(attributes.name, 'Ada');
-  assert.equal(t.admin.list().find((entry) => entry.sub === teacher.sub)?.status, 'CONFIRMED');
+  assert.equal(t.admin.listUsers().find((entry) => entry.sub === teacher.sub)?.status, 'CONFIRMED');
 
   await signOut();
   // The email is matched case-insensitively, as the synthesized pool configures it.
@@ -69,7 +69,7 @@ test('a teacher added by an administrator signs in with the temporary password a
 });
 
 test('a weak new password is refused with the policy of amplify/, and a stronger one then works', async () => {
-  const { temporaryPassword } = t.admin.add('weak@school.example');
+  const { temporaryPassword } = t.admin.addUser('weak@school.example');
   await signIn({ username: 'weak@school.example', password: temporaryPassword });
   await assert.rejects(
     confirmSignIn({ challengeResponse: 'short1A' }),
@@ -210,7 +210,7 @@ test('a temporary password expires after the validity days of the policy', async
   const eightDaysAgo = new ManualClock();
   eightDaysAgo.advance(-8 * 24 * 60 * 60 * 1000);
   const pastAdmin = await t.adminAt(eightDaysAgo);
-  const { temporaryPassword } = pastAdmin.add('late@school.example');
+  const { temporaryPassword } = pastAdmin.addUser('late@school.example');
   pastAdmin.close();
   await assert.rejects(
     signIn({ username: 'late@school.example', password: temporaryPassword }),

@@ -22,7 +22,7 @@ function temporaryPasswordExpired(user: User, validityDays: number | undefined, 
  * the administrator's temporary password, tokens for everyone else.
  */
 export function completeSignIn(services: UserPoolServices, user: User): Record<string, unknown> {
-  if (temporaryPasswordExpired(user, services.settings.passwordPolicy.temporaryPasswordValidityDays, services.clock)) {
+  if (temporaryPasswordExpired(user, services.definition.passwordPolicy.temporaryPasswordValidityDays, services.clock)) {
     throw new NotAuthorizedException('Temporary password has expired and must be reset by an administrator.');
   }
   if (user.status === 'FORCE_CHANGE_PASSWORD') {

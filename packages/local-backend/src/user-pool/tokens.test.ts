@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
 import { startLocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
-import { openTeacherAdmin } from './admin';
+import { openUserPoolAdmin } from './admin';
 import { callAws, configureAmplifyFor, startTestBackend, type TestBackend } from '../test-support';
 
 let t: TestBackend;
@@ -17,7 +17,7 @@ let idToken: string;
 before(async () => {
   t = await startTestBackend();
   configureAmplifyFor(t.backend);
-  const { temporaryPassword } = t.admin.add('tokens@school.example');
+  const { temporaryPassword } = t.admin.addUser('tokens@school.example');
   await signIn({ username: 'tokens@school.example', password: temporaryPassword });
   await confirmSignIn({ challengeResponse: 'Token-Tester-1' });
   const tokens = (await fetchAuthSession()).tokens;
@@ -149,9 +149,9 @@ test('the ids, the signing key and the teachers survive a restart; a reset start
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-restart-'));
   const outputsFile = join(tmpdir(), `amplify_outputs-${process.pid}.json`);
   const teachers = async () => {
-    const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
+    const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
     try {
-      return admin.list().map((teacher) => teacher.email);
+      return admin.listUsers().map((teacher) => teacher.email);
     } finally {
       admin.close();
     }
@@ -159,8 +159,8 @@ test('the ids, the signing key and the teachers survive a restart; a reset start
   const jwksOf = async (url: string) => (await fetch(`${url}/.well-known/jwks.json`)).json();
   try {
     const first = await startLocalBackend({ port: 0, dataDir, outputsFile, log: () => {} });
-    const admin = await openTeacherAdmin({ dataDir, repoRoot: defaultRepoRoot });
-    admin.add('restart@school.example');
+    const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
+    admin.addUser('restart@school.example');
     admin.close();
     const { port, ids } = first;
     const jwks = await jwksOf(first.url);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocket, type RawData } from 'ws';
-import { RequestAuthError, type AppSync } from '../index';
+import { RequestAuthError } from '../authorize-request';
+import type { GraphqlApi } from '../graphql-api';
 import {
   ClientMessageType,
   CloseCode,
@@ -16,7 +17,7 @@ import type { Subscriber, SubscriptionHub } from './subscription-hub';
 import { prepareSubscription, StartRefusedError, type StartDeps } from './subscription-start';
 
 interface ConnectionDeps extends StartDeps {
-  appSync: StartDeps['appSync'] & Pick<AppSync, 'authorizeRequest'>;
+  api: StartDeps['api'] & Pick<GraphqlApi, 'authorizeRequest'>;
   hub: SubscriptionHub;
   keepAliveIntervalMs: number;
   connectionInitTimeoutMs: number;
@@ -92,7 +93,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
       return;
     }
     try {
-      deps.appSync.authorizeRequest({
+      deps.api.authorizeRequest({
         method: 'POST',
         url: `http://${headers.kind === 'present' ? (headers.headers['host'] ?? host) : host}${deps.dataPath}/connect`,
         headers: headers.kind === 'present' ? headers.headers : {},

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppSync } from '../index';
+import type { GraphqlApi } from '../graphql-api';
 import type { UpgradeHandler } from '../../shared/server';
 import { serveConnection } from './connection';
 import { CloseCode, graphqlWsProtocol, RealtimeLimits } from './protocol';
@@ -34,21 +34,21 @@ function refuseUpgrade(socket: Duplex, status: string, message: string): void {
 }
 
 /**
- * AppSync's real-time endpoint for the GraphQL API served by `appSync`, speaking the
+ * AppSync's real-time endpoint for `api`, speaking the
  * protocol the unmodified Amplify v6 client uses. `dataPath` is the path of the HTTP
  * GraphQL endpoint (`/graphql`): clients sign `<dataPath>/connect` and `<dataPath>`.
  */
 export function createRealtimeEndpoint(
-  appSync: AppSync,
+  api: GraphqlApi,
   options: RealtimeOptions & { dataPath: string; log(line: string): void },
 ): RealtimeEndpoint {
-  const catalog = readSubscriptionCatalog(appSync.schema, appSync.definition);
-  const hub = createSubscriptionHub({ schema: appSync.schema, catalog, log: options.log });
-  const stopListening = appSync.onMutation((event) => hub.publish(event));
+  const catalog = readSubscriptionCatalog(api.schema, api.definition);
+  const hub = createSubscriptionHub({ schema: api.schema, catalog, log: options.log });
+  const stopListening = api.onMutation((event) => hub.publish(event));
   const wss = new WebSocketServer({ noServer: true, handleProtocols: () => graphqlWsProtocol, maxPayload: maxFrameBytes });
   const connections = new Map<WebSocket, (code: number, reason: string) => void>();
   const deps = {
-    appSync,
+    api,
     catalog,
     hub,
     dataPath: options.dataPath,

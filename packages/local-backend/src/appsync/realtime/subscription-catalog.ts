@@ -1,5 +1,5 @@
 import { getNamedType, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
-import type { ApiDefinition } from '../index';
+import type { ApiDefinition } from '../api-definition';
 import { parseAuthRules } from '../models/model-auth';
 
 /** An owner field of a model (`@auth` owner rule), as the schema declares it. */

@@ -12,7 +12,8 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { RequestAuthError, type AppSync } from '../index';
+import { RequestAuthError } from '../authorize-request';
+import type { GraphqlApi } from '../graphql-api';
 import { formatFieldError, formatRequestError, unauthorized } from '../appsync-errors';
 import type { Caller } from '../caller';
 import { InvalidSubscriptionFilterError, toSubscriptionFilter, type SubscriptionFilter } from './enhanced-filter';
@@ -45,7 +46,7 @@ export class StartRefusedError extends Error {
 }
 
 export interface StartDeps {
-  appSync: Pick<AppSync, 'schema' | 'authorizeRequest' | 'readAccess'>;
+  api: Pick<GraphqlApi, 'schema' | 'authorizeRequest' | 'readAccess'>;
   catalog: SubscriptionCatalog;
   /** Path of the GraphQL endpoint the client signs each start for, e.g. `/graphql`. */
   dataPath: string;
@@ -73,7 +74,7 @@ function authorize(deps: StartDeps, payload: Record<string, unknown>, data: stri
   const headers = stringHeaders(extensions['authorization']);
   const host = headers['host'] ?? fallbackHost;
   try {
-    return deps.appSync.authorizeRequest({ method: 'POST', url: `http://${host}${deps.dataPath}`, headers, body: data });
+    return deps.api.authorizeRequest({ method: 'POST', url: `http://${host}${deps.dataPath}`, headers, body: data });
   } catch (error) {
     if (error instanceof RequestAuthError) throw refuse(error.errorType, error.message);
     throw error;
@@ -163,7 +164,7 @@ export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackH
   const data = payload['data'];
   const caller = authorize(deps, payload, data, fallbackHost);
   const request = parseData(data);
-  const { schema } = deps.appSync;
+  const { schema } = deps.api;
 
   let document: DocumentNode;
   try {
@@ -205,7 +206,7 @@ export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackH
 
   let runtime: Record<string, unknown>[] | undefined;
   if (field.isModel) {
-    const access = deps.appSync.readAccess(caller, field.typeName, 'listen');
+    const access = deps.api.readAccess(caller, field.typeName, 'listen');
     if (access.kind === 'denied') {
       const error = unauthorized(field.name, 'Subscription');
       throw refuse(error.errorType, error.message);

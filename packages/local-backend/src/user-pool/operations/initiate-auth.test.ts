@@ -1,125 +1,110 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { systemClock } from '../../shared/clock';
 import { openDatabase, type SqliteDatabase } from '../../shared/database';
-import { loadPoolIds, poolNameOf } from '../../shared/pool-ids';
-import { loadSigningKey } from '../signing-key';
-import { createChallengeStore } from '../challenges';
-import { createResetCodeStore } from '../reset-codes';
-import type { UserPoolServices } from '../services';
-import { createTokenService } from '../tokens';
-import { createUserStore } from '../user-store';
-import { initiateAuth } from './initiate-auth';
+import { defaultRepoRoot } from '../../shared/paths';
+import { loadPoolIds, type PoolIds } from '../../shared/pool-ids';
+import { createLocalServer } from '../../shared/server';
+import { callAws } from '../../test-support';
+import { createUserPool, openUserPoolAdmin, type UserPool, type UserPoolAdmin } from '..';
 
-// USER_PASSWORD_AUTH is off in this project's app client, so it is exercised here on a
-// user pool whose app client allows it (real stores, real SQLite, real tokens).
+// USER_PASSWORD_AUTH is off in this project's app client, so it is exercised here on user
+// pools whose app clients list other flows (real stores, real SQLite, real tokens, over HTTP).
 let dataDir: string;
 let db: SqliteDatabase;
-let services: UserPoolServices;
+let ids: PoolIds;
+let admin: UserPoolAdmin;
+let passwordPool: UserPool;
+let url: string;
+const server = createLocalServer(() => {});
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'local-backend-initiate-auth-'));
   db = openDatabase(dataDir);
-  const ids = loadPoolIds(db);
+  ids = loadPoolIds(db);
   const { passwordPolicy } = await synthesizeBackend();
-  const users = createUserStore(db, systemClock, poolNameOf(ids));
-  services = {
-    ids,
-    poolName: poolNameOf(ids),
-    users,
-    challenges: createChallengeStore(db, systemClock),
-    resetCodes: createResetCodeStore(db, systemClock),
-    tokens: createTokenService({ db, clock: systemClock, ids, signingKey: loadSigningKey(dataDir), issuer: `http://127.0.0.1:1/${ids.userPoolId}` }),
-    settings: {
-      passwordPolicy,
-      explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      allowUnauthenticatedIdentities: true,
-    },
-    clock: systemClock,
-    log: () => {},
-    decoyKey: randomBytes(32),
-  };
+  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const context = { db, clock: systemClock, log: () => {}, ids, dataDir, url };
+  const withFlows = (...explicitAuthFlows: string[]) => createUserPool(context, { passwordPolicy, userPoolClient: { explicitAuthFlows } });
+  passwordPool = withFlows('ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH');
+  server.mount('/password', passwordPool.handleHttp);
+  server.mount('/srp', withFlows('ALLOW_USER_SRP_AUTH').handleHttp);
+  admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
 });
-after(() => {
+after(async () => {
+  admin?.close();
   db?.close();
+  await new Promise((resolve) => server.server.close(resolve));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function passwordAuth(username: string, password: string) {
-  return initiateAuth(services)({
-    ClientId: services.ids.userPoolClientId,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: username, PASSWORD: password },
-  }) as Record<string, unknown>;
+function call(pool: 'password' | 'srp', operation: string, input: Record<string, unknown>) {
+  return callAws(`${url}/${pool}`, `AWSCognitoIdentityProviderService.${operation}`, { ClientId: ids.userPoolClientId, ...input });
 }
 
-test('USER_PASSWORD_AUTH checks the password against the stored verifier', () => {
-  const user = services.users.createWithTemporaryPassword('plain@school.example', 'Temporary-Pass-1', {});
-  assert.equal(passwordAuth('plain@school.example', 'Temporary-Pass-1').ChallengeName, 'NEW_PASSWORD_REQUIRED');
-  assert.throws(() => passwordAuth('plain@school.example', 'Temporary-Pass-2'), {
-    name: 'NotAuthorizedException',
-    message: 'Incorrect username or password.',
-  });
-  assert.throws(() => passwordAuth('ghost@school.example', 'Temporary-Pass-1'), {
-    name: 'NotAuthorizedException',
-    message: 'Incorrect username or password.',
-  });
+function passwordAuth(username: string, password: string) {
+  return call('password', 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } });
+}
 
-  services.users.setPassword(user.sub, 'Chosen-Password-1', 'CONFIRMED');
-  const result = passwordAuth('plain@school.example', 'Chosen-Password-1').AuthenticationResult as Record<string, string>;
-  assert.equal(services.tokens.verifyAccessToken(result.AccessToken ?? '').sub, user.sub);
-  assert.equal(services.tokens.verifyIdToken(result.IdToken ?? '').email, 'plain@school.example');
+const incorrect = { status: 400, errorType: 'NotAuthorizedException', body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' } };
 
-  const refreshed = initiateAuth(services)({
-    ClientId: services.ids.userPoolClientId,
-    AuthFlow: 'REFRESH_TOKEN_AUTH',
-    AuthParameters: { REFRESH_TOKEN: result.RefreshToken ?? '' },
-  }) as { AuthenticationResult: Record<string, string> };
-  assert.equal(refreshed.AuthenticationResult.RefreshToken, undefined);
-  assert.equal(services.tokens.verifyAccessToken(refreshed.AuthenticationResult.AccessToken ?? '').sub, user.sub);
+test('USER_PASSWORD_AUTH checks the password against the stored verifier', async () => {
+  const { user } = admin.addUser('plain@school.example', { password: 'Temporary-Pass-1' });
+  const challenge = await passwordAuth('plain@school.example', 'Temporary-Pass-1');
+  assert.equal(challenge.body.ChallengeName, 'NEW_PASSWORD_REQUIRED');
+  assert.deepEqual(await passwordAuth('plain@school.example', 'Temporary-Pass-2'), incorrect);
+  assert.deepEqual(await passwordAuth('ghost@school.example', 'Temporary-Pass-1'), incorrect);
+
+  const confirmed = await call('password', 'RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: challenge.body.Session,
+    ChallengeResponses: { USERNAME: user.sub, NEW_PASSWORD: 'Chosen-Password-1' },
+  });
+  assert.equal(confirmed.status, 200);
+  const result = (await passwordAuth('plain@school.example', 'Chosen-Password-1')).body.AuthenticationResult as Record<string, string>;
+  assert.equal(passwordPool.verifyAccessToken(result.AccessToken ?? '').sub, user.sub);
+  assert.equal(passwordPool.verifyIdToken(result.IdToken ?? '').email, 'plain@school.example');
+
+  const refreshed = await call('password', 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: result.RefreshToken ?? '' } });
+  const tokens = refreshed.body.AuthenticationResult as Record<string, string>;
+  assert.equal(tokens.RefreshToken, undefined);
+  assert.equal(passwordPool.verifyAccessToken(tokens.AccessToken ?? '').sub, user.sub);
 });
 
-test('flows the app client does not list are refused', () => {
-  assert.throws(
-    () =>
-      initiateAuth(services)({
-        ClientId: services.ids.userPoolClientId,
-        AuthFlow: 'USER_SRP_AUTH',
-        AuthParameters: { USERNAME: 'plain@school.example', SRP_A: 'abcdef' },
-      }),
-    { name: 'InvalidParameterException', message: 'USER_SRP_AUTH flow not enabled for this client' },
-  );
+test('flows the app client does not list are refused', async () => {
+  const refused = await call('password', 'InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH',
+    AuthParameters: { USERNAME: 'plain@school.example', SRP_A: 'abcdef' },
+  });
+  assert.equal(refused.errorType, 'InvalidParameterException');
+  assert.equal(refused.body.message, 'USER_SRP_AUTH flow not enabled for this client');
 });
 
-test('an SRP challenge for an unknown user is as stable as one for a real user, so it reveals nothing', () => {
-  services.users.createWithTemporaryPassword('known@school.example', 'Temporary-Pass-1', {});
-  const srpServices = { ...services, settings: { ...services.settings, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } };
-  const challenge = (username: string) =>
+test('an SRP challenge for an unknown user is as stable as one for a real user, so it reveals nothing', async () => {
+  admin.addUser('known@school.example', { password: 'Temporary-Pass-1' });
+  const challenge = async (username: string) =>
     (
-      initiateAuth(srpServices)({
-        ClientId: services.ids.userPoolClientId,
-        AuthFlow: 'USER_SRP_AUTH',
-        AuthParameters: { USERNAME: username, SRP_A: 'a'.repeat(768) },
-      }) as { ChallengeParameters: Record<string, string> }
-    ).ChallengeParameters;
-  const stable = (username: string) => {
-    const first = challenge(username);
-    const second = challenge(username);
+      await call('srp', 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: 'a'.repeat(768) } })
+    ).body.ChallengeParameters as Record<string, string>;
+  const stable = async (username: string) => {
+    const first = await challenge(username);
+    const second = await challenge(username);
     assert.equal(second.USER_ID_FOR_SRP, first.USER_ID_FOR_SRP);
     assert.equal(second.SALT, first.SALT);
     assert.notEqual(second.SRP_B, first.SRP_B);
     return first;
   };
-  const known = stable('known@school.example');
-  const unknown = stable('nobody@school.example');
+  const known = await stable('known@school.example');
+  const unknown = await stable('nobody@school.example');
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
   assert.match(known.USER_ID_FOR_SRP ?? '', uuid);
   assert.match(unknown.USER_ID_FOR_SRP ?? '', uuid);
   assert.equal(unknown.SALT?.length, known.SALT?.length);
-  assert.notEqual(stable('someone-else@school.example').USER_ID_FOR_SRP, unknown.USER_ID_FOR_SRP);
+  assert.notEqual((await stable('someone-else@school.example')).USER_ID_FOR_SRP, unknown.USER_ID_FOR_SRP);
 });

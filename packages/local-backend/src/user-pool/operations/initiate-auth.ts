@@ -6,7 +6,7 @@ import { completeSignIn, incorrectUsernameOrPassword, refreshedTokens } from '..
 import { createPasswordVerifier, createServerEphemeral, isValidClientPublic, passwordMatches } from '../srp';
 
 function requireFlowEnabled(services: UserPoolServices, flow: string): void {
-  if (!services.settings.explicitAuthFlows.includes(`ALLOW_${flow}`)) {
+  if (!services.definition.userPoolClient.explicitAuthFlows.includes(`ALLOW_${flow}`)) {
     throw new InvalidParameterException(`${flow} flow not enabled for this client`);
   }
 }
