@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { configureAmplify } from '@exam-results/amplify-config';
+import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { openDatabase, type SqliteDatabase } from '../shared/database';
 import { loadPoolIds } from '../shared/pool-ids';
-import { callAws, configureAmplifyFor, startTestBackend, type TestBackend } from '../test-support';
+import { callAws, signInUser, startTempBackend, type TempBackend } from '../testing';
 import { createCredentialStore, type CredentialStore } from './credentials';
 
-let t: TestBackend;
+let t: TempBackend;
 let db: SqliteDatabase;
 // A second connection to the backend's database, as AppSync reads minted credentials.
 let stored: CredentialStore;
 
 before(async () => {
-  t = await startTestBackend();
-  configureAmplifyFor(t.backend);
+  t = await startTempBackend();
+  configureAmplify(t.outputs);
   db = openDatabase(t.dataDir);
   stored = createCredentialStore(db, t.clock, loadPoolIds(db));
 });
@@ -43,11 +44,9 @@ test('a guest gets an identity and credentials of the unauthenticated role', asy
   assert.equal(minted.sub, undefined);
 });
 
-test('a signed-in teacher gets different credentials, of the authenticated role', async () => {
+test('a signed-in user gets different credentials, of the authenticated role', async () => {
   const guest = await fetchAuthSession();
-  const { temporaryPassword, user: teacher } = t.admin.addUser('identity@school.example');
-  await signIn({ username: 'identity@school.example', password: temporaryPassword });
-  await confirmSignIn({ challengeResponse: 'Identity-Pool-1' });
+  const user = await signInUser(t, 'identity@school.example', { password: 'Identity-Pool-1', singleton: true });
   const signedIn = await fetchAuthSession();
   assert.ok(signedIn.credentials && guest.credentials);
   assert.notEqual(signedIn.credentials.accessKeyId, guest.credentials.accessKeyId);
@@ -55,7 +54,7 @@ test('a signed-in teacher gets different credentials, of the authenticated role'
 
   const minted = stored.findCredentials(signedIn.credentials.accessKeyId);
   assert.equal(minted?.authenticated, true);
-  assert.equal(minted?.sub, teacher.sub);
+  assert.equal(minted?.sub, user.sub);
   assert.equal(minted?.identityId, signedIn.identityId);
   // The guest's credentials keep the role they were minted with.
   assert.equal(stored.findCredentials(guest.credentials.accessKeyId)?.authenticated, false);
@@ -67,14 +66,12 @@ test('a signed-in teacher gets different credentials, of the authenticated role'
 
   await signIn({ username: 'identity@school.example', password: 'Identity-Pool-1' });
   const back = await fetchAuthSession();
-  assert.equal(back.identityId, signedIn.identityId, 'a teacher keeps one identity');
+  assert.equal(back.identityId, signedIn.identityId, 'a user keeps one identity');
   await signOut();
 });
 
-test('the identity of a teacher is not handed out without their login', async () => {
-  const { temporaryPassword } = t.admin.addUser('owner@school.example');
-  await signIn({ username: 'owner@school.example', password: temporaryPassword });
-  await confirmSignIn({ challengeResponse: 'Owner-Of-Id-1' });
+test('the identity of a user is not handed out without their login', async () => {
+  await signInUser(t, 'owner@school.example', { password: 'Owner-Of-Id-1', singleton: true });
   const { identityId } = await fetchAuthSession();
   await signOut();
 

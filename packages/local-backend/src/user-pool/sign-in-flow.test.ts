@@ -13,15 +13,18 @@ import {
   updatePassword,
   updateUserAttributes,
 } from 'aws-amplify/auth';
-import { callAws, configureAmplifyFor, startTestBackend, storedRefreshToken, type TestBackend } from '../test-support';
-import { ManualClock } from '../testing';
+import { defaultStorage } from 'aws-amplify/utils';
+import { configureAmplify } from '@exam-results/amplify-config';
+import { defaultRepoRoot } from '../shared/paths';
+import { callAws, ManualClock, signInUser, startTempBackend, type TempBackend } from '../testing';
+import { openUserPoolAdmin } from '.';
 
 const target = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
 
-let t: TestBackend;
+let t: TempBackend;
 before(async () => {
-  t = await startTestBackend();
-  configureAmplifyFor(t.backend);
+  t = await startTempBackend();
+  configureAmplify(t.outputs);
 });
 beforeEach(async () => {
   t.clock.reset();
@@ -31,11 +34,18 @@ after(async () => {
   await t?.stop();
 });
 
-/** Adds a teacher and takes them through their first sign-in; leaves them signed in. */
-async function confirmedTeacher(email: string, password: string): Promise<void> {
-  const { temporaryPassword } = t.admin.addUser(email);
-  await signIn({ username: email, password: temporaryPassword });
-  await confirmSignIn({ challengeResponse: password });
+/** Adds a user and takes them through their first sign-in on this process's Amplify; leaves them signed in. */
+async function confirmedUser(email: string, password: string): Promise<void> {
+  await signInUser(t, email, { password, singleton: true });
+}
+
+/** The refresh token Amplify holds for the signed-in user (it never hands it out otherwise). */
+async function storedRefreshToken(): Promise<string> {
+  const prefix = `CognitoIdentityServiceProvider.${t.backend.ids.userPoolClientId}`;
+  const user = await defaultStorage.getItem(`${prefix}.LastAuthUser`);
+  const token = user === null ? null : await defaultStorage.getItem(`${prefix}.${user}.refreshToken`);
+  if (!token) throw new Error('no refresh token stored');
+  return token;
 }
 
 function rejectsWith(name: string, message?: string) {
@@ -46,8 +56,8 @@ function rejectsWith(name: string, message?: string) {
   };
 }
 
-test('a teacher added by an administrator signs in with the temporary password and chooses a new one', async () => {
-  const { temporaryPassword, user: teacher } = t.admin.addUser('ada@school.example', { name: 'Ada' });
+test('a user added by an administrator signs in with the temporary password and chooses a new one', async () => {
+  const { temporaryPassword, user: added } = t.admin.addUser('ada@school.example', { name: 'Ada' });
   const first = await signIn({ username: 'ada@school.example', password: temporaryPassword });
   assert.equal(first.isSignedIn, false);
   assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
@@ -55,12 +65,12 @@ test('a teacher added by an administrator signs in with the temporary password a
   const done = await confirmSignIn({ challengeResponse: 'Correct-Horse-42' });
   assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: 'DONE' } });
   const user = await getCurrentUser();
-  assert.equal(user.userId, teacher.sub);
+  assert.equal(user.userId, added.sub);
   const attributes = await fetchUserAttributes();
   assert.equal(attributes.email, 'ada@school.example');
   assert.equal(attributes.email_verified, 'true');
   assert.equal(attributes.name, 'Ada');
-  assert.equal(t.admin.listUsers().find((entry) => entry.sub === teacher.sub)?.status, 'CONFIRMED');
+  assert.equal(t.admin.listUsers().find((entry) => entry.sub === added.sub)?.status, 'CONFIRMED');
 
   await signOut();
   // The email is matched case-insensitively, as the synthesized pool configures it.
@@ -84,7 +94,7 @@ test('a weak new password is refused with the policy of amplify/, and a stronger
 });
 
 test('a wrong password and an unknown user get the same answer', async () => {
-  await confirmedTeacher('wrong@school.example', 'Right-Password-1');
+  await confirmedUser('wrong@school.example', 'Right-Password-1');
   await signOut();
   await assert.rejects(
     signIn({ username: 'wrong@school.example', password: 'Wrong-Password-1' }),
@@ -97,7 +107,7 @@ test('a wrong password and an unknown user get the same answer', async () => {
 });
 
 test('a password claim whose TIMESTAMP is more than five minutes from the server clock is refused', async () => {
-  await confirmedTeacher('skew@school.example', 'Right-Password-1');
+  await confirmedUser('skew@school.example', 'Right-Password-1');
   await signOut();
   t.clock.advance(6 * 60 * 1000);
   await assert.rejects(
@@ -110,7 +120,7 @@ test('a password claim whose TIMESTAMP is more than five minutes from the server
 });
 
 test('a forced refresh gets new tokens from the refresh token', async () => {
-  await confirmedTeacher('refresh@school.example', 'Refresh-Me-123');
+  await confirmedUser('refresh@school.example', 'Refresh-Me-123');
   const before = await fetchAuthSession();
   t.clock.advance(1000);
   const after = await fetchAuthSession({ forceRefresh: true });
@@ -121,8 +131,8 @@ test('a forced refresh gets new tokens from the refresh token', async () => {
 });
 
 test('after sign-out neither the refresh token nor the access token works', async () => {
-  await confirmedTeacher('signout@school.example', 'Sign-Out-123');
-  const refreshToken = await storedRefreshToken(t.backend);
+  await confirmedUser('signout@school.example', 'Sign-Out-123');
+  const refreshToken = await storedRefreshToken();
   const accessToken = (await fetchAuthSession()).tokens?.accessToken.toString();
   await signOut();
 
@@ -139,8 +149,8 @@ test('after sign-out neither the refresh token nor the access token works', asyn
 });
 
 test('global sign-out ends every sign-in of the user', async () => {
-  await confirmedTeacher('global@school.example', 'Global-Out-123');
-  const firstRefreshToken = await storedRefreshToken(t.backend);
+  await confirmedUser('global@school.example', 'Global-Out-123');
+  const firstRefreshToken = await storedRefreshToken();
   await signOut();
   await signIn({ username: 'global@school.example', password: 'Global-Out-123' });
   await signOut({ global: true });
@@ -153,7 +163,7 @@ test('global sign-out ends every sign-in of the user', async () => {
 });
 
 test('a forgotten password is reset with the code written to the backend log', async () => {
-  await confirmedTeacher('forgot@school.example', 'Forgotten-123');
+  await confirmedUser('forgot@school.example', 'Forgotten-123');
   await signOut();
   const started = await resetPassword({ username: 'forgot@school.example' });
   assert.equal(started.nextStep.resetPasswordStep, 'CONFIRM_RESET_PASSWORD_WITH_CODE');
@@ -178,8 +188,8 @@ test('a forgotten password is reset with the code written to the backend log', a
   assert.equal((await signIn({ username: 'forgot@school.example', password: 'Remembered-456' })).isSignedIn, true);
 });
 
-test('a signed-in teacher changes their password and their name', async () => {
-  await confirmedTeacher('change@school.example', 'Before-Change-1');
+test('a signed-in user changes their password and their name', async () => {
+  await confirmedUser('change@school.example', 'Before-Change-1');
   await assert.rejects(
     updatePassword({ oldPassword: 'Not-The-Password-1', newPassword: 'After-Change-1' }),
     rejectsWith('NotAuthorizedException', 'Incorrect username or password.'),
@@ -192,7 +202,7 @@ test('a signed-in teacher changes their password and their name', async () => {
   assert.equal((await signIn({ username: 'change@school.example', password: 'After-Change-1' })).isSignedIn, true);
 });
 
-test('sign-up is refused: only an administrator creates teachers', async () => {
+test('sign-up is refused: only an administrator creates users', async () => {
   await assert.rejects(
     signUp({ username: 'self@school.example', password: 'Self-Signed-Up-1' }),
     rejectsWith('NotAuthorizedException', 'SignUp is not permitted for this user pool'),
@@ -209,7 +219,7 @@ test('USER_PASSWORD_AUTH is refused because the synthesized app client does not 
 test('a temporary password expires after the validity days of the policy', async () => {
   const eightDaysAgo = new ManualClock();
   eightDaysAgo.advance(-8 * 24 * 60 * 60 * 1000);
-  const pastAdmin = await t.adminAt(eightDaysAgo);
+  const pastAdmin = await openUserPoolAdmin({ dataDir: t.dataDir, repoRoot: defaultRepoRoot, clock: eightDaysAgo });
   const { temporaryPassword } = pastAdmin.addUser('late@school.example');
   pastAdmin.close();
   await assert.rejects(
@@ -219,10 +229,40 @@ test('a temporary password expires after the validity days of the policy', async
 });
 
 test('an access token is refused once the clock passes its expiry', async () => {
-  await confirmedTeacher('expiry@school.example', 'Expiry-Test-1');
+  await confirmedUser('expiry@school.example', 'Expiry-Test-1');
   const accessToken = (await fetchAuthSession()).tokens?.accessToken.toString();
   t.clock.advance(60 * 60 * 1000);
   const user = await callAws(t.backend.userPoolEndpoint, target('GetUser'), { AccessToken: accessToken });
   assert.equal(user.errorType, 'NotAuthorizedException');
   assert.equal(user.body.message, 'Access Token has expired');
+});
+
+test('an unknown user gets a challenge like a known one, and the answer fails the same way', async () => {
+  t.admin.addUser('known@school.example');
+  const challenge = async (username: string) =>
+    callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.InitiateAuth', {
+      ClientId: t.backend.ids.userPoolClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: username, SRP_A: 'abcdef0123456789' },
+    });
+  const known = await challenge('known@school.example');
+  const unknown = await challenge('unknown@school.example');
+  assert.equal(known.status, 200);
+  assert.equal(unknown.status, 200);
+  assert.deepEqual(Object.keys(known.body).sort(), Object.keys(unknown.body).sort());
+  const parameters = unknown.body.ChallengeParameters as Record<string, string>;
+  assert.deepEqual(Object.keys(parameters).sort(), Object.keys(known.body.ChallengeParameters as object).sort());
+
+  const answer = await callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.RespondToAuthChallenge', {
+    ClientId: t.backend.ids.userPoolClientId,
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeResponses: {
+      USERNAME: parameters.USER_ID_FOR_SRP,
+      PASSWORD_CLAIM_SECRET_BLOCK: parameters.SECRET_BLOCK,
+      TIMESTAMP: 'Mon Jan 5 10:00:00 UTC 2026',
+      PASSWORD_CLAIM_SIGNATURE: 'AAAA',
+    },
+  });
+  assert.equal(answer.errorType, 'NotAuthorizedException');
+  assert.equal(answer.body.message, 'Incorrect username or password.');
 });

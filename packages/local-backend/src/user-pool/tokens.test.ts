@@ -4,26 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
 import { startLocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
-import { openUserPoolAdmin } from './admin';
-import { callAws, configureAmplifyFor, startTestBackend, type TestBackend } from '../test-support';
+import { callAws, signInUser, startTempBackend, type TempBackend } from '../testing';
+import { openUserPoolAdmin } from '.';
 
-let t: TestBackend;
+let t: TempBackend;
 let accessToken: string;
 let idToken: string;
 
 before(async () => {
-  t = await startTestBackend();
-  configureAmplifyFor(t.backend);
-  const { temporaryPassword } = t.admin.addUser('tokens@school.example');
-  await signIn({ username: 'tokens@school.example', password: temporaryPassword });
-  await confirmSignIn({ challengeResponse: 'Token-Tester-1' });
-  const tokens = (await fetchAuthSession()).tokens;
-  assert.ok(tokens?.idToken);
-  accessToken = tokens.accessToken.toString();
-  idToken = tokens.idToken.toString();
+  t = await startTempBackend();
+  const user = await signInUser(t, 'tokens@school.example', { password: 'Token-Tester-1' });
+  accessToken = await user.accessToken();
+  idToken = await user.idToken();
 });
 after(async () => {
   await t?.stop();
@@ -145,13 +139,13 @@ test('expired tokens are rejected by the injected clock', async () => {
   }
 });
 
-test('the ids, the signing key and the teachers survive a restart; a reset start is a new install', async () => {
+test('the ids, the signing key and the users survive a restart; a reset start is a new install', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-restart-'));
   const outputsFile = join(tmpdir(), `amplify_outputs-${process.pid}.json`);
-  const teachers = async () => {
+  const users = async () => {
     const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
     try {
-      return admin.listUsers().map((teacher) => teacher.email);
+      return admin.listUsers().map((user) => user.email);
     } finally {
       admin.close();
     }
@@ -169,13 +163,13 @@ test('the ids, the signing key and the teachers survive a restart; a reset start
     const second = await startLocalBackend({ port, dataDir, outputsFile, log: () => {} });
     assert.deepEqual(second.ids, ids);
     assert.deepEqual(await jwksOf(second.url), jwks);
-    assert.deepEqual(await teachers(), ['restart@school.example']);
+    assert.deepEqual(await users(), ['restart@school.example']);
     await second.stop();
 
     const third = await startLocalBackend({ port, dataDir, outputsFile, reset: true, log: () => {} });
     assert.notEqual(third.ids.userPoolId, ids.userPoolId);
     assert.notDeepEqual(await jwksOf(third.url), jwks);
-    assert.deepEqual(await teachers(), []);
+    assert.deepEqual(await users(), []);
     await third.stop();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

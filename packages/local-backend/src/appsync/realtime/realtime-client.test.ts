@@ -4,54 +4,44 @@ import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
 import { Hub } from 'aws-amplify/utils';
-import { WebSocket } from 'ws';
-import { signInTeacher, type TestTeacher } from '../../testing';
-import { startRealtimeTestBackend, type RealtimeTestBackend } from './realtime-test-support';
+import { Recording, signInUser, startTempBackend, waitFor, type SignedInUser, type TempBackend } from '../../testing';
 
-// The unmodified aws-amplify client in Node, configured as the apps configure it (wss:// rewritten to ws://).
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
-
-let t: RealtimeTestBackend;
-let ada: TestTeacher;
-let bob: TestTeacher;
+let t: TempBackend;
+let ada: SignedInUser;
+let bob: SignedInUser;
 /** The process's Amplify singleton stays a guest: identity pool credentials, no sign-in. */
 const guest = generateClient<Schema>({ authMode: 'identityPool' });
-let acknowledged: string[] = [];
+const acknowledged = new Recording<string>();
+/** How long an event may take to arrive. */
+const deliveryMs = 5000;
 
 before(async () => {
-  t = await startRealtimeTestBackend();
+  t = await startTempBackend();
+  // The unmodified aws-amplify client in Node, configured as the apps configure it (wss:// rewritten to ws://).
   configureAmplify(t.outputs);
   Hub.listen('api', ({ payload }) => {
     const data = payload.data as { query?: string } | undefined;
     if (payload.event === 'Subscription ack' && data?.query) acknowledged.push(/\{\s*(on\w+)/.exec(data.query)?.[1] ?? data.query);
   });
-  ada = await signInTeacher(t, 'ada@school.example');
-  bob = await signInTeacher(t, 'bob@school.example');
+  ada = await signInUser(t, 'ada@school.example');
+  bob = await signInUser(t, 'bob@school.example');
 });
 after(async () => {
   await t?.stop();
 });
 
-async function eventually(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** Waits until the server has acknowledged one start per entry of `fields` since the last call. */
 async function acknowledgedAll(...fields: string[]): Promise<void> {
   const count = (list: string[], field: string) => list.filter((entry) => entry === field).length;
-  await eventually(() => fields.every((field) => count(acknowledged, field) >= count(fields, field)), `start_ack for ${fields.join(', ')}`, 20000);
-  acknowledged = [];
+  await waitFor(acknowledged, (list) => fields.every((field) => count(list, field) >= count(fields, field)), `start_ack for ${fields.join(', ')}`, 20000);
+  acknowledged.items.splice(0);
 }
 
-interface Collected<T> {
-  items: T[];
+/** What a subscription has delivered so far, to wait on. */
+type Collected<T> = Recording<T> & {
   errors: unknown[];
   stop(): void;
-}
+};
 
 type ResultItem = Pick<Schema['Result']['type'], 'id' | 'student' | 'grade' | 'examId'>;
 
@@ -60,13 +50,13 @@ interface Subscribable<T> {
 }
 
 function collect<T>(observable: Subscribable<T>): Collected<T> {
-  const items: T[] = [];
+  const received = new Recording<T>();
   const errors: unknown[] = [];
-  const subscription = observable.subscribe({ next: (value) => items.push(value), error: (error) => errors.push(error) });
-  return { items, errors, stop: () => subscription.unsubscribe() };
+  const subscription = observable.subscribe({ next: (value) => received.push(value), error: (error) => errors.push(error) });
+  return Object.assign(received, { errors, stop: () => subscription.unsubscribe() });
 }
 
-async function create(teacher: TestTeacher, examId: string, student: string, grade = 'B') {
+async function create(teacher: SignedInUser, examId: string, student: string, grade = 'B') {
   const { data, errors } = await teacher.client.models.Result.create({ examId, student, grade });
   assert.equal(errors, undefined);
   assert.ok(data);
@@ -81,7 +71,7 @@ test('a guest subscription receives creates, updates and deletes of every teache
 
   const first = await create(ada, 'exam-1', 'Ada Lovelace', 'B');
   const second = await create(bob, 'exam-1', 'Alan Turing', 'C');
-  await eventually(() => created.items.length === 2, 'two creates');
+  await waitFor(created, (items) => items.length === 2, 'two creates', deliveryMs);
   assert.deepEqual(
     created.items.map(({ id, student, grade, examId }) => ({ id, student, grade, examId })),
     [
@@ -92,12 +82,12 @@ test('a guest subscription receives creates, updates and deletes of every teache
 
   const changed = await ada.client.models.Result.update({ id: first.id, grade: 'A' });
   assert.equal(changed.errors, undefined);
-  await eventually(() => updated.items.length === 1, 'the update');
+  await waitFor(updated, (items) => items.length === 1, 'the update', deliveryMs);
   assert.deepEqual({ ...updated.items[0] }, { id: first.id, grade: 'A' });
 
   const removed = await bob.client.models.Result.delete({ id: second.id });
   assert.equal(removed.errors, undefined);
-  await eventually(() => deleted.items.length === 1, 'the delete');
+  await waitFor(deleted, (items) => items.length === 1, 'the delete', deliveryMs);
   assert.equal(deleted.items[0]?.id, second.id);
   assert.equal(deleted.items[0]?.student, 'Alan Turing');
 
@@ -117,8 +107,8 @@ test('a filtered subscription receives only the matching events', async () => {
   await create(ada, 'exam-A', 'Barbara Liskov', 'A');
   await create(bob, 'exam-C', 'Grete Hermann', 'B');
   // Delivery is ordered: once the last matching event is in, nothing else can still come.
-  await eventually(() => oneExam.items.some((item) => item.student === 'Barbara Liskov'), 'the exam-A results');
-  await eventually(() => goodGrades.items.some((item) => item.student === 'Grete Hermann'), 'the good grades');
+  await waitFor(oneExam, (items) => items.some((item) => item.student === 'Barbara Liskov'), 'the exam-A results', deliveryMs);
+  await waitFor(goodGrades, (items) => items.some((item) => item.student === 'Grete Hermann'), 'the good grades', deliveryMs);
 
   assert.deepEqual(oneExam.items.map((item) => item.student), ['Gordon Moore', 'Barbara Liskov']);
   assert.deepEqual(goodGrades.items.map((item) => item.student), ['Grace Hopper', 'Grete Hermann']);
@@ -135,7 +125,8 @@ test("a teacher's subscription receives their own items' events, never another t
   await create(ada, 'exam-T', 'Ada 1');
   await create(bob, 'exam-T', 'Bob 2');
   await create(ada, 'exam-T', 'Ada 2');
-  await eventually(() => adaSees.items.length >= 2 && bobSees.items.length >= 2, 'each teacher’s two results');
+  await waitFor(adaSees, (items) => items.length >= 2, 'Ada’s two results', deliveryMs);
+  await waitFor(bobSees, (items) => items.length >= 2, 'Bob’s two results', deliveryMs);
   // Ada's last event arrived after Bob's last one was published, so no event of Bob's can still reach her.
   assert.deepEqual(adaSees.items.map((item) => item.student), ['Ada 1', 'Ada 2']);
   assert.deepEqual(bobSees.items.map((item) => item.student), ['Bob 1', 'Bob 2']);
@@ -149,7 +140,7 @@ test('after a backend restart the client reconnects and observeQuery converges t
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
   const first = await create(ada, 'exam-R', 'Ada Lovelace', 'C');
   const latest = () => snapshots.items.at(-1);
-  await eventually(() => latest()?.items.some((item) => item.id === first.id) === true, 'the first result in the live list');
+  await waitFor(snapshots, () => latest()?.items.some((item) => item.id === first.id) === true, 'the first result in the live list', deliveryMs);
 
   await t.restart();
   // The client notices the closed socket, waits about 5 s, reconnects and starts its subscriptions again.
@@ -164,7 +155,12 @@ test('after a backend restart the client reconnects and observeQuery converges t
   const summary = (items: readonly { id: string; grade: string }[]) =>
     items.map(({ id, grade }) => `${id}:${grade}`).sort();
   assert.deepEqual(summary(stored), summary([{ ...first, grade: 'A' }, third]));
-  await eventually(() => JSON.stringify(summary(latest()?.items ?? [])) === JSON.stringify(summary(stored)), 'the live list to match the stored data');
+  await waitFor(
+    snapshots,
+    () => JSON.stringify(summary(latest()?.items ?? [])) === JSON.stringify(summary(stored)),
+    'the live list to match the stored data',
+    deliveryMs,
+  );
   assert.deepEqual(snapshots.errors, []);
   snapshots.stop();
 });
@@ -183,7 +179,7 @@ test("a teacher's observeQuery lists and follows their own results only", async 
 
   const latest = () => snapshots.items.at(-1)?.items ?? [];
   const settled = () => latest().some((item) => item.id === adaLive.id) && latest().some((item) => item.id === mine.id && item.grade === 'A+');
-  await eventually(settled, "Ada's live list to show her new and updated results");
+  await waitFor(snapshots, settled, "Ada's live list to show her new and updated results", deliveryMs);
   const everSeen = new Set(snapshots.items.flatMap((snapshot) => snapshot.items.map((item) => item.id)));
   assert.equal(everSeen.has(before.id), false);
   assert.equal(everSeen.has(bobLive.id), false);

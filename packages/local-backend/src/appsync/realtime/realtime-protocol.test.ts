@@ -4,38 +4,45 @@ import {
   guestCredentials,
   headerSubprotocol,
   RawRealtimeClient,
-  signRealtimeRequest,
+  realtimeAuthorization,
+  signInUser,
   startMessage,
-  startRealtimeTestBackend,
-  type RealtimeTestBackend,
-} from './realtime-test-support';
-import { signInTeacher, type AwsCredentials, type TestTeacher } from '../../testing';
+  startTempBackend,
+  type AwsCredentials,
+  type SignedInUser,
+  type TempBackend,
+} from '../../testing';
 
 // The protocol seen from a bare WebSocket client: what the Amplify client never sends, and the limits.
 
 const keepAliveIntervalMs = 150;
 const onCreateResult = 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id grade student examId } }';
 
-let t: RealtimeTestBackend;
+let t: TempBackend;
 let guest: AwsCredentials;
-let teacher: TestTeacher;
+let teacher: SignedInUser;
 
 before(async () => {
-  t = await startRealtimeTestBackend({ keepAliveIntervalMs });
-  guest = await guestCredentials(t.backend.identityPoolEndpoint, t.outputs.auth.identity_pool_id);
-  teacher = await signInTeacher(t, 'protocol@school.example');
+  t = await startTempBackend({ realtime: { keepAliveIntervalMs } });
+  guest = await guestCredentials(t.outputs);
+  teacher = await signInUser(t, 'protocol@school.example');
 });
 after(async () => {
   await t?.stop();
 });
 
-function guestConnect(): Promise<RawRealtimeClient> {
-  return RawRealtimeClient.connect(t.realtimeUrl, signRealtimeRequest(guest, t.region, `${t.dataUrl}/connect`, '{}'));
+/** The authorization of a real-time message signed with `credentials` over `POST <url>` with `body`. */
+function signed(credentials: AwsCredentials, url: string, body: string): Promise<Record<string, string>> {
+  return realtimeAuthorization(credentials, url, body, { region: t.region });
 }
 
-function guestStart(client: RawRealtimeClient, id: string, query = onCreateResult, variables: Record<string, unknown> = {}): void {
+async function guestConnect(): Promise<RawRealtimeClient> {
+  return RawRealtimeClient.connect(t.realtimeUrl, await signed(guest, `${t.dataUrl}/connect`, '{}'));
+}
+
+async function guestStart(client: RawRealtimeClient, id: string, query = onCreateResult, variables: Record<string, unknown> = {}): Promise<void> {
   const data = JSON.stringify({ query, variables });
-  client.send(startMessage(id, data, signRealtimeRequest(guest, t.region, t.dataUrl, data)));
+  client.send(startMessage(id, data, await signed(guest, t.dataUrl, data)));
 }
 
 async function createResult(student: string) {
@@ -49,7 +56,7 @@ const isType = (type: string, id?: string) => (message: { type: string; id?: str
   message.type === type && (id === undefined || message.id === id);
 
 test('the handshake echoes graphql-ws, acknowledges with connectionTimeoutMs and keeps the connection alive', async () => {
-  const headers = signRealtimeRequest(guest, t.region, `${t.dataUrl}/connect`, '{}');
+  const headers = await signed(guest, `${t.dataUrl}/connect`, '{}');
   const client = await RawRealtimeClient.open(t.realtimeUrl, ['graphql-ws', headerSubprotocol(headers)]);
   assert.equal(client.socket.protocol, 'graphql-ws');
   client.send({ type: 'connection_init' });
@@ -75,7 +82,7 @@ test('a connection without credentials, or with a tampered connect signature, ge
   assert.deepEqual(refused.payload?.errors, [{ errorType: 'UnauthorizedException', message: 'Missing authorization header', errorCode: 401 }]);
   assert.equal((await anonymous.closedBy()).code, 4401);
 
-  const headers = signRealtimeRequest(guest, t.region, `${t.dataUrl}/connect`, '{}');
+  const headers = await signed(guest, `${t.dataUrl}/connect`, '{}');
   const signedAt = headers['x-amz-date'] ?? '';
   const otherSecond = signedAt.replace(/\d(?=Z$)/, (digit) => String((Number(digit) + 1) % 10));
   const tampered = await RawRealtimeClient.open(t.realtimeUrl, ['graphql-ws', headerSubprotocol({ ...headers, 'x-amz-date': otherSecond })]);
@@ -89,7 +96,7 @@ test('a connection without credentials, or with a tampered connect signature, ge
 test('a tampered start signature is refused with an error and the connection keeps serving', async () => {
   const client = await guestConnect();
   const data = JSON.stringify({ query: onCreateResult, variables: { filter: { examId: { eq: 'exam-1' } } } });
-  const authorization = signRealtimeRequest(guest, t.region, t.dataUrl, data);
+  const authorization = await signed(guest, t.dataUrl, data);
   // Signed for one filter, sent with another: the body no longer matches the signature.
   client.send(startMessage('tampered', data.replace('exam-1', 'exam-2'), authorization));
   const refused = await client.next(isType('error', 'tampered'));
@@ -97,7 +104,7 @@ test('a tampered start signature is refused with an error and the connection kee
   assert.match(refused.payload?.errors?.[0]?.message ?? '', /signature we calculated does not match/);
 
   // A signature over the connect path does not authorize a start either.
-  client.send(startMessage('wrong-path', data, signRealtimeRequest(guest, t.region, `${t.dataUrl}/connect`, data)));
+  client.send(startMessage('wrong-path', data, await signed(guest, `${t.dataUrl}/connect`, data)));
   assert.equal((await client.next(isType('error', 'wrong-path'))).payload?.errors?.[0]?.errorType, 'InvalidSignatureException');
 
   client.send(startMessage('honest', data, authorization));
@@ -107,15 +114,15 @@ test('a tampered start signature is refused with an error and the connection kee
 
 test('the 101st subscription on one connection is refused; stopping one makes room', async () => {
   const client = await guestConnect();
-  for (let index = 1; index <= 100; index += 1) guestStart(client, `sub-${index}`);
+  for (let index = 1; index <= 100; index += 1) await guestStart(client, `sub-${index}`);
   for (let index = 1; index <= 100; index += 1) await client.next(isType('start_ack', `sub-${index}`));
-  guestStart(client, 'sub-101');
+  await guestStart(client, 'sub-101');
   const refused = await client.next(isType('error', 'sub-101'));
   assert.deepEqual(refused.payload?.errors, [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 100 subscriptions reached' }]);
 
   client.send({ type: 'stop', id: 'sub-7' });
   await client.next(isType('complete', 'sub-7'));
-  guestStart(client, 'sub-101');
+  await guestStart(client, 'sub-101');
   await client.next(isType('start_ack', 'sub-101'));
   client.close();
 });
@@ -133,9 +140,9 @@ test('protocol violations get a clear error or close, and the server keeps servi
     { errorType: 'UnsupportedOperation', message: 'publish not supported through the realtime channel' },
   ]);
 
-  guestStart(client, 'twice');
+  await guestStart(client, 'twice');
   await client.next(isType('start_ack', 'twice'));
-  guestStart(client, 'twice');
+  await guestStart(client, 'twice');
   assert.deepEqual((await client.next(isType('error', 'twice'))).payload?.errors, [
     { errorType: 'DuplicatedOperationError', message: 'Duplicated operation with id twice' },
   ]);
@@ -158,14 +165,14 @@ test('protocol violations get a clear error or close, and the server keeps servi
   assert.deepEqual(await reinit.closedBy(), { code: 4429, reason: 'Too many initialisation requests' });
 
   const after = await guestConnect();
-  guestStart(after, 'still-serving');
+  await guestStart(after, 'still-serving');
   await after.next(isType('start_ack', 'still-serving'));
   after.close();
 });
 
 test('a connection that never sends connection_init is closed', async () => {
   // The deadline is 15 s by default; this backend's is not shortened, so check the timer through a second backend.
-  const quick = await startRealtimeTestBackend({ connectionInitTimeoutMs: 100 });
+  const quick = await startTempBackend({ realtime: { connectionInitTimeoutMs: 100 } });
   try {
     const idle = await RawRealtimeClient.open(quick.realtimeUrl);
     assert.deepEqual(await idle.closedBy(), { code: 4408, reason: 'Connection initialisation timeout' });
@@ -176,20 +183,20 @@ test('a connection that never sends connection_init is closed', async () => {
 
 test('documents that are not one valid subscription are refused with AppSync error types', async () => {
   const client = await guestConnect();
-  guestStart(client, 'query', 'query { listResults { items { id } } }');
+  await guestStart(client, 'query', 'query { listResults { items { id } } }');
   assert.deepEqual((await client.next(isType('error', 'query'))).payload?.errors, [
     { errorType: 'UnsupportedOperation', message: 'query not supported through the realtime channel' },
   ]);
-  guestStart(client, 'syntax', 'subscription { onCreateResult { id ');
+  await guestStart(client, 'syntax', 'subscription { onCreateResult { id ');
   assert.equal((await client.next(isType('error', 'syntax'))).payload?.errors?.[0]?.errorType, 'InvalidSyntax');
-  guestStart(client, 'unknown-field', 'subscription { onCreateResult { id mark } }');
+  await guestStart(client, 'unknown-field', 'subscription { onCreateResult { id mark } }');
   assert.deepEqual((await client.next(isType('error', 'unknown-field'))).payload?.errors, [
     { errorType: 'ValidationError', message: "Validation error of type FieldUndefined: Field 'mark' in type 'Result' is undefined @ 'mark'" },
   ]);
-  guestStart(client, 'not', onCreateResult, { filter: { not: { grade: { eq: 'A' } } } });
+  await guestStart(client, 'not', onCreateResult, { filter: { not: { grade: { eq: 'A' } } } });
   assert.match((await client.next(isType('error', 'not'))).payload?.errors?.[0]?.message ?? '', /contains a field name 'not'/);
   const eleven = Array.from({ length: 11 }, (_, index) => ({ student: { eq: `s${index}` } }));
-  guestStart(client, 'too-many', onCreateResult, { filter: { or: eleven } });
+  await guestStart(client, 'too-many', onCreateResult, { filter: { or: eleven } });
   assert.deepEqual((await client.next(isType('error', 'too-many'))).payload?.errors, [
     { errorType: 'ValidationError', message: 'Filters combination exceed maximum limit 10 for subscription.' },
   ]);
@@ -220,9 +227,9 @@ test('subscriptions the @auth rules do not allow are refused, as the generated r
 
   // A signed-in teacher's identity-pool credentials carry the authenticated role, which no rule of Result names.
   const teacherCredentials = await teacher.credentials();
-  const viaIam = await RawRealtimeClient.connect(t.realtimeUrl, signRealtimeRequest(teacherCredentials, t.region, `${t.dataUrl}/connect`, '{}'));
+  const viaIam = await RawRealtimeClient.connect(t.realtimeUrl, await signed(teacherCredentials, `${t.dataUrl}/connect`, '{}'));
   const data = JSON.stringify({ query: onCreateResult, variables: {} });
-  viaIam.send(startMessage('authenticated-role', data, signRealtimeRequest(teacherCredentials, t.region, t.dataUrl, data)));
+  viaIam.send(startMessage('authenticated-role', data, await signed(teacherCredentials, t.dataUrl, data)));
   assert.deepEqual((await viaIam.next(isType('error', 'authenticated-role'))).payload?.errors, [
     { errorType: 'Unauthorized', message: 'Not Authorized to access onCreateResult on type Subscription' },
   ]);
@@ -231,17 +238,17 @@ test('subscriptions the @auth rules do not allow are refused, as the generated r
 
 test('a start above 240 kB is refused, and an event above 240 kB ends the subscription with an error', async () => {
   const client = await guestConnect();
-  guestStart(client, 'huge-start', onCreateResult, { filter: { student: { eq: 'x'.repeat(250 * 1024) } } });
+  await guestStart(client, 'huge-start', onCreateResult, { filter: { student: { eq: 'x'.repeat(250 * 1024) } } });
   assert.match((await client.next(isType('error', 'huge-start'))).payload?.errors?.[0]?.message ?? '', /exceeds the limit of 245760 bytes/);
 
-  guestStart(client, 'big-events');
+  await guestStart(client, 'big-events');
   await client.next(isType('start_ack', 'big-events'));
   await createResult('y'.repeat(250 * 1024));
   const tooLarge = await client.next(isType('error', 'big-events'));
   assert.equal(tooLarge.payload?.errors?.[0]?.errorType, 'PayloadTooLargeException');
   const small = await createResult('Grace');
-  await assert.rejects(client.next(isType('data', 'big-events'), 300), /no matching message/);
-  guestStart(client, 'again');
+  await assert.rejects(client.next(isType('data', 'big-events'), 300), /timed out waiting for a matching message/);
+  await guestStart(client, 'again');
   await client.next(isType('start_ack', 'again'));
   const next = await createResult('Alan');
   const data = await client.next(isType('data', 'again'));

@@ -10,7 +10,7 @@ import { openDatabase, type SqliteDatabase } from '../../shared/database';
 import { defaultRepoRoot } from '../../shared/paths';
 import { loadPoolIds, type PoolIds } from '../../shared/pool-ids';
 import { createLocalServer } from '../../shared/server';
-import { callAws } from '../../test-support';
+import { callAws } from '../../testing';
 import { createUserPool, openUserPoolAdmin, type UserPool, type UserPoolAdmin } from '..';
 
 // USER_PASSWORD_AUTH is off in this project's app client, so it is exercised here on user
