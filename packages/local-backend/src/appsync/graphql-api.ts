@@ -10,6 +10,7 @@ import { createItemStore } from './models/item-store';
 import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
 import { createPageTokens } from './models/page-token';
 import type { MutationEvent } from './models/resolvers';
+import { describeError } from '../shared/values';
 
 /** What AppSync checks credentials with: the user pool's tokens and the identity pool's credentials. */
 export type CallerVerifiers = Pick<UserPool, 'verifyAccessToken' | 'verifyIdToken'> & Pick<IdentityPool, 'findCredentials'>;
@@ -47,7 +48,7 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
       try {
         listener(event);
       } catch (error) {
-        context.log(`mutation listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        context.log(`mutation listener failed: ${describeError(error)}`);
       }
     }
   };

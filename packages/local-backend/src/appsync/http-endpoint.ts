@@ -4,6 +4,7 @@ import { HttpError, readBody, sendJson } from '../shared/http';
 import { formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
 import { RequestAuthError, type RequestAuthorizer } from './authorize-request';
 import type { AppSyncContext } from './models/resolvers';
+import { describeError, isObject } from '../shared/values';
 
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;
@@ -24,10 +25,6 @@ interface GraphqlRequest {
 
 function sendError(res: ServerResponse, status: number, errorType: string, message: string): void {
   sendJson(res, status, { errors: [{ errorType, message }] }, { 'x-amzn-errortype': errorType });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseRequest(body: Buffer): GraphqlRequest | string {
@@ -85,7 +82,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
     if (!('data' in result)) return requestErrors(result.errors ?? [], 'ValidationError');
     const report = (error: unknown) =>
-      deps.log(`appsync resolver failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      deps.log(`appsync resolver failure: ${describeError(error)}`);
     return {
       data: result.data ?? null,
       ...(result.errors ? { errors: result.errors.map((error) => formatFieldError(error, report)) } : {}),

@@ -8,6 +8,7 @@ import {
 } from './aws-errors';
 import { HttpError, readJsonBody, sendJson } from './http';
 import type { HttpHandler } from './server';
+import { describeError, isObject } from './values';
 
 export type JsonObject = Record<string, unknown>;
 export type Operation = (input: JsonObject) => unknown;
@@ -30,10 +31,8 @@ async function readInput(req: IncomingMessage): Promise<JsonObject> {
     if (error instanceof HttpError) throw new SerializationException(error.message);
     throw error;
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new SerializationException('Request body must be a JSON object');
-  }
-  return body as JsonObject;
+  if (!isObject(body)) throw new SerializationException('Request body must be a JSON object');
+  return body;
 }
 
 /**
@@ -63,7 +62,7 @@ export function createAwsJsonHandler(
         sendError(res, error);
         return;
       }
-      log(`${targetPrefix}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`${targetPrefix}: ${describeError(error)}`);
       sendError(res, new InternalErrorException('Internal server error'));
     }
   };
@@ -85,9 +84,7 @@ export function requireString(input: JsonObject, member: string): string {
 export function optionalStringMap(input: JsonObject, member: string): Record<string, string> {
   const value = input[member];
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new SerializationException(`${member} must be a map of strings`);
-  }
+  if (!isObject(value)) throw new SerializationException(`${member} must be a map of strings`);
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (typeof entry !== 'string') throw new SerializationException(`${member}.${key} must be a string`);

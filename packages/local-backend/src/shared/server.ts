@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { answerPreflight, applyCors, HttpError, sendJson } from './http';
+import { describeError } from './values';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -59,7 +60,7 @@ export function createLocalServer(log: (line: string) => void): LocalServer {
           if (!res.headersSent) sendJson(res, error.status, { message: error.message });
           return;
         }
-        log(`internal error on ${req.method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        log(`internal error on ${req.method} ${path}: ${describeError(error)}`);
         if (!res.headersSent) sendJson(res, 500, { message: 'Internal server error' });
         else res.destroy();
       });

@@ -1,4 +1,5 @@
 import { createSign, createVerify, type KeyObject } from 'node:crypto';
+import { isObject } from '../shared/values';
 
 export type JwtPayload = Record<string, unknown>;
 
@@ -18,10 +19,6 @@ function decodeSegment(segment: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { Item } from '../../shared/values';
 
 /**
  * A `Model<Name>FilterInput` / `Model<Name>ConditionInput` value: field conditions
  * and `and` / `or` / `not` groups, all of which must hold.
  */
 export type Filter = { [field: string]: unknown };
-
-type Item = Record<string, unknown>;
 type Conditions = Record<string, unknown>;
 
 /**

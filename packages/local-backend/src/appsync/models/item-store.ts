@@ -1,6 +1,5 @@
 import type { SqliteDatabase } from '../../shared/database';
-
-export type Item = Record<string, unknown>;
+import type { Item } from '../../shared/values';
 
 export interface PageRequest {
   limit: number;

@@ -1,6 +1,7 @@
 import type { Caller, UserPoolCaller } from '../caller';
 import type { Filter } from './filter-expression';
 import type { ModelInfo } from './model-catalog';
+import type { Item } from '../../shared/values';
 
 /** One rule of a model's `@auth` directive, as the model introspection schema lists it. */
 export interface AuthRule {
@@ -21,8 +22,6 @@ type Operation = ReadOperation | WriteOperation;
  * after the storage limit as the generated resolvers do), or nothing at all.
  */
 export type ReadAccess = { kind: 'all' } | { kind: 'owner'; filter: Filter } | { kind: 'denied' };
-
-type Item = Record<string, unknown>;
 
 const defaultProviders: Record<AuthRule['allow'], AuthRule['provider']> = {
   owner: 'userPools',

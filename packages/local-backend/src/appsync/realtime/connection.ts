@@ -15,6 +15,7 @@ import {
 import { connectHeaders, requestedProtocols } from './subprotocols';
 import type { Subscriber, SubscriptionHub } from './subscription-hub';
 import { prepareSubscription, StartRefusedError, type StartDeps } from './subscription-start';
+import { describeError } from '../../shared/values';
 
 interface ConnectionDeps extends StartDeps {
   api: StartDeps['api'] & Pick<GraphqlApi, 'authorizeRequest'>;
@@ -201,7 +202,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     try {
       handle(message, Buffer.byteLength(frame));
     } catch (error) {
-      deps.log(`realtime: internal error on ${message.type}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      deps.log(`realtime: internal error on ${message.type}: ${describeError(error)}`);
       const id = 'id' in message ? message.id : undefined;
       send(serverMessages.error(id, [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }]));
     }

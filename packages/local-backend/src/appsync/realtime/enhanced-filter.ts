@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isObject } from '../../shared/values';
 
 /**
  * AppSync enhanced subscription filters: the JSON `$extensions.setSubscriptionFilter`
@@ -45,10 +46,6 @@ export class InvalidSubscriptionFilterError extends Error {
 
 function isOperator(name: string): name is Operator {
   return (operators as readonly string[]).includes(name);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type Conjunction = FilterCondition[];

@@ -2,6 +2,7 @@
  * The AppSync real-time protocol (`graphql-ws` flavour AppSync speaks, not the
  * graphql-ws library's `graphql-transport-ws`), message by message.
  */
+import { isObject } from '../../shared/values';
 
 /** The one subprotocol AppSync accepts; the server must echo it or browsers fail the handshake. */
 export const graphqlWsProtocol = 'graphql-ws';
@@ -63,10 +64,6 @@ export type ClientMessage =
 /** A frame that is not a protocol message at all; the connection is closed with this reason. */
 export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

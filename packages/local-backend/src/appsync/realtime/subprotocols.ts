@@ -1,3 +1,4 @@
+import { isObject } from '../../shared/values';
 import { graphqlWsProtocol } from './protocol';
 
 const headerPrefix = 'header-';
@@ -30,9 +31,7 @@ export function connectHeaders(protocols: ReadonlySet<string>): ConnectHeaders {
   } catch {
     return { kind: 'invalid', reason: 'The header subprotocol is not base64url-encoded JSON' };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { kind: 'invalid', reason: 'The header subprotocol must encode a JSON object' };
-  }
+  if (!isObject(json)) return { kind: 'invalid', reason: 'The header subprotocol must encode a JSON object' };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(json)) {
     if (typeof value !== 'string') return { kind: 'invalid', reason: `Header "${name}" must be a string` };

@@ -5,6 +5,7 @@ import { formatFieldError } from '../appsync-errors';
 import { matchesSubscriptionFilter } from './enhanced-filter';
 import type { OwnerField, SubscriptionCatalog } from './subscription-catalog';
 import type { PreparedSubscription } from './subscription-start';
+import { describeError } from '../../shared/values';
 
 /** One started subscription on one connection. */
 export interface Subscriber {
@@ -73,7 +74,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
     });
     if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
     const report = (error: unknown) =>
-      deps.log(`realtime: resolver failure in ${subscription.field.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      deps.log(`realtime: resolver failure in ${subscription.field.name}: ${describeError(error)}`);
     const json = JSON.stringify({
       data: result.data ?? null,
       ...(result.errors ? { errors: result.errors.map((error) => formatFieldError(error, report)) } : {}),
@@ -98,7 +99,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
           }
           subscriber.deliver(payload.json, payload.bytes);
         } catch (error) {
-          deps.log(`realtime: delivery of ${event.mutationField} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          deps.log(`realtime: delivery of ${event.mutationField} failed: ${describeError(error)}`);
         }
       }
     }

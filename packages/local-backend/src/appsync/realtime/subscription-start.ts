@@ -19,6 +19,7 @@ import type { Caller } from '../caller';
 import { InvalidSubscriptionFilterError, toSubscriptionFilter, type SubscriptionFilter } from './enhanced-filter';
 import type { ProtocolError } from './protocol';
 import type { SubscriptionCatalog, SubscriptionField } from './subscription-catalog';
+import { describeError, isObject } from '../../shared/values';
 
 /** A subscription that passed authorization and validation, ready to receive events. */
 export interface PreparedSubscription {
@@ -55,10 +56,6 @@ export interface StartDeps {
 
 function refuse(errorType: string, message: string): StartRefusedError {
   return new StartRefusedError([{ errorType, message }]);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringHeaders(value: unknown): Record<string, string> {
@@ -197,7 +194,7 @@ export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackH
   const probe = execute({ schema, document, operationName: request.operationName, rootValue: { [field.name]: null }, contextValue: { caller }, variableValues: request.variables });
   if (probe instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
   if (probe.errors?.length) {
-    const report = (error: unknown) => deps.log(`realtime: start check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const report = (error: unknown) => deps.log(`realtime: start check failed: ${describeError(error)}`);
     throw new StartRefusedError(probe.errors.map((error) => {
       const { errorType, message } = formatFieldError(error, report);
       return { errorType: errorType ?? 'Unauthorized', message };
