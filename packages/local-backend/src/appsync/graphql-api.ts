@@ -8,6 +8,7 @@ import type { Caller } from './caller';
 import { buildExecutableSchema } from './executable-schema';
 import { createItemStore } from './models/item-store';
 import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
+import type { ModelInfo } from './models/model-catalog';
 import { createPageTokens } from './models/page-token';
 import type { MutationEvent } from './models/resolvers';
 import { describeError } from '../shared/values';
@@ -23,8 +24,8 @@ export interface GraphqlApi {
    * subscription document with `rootValue: { [subscriptionField]: event.item }`.
    */
   schema: GraphQLSchema;
-  /** The API as synthesized: SDL, model introspection, auth modes. */
-  definition: ApiDefinition;
+  /** The models of the schema, with their keys, relationships and @auth rules. */
+  models: ReadonlyMap<string, ModelInfo>;
   /**
    * Verifies the credentials of a request (or of real-time signing inputs) and returns
    * the Caller; throws RequestAuthError carrying AppSync's HTTP status, type and message.
@@ -61,7 +62,7 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
   if (unserved.length > 0) context.log(`AppSync: no local resolver for ${unserved.join(', ')}; they answer with an error`);
   return {
     schema,
-    definition,
+    models: catalog.models,
     authorizeRequest: createRequestAuthorizer({
       region: context.ids.region,
       clock: context.clock,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Caller } from '../caller';
 import { matchesFilter } from './filter-expression';
-import { authorizeCreate, mayModify, parseAuthRules, readAccess } from './model-auth';
-import type { ModelInfo } from './model-catalog';
+import { authorizeCreate, mayModify, readAccess } from './model-auth';
+import { parseAuthRules, type ModelInfo } from './model-catalog';
 
 function model(rules: Record<string, unknown>[], listFields: string[] = []): ModelInfo {
   return {

@@ -1,17 +1,7 @@
 import type { Caller, UserPoolCaller } from '../caller';
 import type { Filter } from './filter-expression';
-import type { ModelInfo } from './model-catalog';
+import type { AuthRule, ModelInfo } from './model-catalog';
 import type { Item } from '../../shared/values';
-
-/** One rule of a model's `@auth` directive, as the model introspection schema lists it. */
-export interface AuthRule {
-  allow: 'owner' | 'public' | 'private' | 'groups' | 'custom';
-  provider: 'userPools' | 'identityPool' | 'iam' | 'apiKey' | 'oidc' | 'function';
-  operations: ReadonlySet<string>;
-  ownerField: string;
-  groups: readonly string[];
-  groupClaim: string;
-}
 
 export type ReadOperation = 'get' | 'list' | 'listen';
 type WriteOperation = 'create' | 'update' | 'delete';
@@ -22,34 +12,6 @@ type Operation = ReadOperation | WriteOperation;
  * after the storage limit as the generated resolvers do), or nothing at all.
  */
 export type ReadAccess = { kind: 'all' } | { kind: 'owner'; filter: Filter } | { kind: 'denied' };
-
-const defaultProviders: Record<AuthRule['allow'], AuthRule['provider']> = {
-  owner: 'userPools',
-  public: 'apiKey',
-  private: 'userPools',
-  groups: 'userPools',
-  custom: 'function',
-};
-
-const allOperations = ['create', 'update', 'delete', 'read'];
-
-export function parseAuthRules(model: string, attributes: { type: string; properties?: Record<string, unknown> }[]): AuthRule[] {
-  const rules = attributes.find((attribute) => attribute.type === 'auth')?.properties?.['rules'];
-  if (rules === undefined) return [];
-  if (!Array.isArray(rules)) throw new Error(`the auth rules of ${model} are not a list`);
-  return rules.map((raw: Record<string, unknown>) => {
-    const allow = raw['allow'] as AuthRule['allow'];
-    if (!(allow in defaultProviders)) throw new Error(`${model} has an auth rule of unknown kind "${String(allow)}"`);
-    return {
-      allow,
-      provider: (raw['provider'] as AuthRule['provider'] | undefined) ?? defaultProviders[allow],
-      operations: new Set((raw['operations'] as string[] | undefined) ?? allOperations),
-      ownerField: (raw['ownerField'] as string | undefined) ?? 'owner',
-      groups: (raw['groups'] as string[] | undefined) ?? [],
-      groupClaim: (raw['groupClaim'] as string | undefined) ?? 'cognito:groups',
-    };
-  });
-}
 
 function permits(rule: AuthRule, operation: Operation): boolean {
   if (rule.operations.has(operation)) return true;

@@ -1,5 +1,4 @@
 import type { GraphQLSchema } from 'graphql';
-import { parseAuthRules, type AuthRule } from './model-auth';
 
 /** The parts of the model introspection schema (amplify_outputs.json `data.model_introspection`) used here. */
 export interface ModelIntrospection {
@@ -27,6 +26,44 @@ interface IntrospectionField {
     associatedWith?: string[];
     targetNames?: string[];
   };
+}
+
+/** One rule of a model's `@auth` directive, as the model introspection schema lists it. */
+export interface AuthRule {
+  allow: 'owner' | 'public' | 'private' | 'groups' | 'custom';
+  provider: 'userPools' | 'identityPool' | 'iam' | 'apiKey' | 'oidc' | 'function';
+  operations: ReadonlySet<string>;
+  ownerField: string;
+  groups: readonly string[];
+  groupClaim: string;
+}
+
+const defaultProviders: Record<AuthRule['allow'], AuthRule['provider']> = {
+  owner: 'userPools',
+  public: 'apiKey',
+  private: 'userPools',
+  groups: 'userPools',
+  custom: 'function',
+};
+
+const allOperations = ['create', 'update', 'delete', 'read'];
+
+export function parseAuthRules(model: string, attributes: { type: string; properties?: Record<string, unknown> }[]): AuthRule[] {
+  const rules = attributes.find((attribute) => attribute.type === 'auth')?.properties?.['rules'];
+  if (rules === undefined) return [];
+  if (!Array.isArray(rules)) throw new Error(`the auth rules of ${model} are not a list`);
+  return rules.map((raw: Record<string, unknown>) => {
+    const allow = raw['allow'] as AuthRule['allow'];
+    if (!(allow in defaultProviders)) throw new Error(`${model} has an auth rule of unknown kind "${String(allow)}"`);
+    return {
+      allow,
+      provider: (raw['provider'] as AuthRule['provider'] | undefined) ?? defaultProviders[allow],
+      operations: new Set((raw['operations'] as string[] | undefined) ?? allOperations),
+      ownerField: (raw['ownerField'] as string | undefined) ?? 'owner',
+      groups: (raw['groups'] as string[] | undefined) ?? [],
+      groupClaim: (raw['groupClaim'] as string | undefined) ?? 'cognito:groups',
+    };
+  });
 }
 
 /**

@@ -42,7 +42,7 @@ export function createRealtimeEndpoint(
   api: GraphqlApi,
   options: RealtimeOptions & { dataPath: string; log(line: string): void },
 ): RealtimeEndpoint {
-  const catalog = readSubscriptionCatalog(api.schema, api.definition);
+  const catalog = readSubscriptionCatalog(api.schema, api.models);
   const hub = createSubscriptionHub({ schema: api.schema, catalog, log: options.log });
   const stopListening = api.onMutation((event) => hub.publish(event));
   const wss = new WebSocketServer({ noServer: true, handleProtocols: () => graphqlWsProtocol, maxPayload: maxFrameBytes });

@@ -1,6 +1,5 @@
 import { getNamedType, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
-import type { ApiDefinition } from '../api-definition';
-import { parseAuthRules } from '../models/model-auth';
+import type { ModelInfo } from '../models/model-catalog';
 
 /** An owner field of a model (`@auth` owner rule), as the schema declares it. */
 export interface OwnerField {
@@ -29,17 +28,15 @@ export interface SubscriptionCatalog {
   byMutation: ReadonlyMap<string, readonly SubscriptionField[]>;
 }
 
-function ownerFieldsOf(definition: ApiDefinition, typeName: string): OwnerField[] {
-  const model = definition.modelIntrospection.models[typeName];
-  if (!model) return [];
+function ownerFieldsOf(model: ModelInfo | undefined): OwnerField[] {
   const fields = new Map<string, OwnerField>();
-  for (const rule of parseAuthRules(model.name, model.attributes ?? [])) {
+  for (const rule of model?.authRules ?? []) {
     if (rule.allow !== 'owner') continue;
     const listens = rule.provider === 'userPools' && (rule.operations.has('read') || rule.operations.has('listen'));
     const known = fields.get(rule.ownerField);
     fields.set(rule.ownerField, {
       name: rule.ownerField,
-      isList: model.fields[rule.ownerField]?.isArray === true,
+      isList: model?.isListField(rule.ownerField) === true,
       listens: listens || known?.listens === true,
     });
   }
@@ -50,7 +47,7 @@ function ownerFieldsOf(definition: ApiDefinition, typeName: string): OwnerField[
  * Reads the Subscription type of the served schema: which mutations feed which
  * subscription field (`@aws_subscribe`), and the owner fields of the returned model.
  */
-export function readSubscriptionCatalog(schema: GraphQLSchema, definition: ApiDefinition): SubscriptionCatalog {
+export function readSubscriptionCatalog(schema: GraphQLSchema, models: ReadonlyMap<string, ModelInfo>): SubscriptionCatalog {
   const fields = new Map<string, SubscriptionField>();
   const byMutation = new Map<string, SubscriptionField[]>();
   for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
@@ -61,9 +58,9 @@ export function readSubscriptionCatalog(schema: GraphQLSchema, definition: ApiDe
     const entry: SubscriptionField = {
       name: field.name,
       typeName,
-      isModel: typeName in definition.modelIntrospection.models,
+      isModel: models.has(typeName),
       mutations,
-      ownerFields: ownerFieldsOf(definition, typeName),
+      ownerFields: ownerFieldsOf(models.get(typeName)),
     };
     fields.set(field.name, entry);
     for (const mutation of mutations) byMutation.set(mutation, [...(byMutation.get(mutation) ?? []), entry]);
