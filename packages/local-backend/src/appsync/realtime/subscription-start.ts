@@ -1,25 +1,22 @@
 import {
   execute,
   getArgumentValues,
-  getOperationAST,
   getVariableValues,
-  GraphQLError,
   Kind,
-  parse,
-  validate,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { describeError, isObject } from '../../shared/values';
+import { formatFieldError, formatRequestError, unauthorized, type AppSyncErrorJson } from '../appsync-errors';
 import { RequestAuthError } from '../authorize-request';
-import type { GraphqlApi } from '../graphql-api';
-import { formatFieldError, formatRequestError, unauthorized } from '../appsync-errors';
 import type { Caller } from '../caller';
+import type { GraphqlApi } from '../graphql-api';
+import { checkDocument, readGraphqlRequest, type GraphqlRequest, type RequestProblem } from '../graphql-request';
 import { InvalidSubscriptionFilterError, toSubscriptionFilter, type SubscriptionFilter } from './enhanced-filter';
 import type { ProtocolError } from './protocol';
 import type { SubscriptionCatalog, SubscriptionField } from './subscription-catalog';
-import { describeError, isObject } from '../../shared/values';
 
 /** A subscription that passed authorization and validation, ready to receive events. */
 export interface PreparedSubscription {
@@ -78,32 +75,21 @@ function authorize(deps: StartDeps, payload: Record<string, unknown>, data: stri
   }
 }
 
-function parseData(data: string): { query: string; variables: Record<string, unknown> | undefined; operationName: string | undefined } {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    throw refuse('BadRequestException', 'Unable to parse the subscription request: "data" is not JSON.');
-  }
-  if (!isObject(json) || typeof json['query'] !== 'string') {
-    throw refuse('BadRequestException', 'Unable to parse the subscription request: "data" needs a "query" string.');
-  }
-  const { query, variables, operationName } = json;
-  if (variables !== undefined && variables !== null && !isObject(variables)) {
-    throw refuse('BadRequestException', 'Unable to parse the subscription request: "variables" must be an object.');
-  }
-  return {
-    query,
-    variables: variables ?? undefined,
-    operationName: typeof operationName === 'string' ? operationName : undefined,
-  };
+const requestProblems: Record<RequestProblem, string> = {
+  'not-json': '"data" is not JSON.',
+  query: '"data" needs a "query" string.',
+  variables: '"variables" must be an object.',
+  operationName: '"operationName" must be a string.',
+};
+
+function parseData(data: string): GraphqlRequest {
+  const request = readGraphqlRequest(data);
+  if ('problem' in request) throw refuse('BadRequestException', `Unable to parse the subscription request: ${requestProblems[request.problem]}`);
+  return request;
 }
 
-function requestErrors(errors: readonly GraphQLError[], errorType: string): StartRefusedError {
-  return new StartRefusedError(errors.map((error) => {
-    const { errorType: type, message } = formatRequestError(error, errorType);
-    return { errorType: type ?? errorType, message };
-  }));
+function requestErrors(errors: readonly AppSyncErrorJson[]): StartRefusedError {
+  return new StartRefusedError(errors.map(({ errorType, message }) => ({ errorType: errorType ?? 'ValidationError', message })));
 }
 
 /** The one root field of a subscription operation, looking through fragments. */
@@ -163,17 +149,9 @@ export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackH
   const request = parseData(data);
   const { schema } = deps.api;
 
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    if (error instanceof GraphQLError) throw requestErrors([error], 'InvalidSyntax');
-    throw error;
-  }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) throw requestErrors(validationErrors, 'ValidationError');
-  const operation = getOperationAST(document, request.operationName);
-  if (!operation) throw refuse('ValidationError', 'Unable to determine the operation to execute; name it with operationName.');
+  const checked = checkDocument(schema, request);
+  if ('errors' in checked) throw requestErrors(checked.errors);
+  const { document, operation } = checked;
   if (operation.operation !== 'subscription') {
     throw refuse('UnsupportedOperation', `${operation.operation} not supported through the realtime channel`);
   }
@@ -187,7 +165,7 @@ export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackH
   if (!fieldNode || !fieldDefinition || !field) throw refuse('ValidationError', 'The subscription selects no field.');
 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-  if (coerced.errors) throw requestErrors(coerced.errors, 'ValidationError');
+  if (coerced.errors) throw requestErrors(coerced.errors.map((error) => formatRequestError(error, 'ValidationError')));
   const args = getArgumentValues(fieldDefinition, fieldNode, coerced.coerced);
 
   // The auth directives of the subscription field, checked by the schema's own guard.
