@@ -3,7 +3,8 @@ import type { ApiDefinition } from './api-definition';
 import { enforceAuthModeDirectives } from './auth-modes';
 import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
 import { buildModelCatalog, type ModelCatalog } from './models/model-catalog';
-import { attachResolvers, type ResolverDeps } from './models/resolvers';
+import { attachResolvers } from './models/resolvers';
+import type { ResolverDeps } from './models/resolver-context';
 
 interface ExecutableSchema {
   schema: GraphQLSchema;

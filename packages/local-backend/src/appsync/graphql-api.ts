@@ -10,7 +10,7 @@ import { createItemStore } from './models/item-store';
 import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
 import type { ModelInfo } from './models/model-catalog';
 import { createPageTokens } from './models/page-token';
-import type { MutationEvent } from './models/resolvers';
+import type { MutationEvent } from './models/resolver-context';
 import { describeError } from '../shared/values';
 
 /** What AppSync checks credentials with: the user pool's tokens and the identity pool's credentials. */

@@ -5,7 +5,7 @@ import { describeError } from '../shared/values';
 import { formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
 import { RequestAuthError, type RequestAuthorizer } from './authorize-request';
 import { checkDocument, readGraphqlRequest, type GraphqlRequest } from './graphql-request';
-import type { AppSyncContext } from './models/resolvers';
+import type { AppSyncContext } from './models/resolver-context';
 
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;

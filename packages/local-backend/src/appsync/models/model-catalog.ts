@@ -141,6 +141,11 @@ function modelInfo(model: IntrospectionModel): ModelInfo {
   };
 }
 
+/** The primary key values of an item (or of a mutation's input), in key order. */
+export function keyOf(model: ModelInfo, values: Record<string, unknown>): unknown[] {
+  return model.keyFields.map((field) => values[field]);
+}
+
 /**
  * Reads the models out of the introspection schema and matches them to the root
  * fields of the served schema by the names the Amplify client itself uses

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { execute, type GraphQLSchema } from 'graphql';
-import type { MutationEvent } from '../models/resolvers';
+import type { MutationEvent } from '../models/resolver-context';
 import { formatFieldError } from '../appsync-errors';
 import { matchesSubscriptionFilter } from './enhanced-filter';
 import type { OwnerField, SubscriptionCatalog } from './subscription-catalog';
