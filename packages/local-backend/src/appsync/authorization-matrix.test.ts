@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import { signJwt } from '../user-pool/jwt';
+import { SignJWT } from 'jose';
 import {
   callAws,
   guestCredentials,
@@ -109,13 +109,13 @@ async function targetSubject(): Promise<string | undefined> {
 }
 
 /** A JWT with the claims of a real access token, signed by a key the backend never issued. */
-function forgedToken(real: string): string {
+function forgedToken(real: string): Promise<string> {
   const [header, payload] = real
     .split('.')
     .slice(0, 2)
     .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return signJwt(payload ?? {}, String(header?.['kid']), privateKey);
+  return new SignJWT(payload ?? {}).setProtectedHeader({ kid: String(header?.['kid']), alg: 'RS256' }).sign(privateKey);
 }
 
 test('another teacher: reads and writes of the owner\'s exam are Unauthorized, their own create works', async () => {
@@ -138,7 +138,7 @@ test('no credentials: every operation is refused with HTTP 401 before any GraphQ
 });
 
 test('a forged or altered JWT: every operation is refused with HTTP 401, through the client and on the wire', async () => {
-  const forged = forgedToken(adaToken);
+  const forged = await forgedToken(adaToken);
   const client = ada.dataClient({ authMode: 'userPool', authToken: forged });
   for (const op of operations) {
     // The client reports an HTTP 401 from AppSync as a plain "Unauthorized" error.

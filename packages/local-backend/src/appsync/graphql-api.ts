@@ -1,9 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
-import type { IdentityPool } from '../identity-pool';
 import type { ServiceContext } from '../shared/service-context';
-import type { UserPool } from '../user-pool';
 import type { ApiDefinition } from './api-definition';
-import { createRequestAuthorizer, type RequestAuthorizer } from './authorize-request';
+import { createRequestAuthorizer, type CallerVerifiers, type RequestAuthorizer } from './authorize-request';
 import type { Caller } from './caller';
 import { buildExecutableSchema } from './executable-schema';
 import { createItemStore } from './models/item-store';
@@ -12,9 +10,6 @@ import type { ModelInfo } from './models/model-catalog';
 import { createPageTokens } from './models/page-token';
 import type { MutationEvent } from './models/resolver-context';
 import { describeError } from '../shared/values';
-
-/** What AppSync checks credentials with: the user pool's tokens and the identity pool's credentials. */
-export type CallerVerifiers = Pick<UserPool, 'verifyAccessToken' | 'verifyIdToken'> & Pick<IdentityPool, 'findCredentials'>;
 
 /** The GraphQL API both endpoints (HTTP and real-time) serve. */
 export interface GraphqlApi {
@@ -27,8 +22,8 @@ export interface GraphqlApi {
   /** The models of the schema, with their keys, relationships and @auth rules. */
   models: ReadonlyMap<string, ModelInfo>;
   /**
-   * Verifies the credentials of a request (or of real-time signing inputs) and returns
-   * the Caller; throws RequestAuthError carrying AppSync's HTTP status, type and message.
+   * Verifies the credentials of a request (or of real-time signing inputs) and resolves
+   * with the Caller; rejects with RequestAuthError carrying AppSync's HTTP status, type and message.
    */
   authorizeRequest: RequestAuthorizer;
   /**

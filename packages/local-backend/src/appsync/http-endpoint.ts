@@ -76,7 +76,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     }
     let context: AppSyncContext;
     try {
-      context = { caller: deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }) };
+      context = { caller: await deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }) };
     } catch (error) {
       if (!(error instanceof RequestAuthError)) throw error;
       sendJson(res, error.status, error.toJSON(), { 'x-amzn-errortype': error.errorType });

@@ -1,7 +1,8 @@
 import type { ServiceContext } from '../shared/service-context';
 import type { HttpHandler, UpgradeHandler } from '../shared/server';
 import type { ApiDefinition } from './api-definition';
-import { createGraphqlApi, type CallerVerifiers } from './graphql-api';
+import type { CallerVerifiers } from './authorize-request';
+import { createGraphqlApi } from './graphql-api';
 import { createGraphqlHttpHandler } from './http-endpoint';
 import { createRealtimeEndpoint, type RealtimeOptions } from './realtime/realtime-endpoint';
 

@@ -7,7 +7,7 @@ import type { CredentialStore } from './credentials';
 export interface IdentityPoolServices {
   ids: PoolIds;
   credentials: CredentialStore;
-  verifyIdToken(token: string): IdTokenClaims;
+  verifyIdToken(token: string): Promise<IdTokenClaims>;
   /** The `Logins` key of the user pool: its issuer without the scheme. */
   providerName: string;
   allowUnauthenticatedIdentities: boolean;
@@ -29,7 +29,7 @@ export function requireGuestAccess(services: IdentityPoolServices): void {
  * The user pool `sub` proven by `Logins`, or undefined when there are no logins.
  * The id token is verified in full (signature, expiry, issuer, audience, revocation).
  */
-export function signedInSub(services: IdentityPoolServices, logins: Record<string, string>): string | undefined {
+export async function signedInSub(services: IdentityPoolServices, logins: Record<string, string>): Promise<string | undefined> {
   const entries = Object.entries(logins);
   if (entries.length === 0) return undefined;
   const [provider, token] = entries[0] as [string, string];
@@ -37,7 +37,7 @@ export function signedInSub(services: IdentityPoolServices, logins: Record<strin
     throw new NotAuthorizedException('Invalid login token. Issuer doesn\'t match providerName');
   }
   try {
-    return services.verifyIdToken(token).sub;
+    return (await services.verifyIdToken(token)).sub;
   } catch (error) {
     if (!(error instanceof TokenRejectedError)) throw error;
     const reason = {

@@ -33,10 +33,10 @@ export interface UserPool {
   handleJwks: HttpHandler;
   /** `<url>/<userPoolId>`: the `iss` of every token. */
   issuer: string;
-  /** Throws TokenRejectedError (a NotAuthorizedException) unless the access token is valid now. */
-  verifyAccessToken(token: string): AccessTokenClaims;
-  /** Throws TokenRejectedError (a NotAuthorizedException) unless the id token is valid now. */
-  verifyIdToken(token: string): IdTokenClaims;
+  /** Rejects with TokenRejectedError (a NotAuthorizedException) unless the access token is valid now. */
+  verifyAccessToken(token: string): Promise<AccessTokenClaims>;
+  /** Rejects with TokenRejectedError (a NotAuthorizedException) unless the id token is valid now. */
+  verifyIdToken(token: string): Promise<IdTokenClaims>;
 }
 
 /** The Cognito user pool of `definition`, its users, tokens and signing key in the context's data. */

@@ -1,46 +1,45 @@
-import { createSign, createVerify, type KeyObject } from 'node:crypto';
-import { isObject } from '../shared/values';
+import type { KeyObject } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
-export type JwtPayload = Record<string, unknown>;
+export type JwtPayload = JWTPayload;
 
-function encodeSegment(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
+export function signJwt(payload: JwtPayload, kid: string, privateKey: KeyObject): Promise<string> {
+  return new SignJWT(payload).setProtectedHeader({ kid, alg: 'RS256' }).sign(privateKey);
 }
 
-export function signJwt(payload: JwtPayload, kid: string, privateKey: KeyObject): string {
-  const signingInput = `${encodeSegment({ kid, alg: 'RS256' })}.${encodeSegment(payload)}`;
-  const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey).toString('base64url');
-  return `${signingInput}.${signature}`;
-}
+/** Why a JWT was refused: anything wrong with it, or only that its time is up. */
+export type JwtRejection = 'invalid' | 'expired';
 
-function decodeSegment(segment: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
+export class JwtRejectedError extends Error {
+  constructor(readonly reason: JwtRejection) {
+    super(`JWT ${reason}`);
+    this.name = 'JwtRejectedError';
   }
 }
 
 /**
- * Returns the payload of an RS256 JWT whose signature verifies with the key named by
- * its `kid`, or undefined for anything else (malformed, other algorithm, unknown key,
- * bad signature). Claims are the caller's to check.
+ * The payload of an RS256 JWT signed with the key its `kid` names, from `issuer`, and not
+ * expired at `now`; throws JwtRejectedError otherwise. Other claims are the caller's to check.
  */
-export function verifyJwtSignature(token: string, keys: ReadonlyMap<string, KeyObject>): JwtPayload | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const [headerSegment, payloadSegment, signatureSegment] = parts as [string, string, string];
-  const header = decodeSegment(headerSegment);
-  const payload = decodeSegment(payloadSegment);
-  if (!isObject(header) || !isObject(payload)) return undefined;
-  if (header.alg !== 'RS256' || typeof header.kid !== 'string') return undefined;
-  const key = keys.get(header.kid);
-  if (!key) return undefined;
-  const signature = Buffer.from(signatureSegment, 'base64url');
-  // Node's base64url decoder skips stray characters; only the canonical encoding is accepted.
-  if (signature.toString('base64url') !== signatureSegment) return undefined;
-  const valid = createVerify('RSA-SHA256')
-    .update(`${headerSegment}.${payloadSegment}`)
-    .verify(key, signature);
-  return valid ? payload : undefined;
+export async function verifyJwt(token: string, keys: ReadonlyMap<string, KeyObject>, expected: { issuer: string; now: Date }): Promise<JwtPayload> {
+  // jose decodes base64url leniently (padding, whitespace, stray low bits), so one token
+  // would have many spellings; only the canonical encoding of the signature is accepted.
+  const signature = token.split('.')[2] ?? '';
+  if (Buffer.from(signature, 'base64url').toString('base64url') !== signature) throw new JwtRejectedError('invalid');
+  try {
+    const { payload } = await jwtVerify(
+      token,
+      ({ kid }) => {
+        const key = kid === undefined ? undefined : keys.get(kid);
+        if (!key) throw new errors.JWKSNoMatchingKey();
+        return key;
+      },
+      { algorithms: ['RS256'], issuer: expected.issuer, currentDate: expected.now, requiredClaims: ['exp'] },
+    );
+    return payload;
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw new JwtRejectedError('expired');
+    if (error instanceof errors.JOSEError) throw new JwtRejectedError('invalid');
+    throw error;
+  }
 }

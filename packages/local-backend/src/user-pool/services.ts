@@ -72,8 +72,8 @@ export function requireWritableAttributes(attributes: Record<string, string>): v
 }
 
 /** The user an access token belongs to; the token is fully verified first. */
-export function signedInUser(services: UserPoolServices, accessToken: string): User {
-  const claims = services.tokens.verifyAccessToken(accessToken);
+export async function signedInUser(services: UserPoolServices, accessToken: string): Promise<User> {
+  const claims = await services.tokens.verifyAccessToken(accessToken);
   const user = services.users.find(claims.sub);
   if (!user) throw new NotAuthorizedException('User does not exist.');
   return user;

@@ -21,7 +21,7 @@ function temporaryPasswordExpired(user: User, validityDays: number | undefined, 
  * What follows a proven password: a NEW_PASSWORD_REQUIRED challenge for a user still on
  * the administrator's temporary password, tokens for everyone else.
  */
-export function completeSignIn(services: UserPoolServices, user: User): Record<string, unknown> {
+export async function completeSignIn(services: UserPoolServices, user: User): Promise<Record<string, unknown>> {
   if (temporaryPasswordExpired(user, services.definition.passwordPolicy.temporaryPasswordValidityDays, services.clock)) {
     throw new NotAuthorizedException('Temporary password has expired and must be reset by an administrator.');
   }
@@ -38,11 +38,11 @@ export function completeSignIn(services: UserPoolServices, user: User): Record<s
     };
   }
   services.log(`cognito: ${user.email} signed in`);
-  return { ChallengeParameters: {}, AuthenticationResult: services.tokens.startSession(tokenSubject(user)) };
+  return { ChallengeParameters: {}, AuthenticationResult: await services.tokens.startSession(tokenSubject(user)) };
 }
 
 /** New access and id tokens for a live refresh token (no new refresh token: Cognito does not rotate by default). */
-export function refreshedTokens(services: UserPoolServices, refreshToken: string): AuthenticationResult {
+export function refreshedTokens(services: UserPoolServices, refreshToken: string): Promise<AuthenticationResult> {
   const session = services.tokens.findSession(refreshToken);
   const user = services.users.find(session.sub);
   if (!user) throw new TokenRejectedError('revoked', 'refresh');

@@ -113,6 +113,26 @@ test('a token with one flipped signature byte is rejected', async () => {
   assert.equal(identity.body.message, "Invalid login token. Couldn't verify signed token.");
 });
 
+/** The same signature bytes spelled another way: a padded, a spaced and a non-canonical last character. */
+function respelledSignatures(token: string): string[] {
+  const [header, payload, signature] = segments(token);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  // 256 signature bytes take 342 characters; the last one carries two unused low bits.
+  const last = alphabet.indexOf(signature.at(-1) ?? '');
+  const spellings = [`${signature}==`, `${signature.slice(0, 100)} ${signature.slice(100)}`, `${signature.slice(0, -1)}${alphabet[last ^ 1]}`];
+  for (const spelling of spellings) assert.ok(Buffer.from(spelling, 'base64url').equals(Buffer.from(signature, 'base64url')));
+  return spellings.map((spelling) => `${header}.${payload}.${spelling}`);
+}
+
+test('a token whose signature is spelled other than canonically is rejected, though its bytes verify', async () => {
+  for (const respelled of respelledSignatures(accessToken)) {
+    assert.equal((await getUser(respelled)).body.message, 'Invalid Access Token');
+  }
+  for (const respelled of respelledSignatures(idToken)) {
+    assert.equal((await getId(respelled)).body.message, "Invalid login token. Couldn't verify signed token.");
+  }
+});
+
 test('a token signed by another key is rejected', async () => {
   assert.equal((await getUser(signedWithAnotherKey(accessToken))).body.message, 'Invalid Access Token');
   assert.equal((await getId(signedWithAnotherKey(idToken))).body.message, "Invalid login token. Couldn't verify signed token.");

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID, type KeyObject } from 'node:crypto
 import { NotAuthorizedException } from '../shared/aws-errors';
 import type { Clock } from '../shared/clock';
 import type { SqliteDatabase } from '../shared/database';
-import { signJwt, verifyJwtSignature, type JwtPayload } from './jwt';
+import { JwtRejectedError, signJwt, verifyJwt, type JwtPayload } from './jwt';
 import type { PoolIds } from '../shared/pool-ids';
 import { publicJwk, type PublicJwk, type SigningKey } from './signing-key';
 
@@ -75,13 +75,13 @@ export class TokenRejectedError extends NotAuthorizedException {
 export interface TokenService {
   readonly issuer: string;
   jwks(): { keys: PublicJwk[] };
-  startSession(subject: TokenSubject): AuthenticationResult;
+  startSession(subject: TokenSubject): Promise<AuthenticationResult>;
   findSession(refreshToken: string): SignInSession;
-  issueTokens(subject: TokenSubject, session: SignInSession): AuthenticationResult;
+  issueTokens(subject: TokenSubject, session: SignInSession): Promise<AuthenticationResult>;
   revokeRefreshToken(refreshToken: string): void;
   revokeAllSessions(sub: string): void;
-  verifyAccessToken(token: string): AccessTokenClaims;
-  verifyIdToken(token: string): IdTokenClaims;
+  verifyAccessToken(token: string): Promise<AccessTokenClaims>;
+  verifyIdToken(token: string): Promise<IdTokenClaims>;
 }
 
 function hashRefreshToken(token: string): string {
@@ -123,7 +123,7 @@ export function createTokenService(deps: {
   const revokeByRefreshToken = db.prepare('UPDATE cognito_sessions SET revoked = 1 WHERE refresh_token_hash = ?');
   const revokeBySub = db.prepare('UPDATE cognito_sessions SET revoked = 1 WHERE sub = ?');
 
-  function issueTokens(subject: TokenSubject, session: SignInSession): AuthenticationResult {
+  async function issueTokens(subject: TokenSubject, session: SignInSession): Promise<AuthenticationResult> {
     const iat = Math.floor(clock.now().getTime() / 1000);
     const common = {
       sub: subject.sub,
@@ -152,29 +152,37 @@ export function createTokenService(deps: {
       ...(subject.name === undefined ? {} : { name: subject.name }),
       jti: randomUUID(),
     };
+    const [accessToken, idToken] = await Promise.all([
+      signJwt({ ...access }, signingKey.kid, signingKey.privateKey),
+      signJwt({ ...id }, signingKey.kid, signingKey.privateKey),
+    ]);
     return {
-      AccessToken: signJwt({ ...access }, signingKey.kid, signingKey.privateKey),
-      IdToken: signJwt({ ...id }, signingKey.kid, signingKey.privateKey),
+      AccessToken: accessToken,
+      IdToken: idToken,
       ExpiresIn: tokenLifetimeSeconds,
       TokenType: 'Bearer',
     };
   }
 
-  function verifiedPayload(token: string, tokenUse: 'access' | 'id'): JwtPayload {
-    const payload = verifyJwtSignature(token, verificationKeys);
-    if (!payload || payload.iss !== issuer || payload.token_use !== tokenUse) {
-      throw new TokenRejectedError('invalid', tokenUse);
+  /** Signature, issuer and expiry by jose; the claims Cognito adds (token_use, client or audience, session) here. */
+  async function verifiedPayload(token: string, tokenUse: 'access' | 'id'): Promise<JwtPayload> {
+    let payload: JwtPayload;
+    try {
+      payload = await verifyJwt(token, verificationKeys, { issuer, now: clock.now() });
+    } catch (error) {
+      if (error instanceof JwtRejectedError) throw new TokenRejectedError(error.reason, tokenUse);
+      throw error;
     }
-    const audience = tokenUse === 'access' ? payload.client_id : payload.aud;
+    // Access tokens name their app client in client_id and carry no aud.
+    const audience = tokenUse === 'access' ? payload['client_id'] : payload.aud;
     if (
+      payload['token_use'] !== tokenUse ||
       audience !== ids.userPoolClientId ||
       typeof payload.sub !== 'string' ||
-      typeof payload.exp !== 'number' ||
-      typeof payload.origin_jti !== 'string'
+      typeof payload['origin_jti'] !== 'string'
     ) {
       throw new TokenRejectedError('invalid', tokenUse);
     }
-    if (clock.now().getTime() >= payload.exp * 1000) throw new TokenRejectedError('expired', tokenUse);
     const session = sessionByOriginJti.get(payload.origin_jti) as SessionRow | undefined;
     if (!session || session.revoked || session.sub !== payload.sub) throw new TokenRejectedError('revoked', tokenUse);
     return payload;
@@ -183,7 +191,7 @@ export function createTokenService(deps: {
   return {
     issuer,
     jwks: () => ({ keys: [publicJwk(signingKey)] }),
-    startSession(subject) {
+    async startSession(subject) {
       const now = clock.now().getTime();
       const refreshToken = randomBytes(48).toString('base64url');
       const session: SignInSession = { originJti: randomUUID(), sub: subject.sub, authTime: Math.floor(now / 1000) };
@@ -191,7 +199,7 @@ export function createTokenService(deps: {
         deleteExpiredSessions.run(now);
         insertSession.run(session.originJti, hashRefreshToken(refreshToken), subject.sub, session.authTime, now + refreshTokenLifetimeMs);
       })();
-      return { ...issueTokens(subject, session), RefreshToken: refreshToken };
+      return { ...(await issueTokens(subject, session)), RefreshToken: refreshToken };
     },
     findSession(refreshToken) {
       const row = sessionByRefreshToken.get(hashRefreshToken(refreshToken)) as SessionRow | undefined;
@@ -207,7 +215,7 @@ export function createTokenService(deps: {
     revokeAllSessions(sub) {
       revokeBySub.run(sub);
     },
-    verifyAccessToken: (token) => verifiedPayload(token, 'access') as unknown as AccessTokenClaims,
-    verifyIdToken: (token) => verifiedPayload(token, 'id') as unknown as IdTokenClaims,
+    verifyAccessToken: async (token) => (await verifiedPayload(token, 'access')) as unknown as AccessTokenClaims,
+    verifyIdToken: async (token) => (await verifiedPayload(token, 'id')) as unknown as IdTokenClaims,
   };
 }

@@ -52,8 +52,9 @@ function closeCodeFor(error: ProtocolError): number {
 }
 
 /**
- * Serves one real-time WebSocket: a state machine driven by the client's messages and
- * two timers (connection_init deadline, keep-alive). Returns a function that closes it.
+ * Serves one real-time WebSocket: a state machine driven by the client's messages, one at
+ * a time in the order they came (authorizing one may take a moment), and two timers
+ * (connection_init deadline, keep-alive). Returns a function that closes it.
  */
 export function serveConnection(socket: WebSocket, request: IncomingMessage, deps: ConnectionDeps): (code: number, reason: string) => void {
   let state: State = State.AwaitingInit;
@@ -87,14 +88,14 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     close(closeCodeFor(error), error.message);
   }
 
-  function init(): void {
+  async function init(): Promise<void> {
     const headers = connectHeaders(protocols);
     if (headers.kind === 'invalid') {
       refuseConnection({ errorType: 'BadRequestException', message: headers.reason, errorCode: 400 });
       return;
     }
     try {
-      deps.api.authorizeRequest({
+      await deps.api.authorizeRequest({
         method: 'POST',
         url: `http://${headers.kind === 'present' ? (headers.headers['host'] ?? host) : host}${deps.dataPath}/connect`,
         headers: headers.kind === 'present' ? headers.headers : {},
@@ -105,6 +106,8 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
       refuseConnection({ errorType: error.errorType, message: error.message, errorCode: error.status });
       return;
     }
+    // The connection_init deadline may have closed the socket meanwhile.
+    if (state !== State.AwaitingInit) return;
     state = State.Ready;
     clearTimeout(initDeadline);
     send(serverMessages.connectionAck());
@@ -112,7 +115,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     keepAlive = setInterval(() => send(serverMessages.keepAlive()), deps.keepAliveIntervalMs);
   }
 
-  function start(id: string, payload: unknown, frameBytes: number): void {
+  async function start(id: string, payload: unknown, frameBytes: number): Promise<void> {
     if (subscriptions.has(id)) {
       send(serverMessages.error(id, [{ errorType: 'DuplicatedOperationError', message: `Duplicated operation with id ${id}` }]));
       return;
@@ -127,7 +130,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     }
     let subscriber: Subscriber;
     try {
-      const subscription = prepareSubscription(deps, payload, host);
+      const subscription = await prepareSubscription(deps, payload, host);
       subscriber = {
         subscription,
         deliver(payloadJson, payloadBytes) {
@@ -148,6 +151,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
       send(serverMessages.error(id, error.errors));
       return;
     }
+    if (state !== State.Ready) return;
     subscriptions.set(id, subscriber);
     deps.hub.add(subscriber);
     send(serverMessages.startAck(id));
@@ -160,9 +164,9 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     if (acknowledge) send(serverMessages.complete(id));
   }
 
-  function handle(message: ClientMessage, frameBytes: number): void {
+  async function handle(message: ClientMessage, frameBytes: number): Promise<void> {
     if (state === State.AwaitingInit) {
-      if (message.type === ClientMessageType.ConnectionInit) init();
+      if (message.type === ClientMessageType.ConnectionInit) await init();
       else refuseConnection({ errorType: 'BadRequestException', message: `Expected connection_init, got ${message.type === 'unknown' ? message.name : message.type}`, errorCode: 400 });
       return;
     }
@@ -171,7 +175,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
         close(CloseCode.TooManyInitialisationRequests, 'Too many initialisation requests');
         return;
       case ClientMessageType.Start:
-        start(message.id, message.payload, frameBytes);
+        await start(message.id, message.payload, frameBytes);
         return;
       case ClientMessageType.Stop:
         stop(message.id, true);
@@ -181,7 +185,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
     }
   }
 
-  socket.on('message', (data, isBinary) => {
+  async function receive(data: RawData, isBinary: boolean): Promise<void> {
     if (state === State.Closed) return;
     let message: ClientMessage;
     let frame = '';
@@ -200,12 +204,17 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
       return;
     }
     try {
-      handle(message, Buffer.byteLength(frame));
+      await handle(message, Buffer.byteLength(frame));
     } catch (error) {
       deps.log(`realtime: internal error on ${message.type}: ${describeError(error)}`);
       const id = 'id' in message ? message.id : undefined;
       send(serverMessages.error(id, [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }]));
     }
+  }
+
+  let received = Promise.resolve();
+  socket.on('message', (data, isBinary) => {
+    received = received.then(() => receive(data, isBinary)).catch((error: unknown) => deps.log(`realtime: internal error: ${describeError(error)}`));
   });
   socket.on('close', release);
   socket.on('error', (error) => deps.log(`realtime: socket error: ${error.message}`));

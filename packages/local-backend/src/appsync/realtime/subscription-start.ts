@@ -63,12 +63,12 @@ function stringHeaders(value: unknown): Record<string, string> {
 }
 
 /** Per-start authorization: the client signs `POST <data url>` with the start's `data` as body. */
-function authorize(deps: StartDeps, payload: Record<string, unknown>, data: string, fallbackHost: string): Caller {
+async function authorize(deps: StartDeps, payload: Record<string, unknown>, data: string, fallbackHost: string): Promise<Caller> {
   const extensions = isObject(payload['extensions']) ? payload['extensions'] : {};
   const headers = stringHeaders(extensions['authorization']);
   const host = headers['host'] ?? fallbackHost;
   try {
-    return deps.api.authorizeRequest({ method: 'POST', url: `http://${host}${deps.dataPath}`, headers, body: data });
+    return await deps.api.authorizeRequest({ method: 'POST', url: `http://${host}${deps.dataPath}`, headers, body: data });
   } catch (error) {
     if (error instanceof RequestAuthError) throw refuse(error.errorType, error.message);
     throw error;
@@ -138,14 +138,14 @@ function ownerScope(field: SubscriptionField, caller: Caller, args: Record<strin
 /**
  * Checks a `start` message the way AppSync does — authorization of this very message,
  * a valid subscription document, @auth read rules, the filter within AppSync's limits —
- * and prepares it for delivery. Throws StartRefusedError with AppSync-shaped errors.
+ * and prepares it for delivery. Rejects with StartRefusedError carrying AppSync-shaped errors.
  */
-export function prepareSubscription(deps: StartDeps, payload: unknown, fallbackHost: string): PreparedSubscription {
+export async function prepareSubscription(deps: StartDeps, payload: unknown, fallbackHost: string): Promise<PreparedSubscription> {
   if (!isObject(payload) || typeof payload['data'] !== 'string') {
     throw refuse('BadRequestException', 'A start message needs a payload with a "data" string.');
   }
   const data = payload['data'];
-  const caller = authorize(deps, payload, data, fallbackHost);
+  const caller = await authorize(deps, payload, data, fallbackHost);
   const request = parseData(data);
   const { schema } = deps.api;
 

@@ -2,10 +2,10 @@ import { optionalStringMap, requireString, type Operation } from '../../shared/a
 import { NotAuthorizedException, ResourceNotFoundException } from '../../shared/aws-errors';
 import { requireGuestAccess, signedInSub, type IdentityPoolServices } from '../services';
 
-function identityToUse(services: IdentityPoolServices, identityId: string, logins: Record<string, string>): string {
+async function identityToUse(services: IdentityPoolServices, identityId: string, logins: Record<string, string>): Promise<string> {
   const owner = services.credentials.identityOwner(identityId);
   if (owner === undefined) throw new ResourceNotFoundException(`Identity '${identityId}' not found.`);
-  const sub = signedInSub(services, logins);
+  const sub = await signedInSub(services, logins);
   if (sub === undefined) {
     if (owner !== null) throw new NotAuthorizedException(`Access to Identity '${identityId}' is forbidden.`);
     requireGuestAccess(services);
@@ -21,8 +21,8 @@ function identityToUse(services: IdentityPoolServices, identityId: string, login
  * authenticated role when `Logins` proves a signed-in user, else of the guest role.
  */
 export function getCredentialsForIdentity(services: IdentityPoolServices): Operation {
-  return (input) => {
-    const identityId = identityToUse(services, requireString(input, 'IdentityId'), optionalStringMap(input, 'Logins'));
+  return async (input) => {
+    const identityId = await identityToUse(services, requireString(input, 'IdentityId'), optionalStringMap(input, 'Logins'));
     const credentials = services.credentials.mintCredentials(identityId);
     return {
       IdentityId: identityId,

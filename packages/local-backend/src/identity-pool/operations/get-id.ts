@@ -3,9 +3,9 @@ import { requireGuestAccess, requireOwnPool, signedInSub, type IdentityPoolServi
 
 /** GetId: a new guest identity, or the identity of the user whose id token is in `Logins`. */
 export function getId(services: IdentityPoolServices): Operation {
-  return (input) => {
+  return async (input) => {
     requireOwnPool(services, requireString(input, 'IdentityPoolId'));
-    const sub = signedInSub(services, optionalStringMap(input, 'Logins'));
+    const sub = await signedInSub(services, optionalStringMap(input, 'Logins'));
     if (sub !== undefined) return { IdentityId: services.credentials.identityForUser(sub) };
     requireGuestAccess(services);
     return { IdentityId: services.credentials.createGuestIdentity() };

@@ -5,8 +5,8 @@ import { passwordMatches } from '../srp';
 
 /** ChangePassword: what updatePassword calls. */
 export function changePassword(services: UserPoolServices): Operation {
-  return (input) => {
-    const user = signedInUser(services, requireString(input, 'AccessToken'));
+  return async (input) => {
+    const user = await signedInUser(services, requireString(input, 'AccessToken'));
     const previous = requireString(input, 'PreviousPassword');
     const proposed = requireString(input, 'ProposedPassword');
     if (!passwordMatches(services.poolName, user.sub, previous, user.password)) throw incorrectUsernameOrPassword();

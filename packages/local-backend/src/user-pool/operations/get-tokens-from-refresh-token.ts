@@ -4,8 +4,8 @@ import { refreshedTokens } from '../sign-in';
 
 /** GetTokensFromRefreshToken: what aws-amplify v6 calls to refresh a session. */
 export function getTokensFromRefreshToken(services: UserPoolServices): Operation {
-  return (input) => {
+  return async (input) => {
     requireOwnClient(services, input);
-    return { AuthenticationResult: refreshedTokens(services, requireString(input, 'RefreshToken')) };
+    return { AuthenticationResult: await refreshedTokens(services, requireString(input, 'RefreshToken')) };
   };
 }

@@ -3,8 +3,8 @@ import { signedInUser, userAttributes, type UserPoolServices } from '../services
 
 /** GetUser: what fetchUserAttributes calls. */
 export function getUser(services: UserPoolServices): Operation {
-  return (input) => {
-    const user = signedInUser(services, requireString(input, 'AccessToken'));
+  return async (input) => {
+    const user = await signedInUser(services, requireString(input, 'AccessToken'));
     return {
       Username: user.sub,
       UserAttributes: Object.entries(userAttributes(user)).map(([Name, Value]) => ({ Name, Value })),

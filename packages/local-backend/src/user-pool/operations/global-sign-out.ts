@@ -3,8 +3,8 @@ import { signedInUser, type UserPoolServices } from '../services';
 
 /** GlobalSignOut: ends every sign-in of the user; their refresh and access tokens stop working. */
 export function globalSignOut(services: UserPoolServices): Operation {
-  return (input) => {
-    const user = signedInUser(services, requireString(input, 'AccessToken'));
+  return async (input) => {
+    const user = await signedInUser(services, requireString(input, 'AccessToken'));
     services.tokens.revokeAllSessions(user.sub);
     services.log(`cognito: ${user.email} signed out everywhere`);
     return {};

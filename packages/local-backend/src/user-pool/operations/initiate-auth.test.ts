@@ -68,13 +68,13 @@ test('USER_PASSWORD_AUTH checks the password against the stored verifier', async
   });
   assert.equal(confirmed.status, 200);
   const result = (await passwordAuth('plain@school.example', 'Chosen-Password-1')).body.AuthenticationResult as Record<string, string>;
-  assert.equal(passwordPool.verifyAccessToken(result.AccessToken ?? '').sub, user.sub);
-  assert.equal(passwordPool.verifyIdToken(result.IdToken ?? '').email, 'plain@school.example');
+  assert.equal((await passwordPool.verifyAccessToken(result.AccessToken ?? '')).sub, user.sub);
+  assert.equal((await passwordPool.verifyIdToken(result.IdToken ?? '')).email, 'plain@school.example');
 
   const refreshed = await call('password', 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: result.RefreshToken ?? '' } });
   const tokens = refreshed.body.AuthenticationResult as Record<string, string>;
   assert.equal(tokens.RefreshToken, undefined);
-  assert.equal(passwordPool.verifyAccessToken(tokens.AccessToken ?? '').sub, user.sub);
+  assert.equal((await passwordPool.verifyAccessToken(tokens.AccessToken ?? '')).sub, user.sub);
 });
 
 test('flows the app client does not list are refused', async () => {

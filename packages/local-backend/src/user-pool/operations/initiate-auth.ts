@@ -52,7 +52,7 @@ function startSrp(services: UserPoolServices, parameters: Record<string, string>
   };
 }
 
-function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): JsonObject {
+function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<JsonObject> {
   const user = services.users.find(requireParameter(parameters, 'USERNAME'));
   const password = requireParameter(parameters, 'PASSWORD');
   if (!user || !passwordMatches(services.poolName, user.sub, password, user.password)) {
@@ -63,7 +63,7 @@ function passwordAuth(services: UserPoolServices, parameters: Record<string, str
 
 /** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, when the app client allows them. */
 export function initiateAuth(services: UserPoolServices): Operation {
-  return (input) => {
+  return async (input) => {
     requireOwnClient(services, input);
     const flow = requireString(input, 'AuthFlow');
     const parameters = optionalStringMap(input, 'AuthParameters');
@@ -77,7 +77,7 @@ export function initiateAuth(services: UserPoolServices): Operation {
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
         requireFlowEnabled(services, 'REFRESH_TOKEN_AUTH');
-        return { ChallengeParameters: {}, AuthenticationResult: refreshedTokens(services, requireParameter(parameters, 'REFRESH_TOKEN')) };
+        return { ChallengeParameters: {}, AuthenticationResult: await refreshedTokens(services, requireParameter(parameters, 'REFRESH_TOKEN')) };
       default:
         throw new InvalidParameterException(`Initiate Auth method not supported: ${flow}`);
     }

@@ -20,7 +20,7 @@ function parseTimestamp(timestamp: string): number | undefined {
   return Date.UTC(Number(year), monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
 }
 
-function answerPasswordVerifier(services: UserPoolServices, responses: Record<string, string>): JsonObject {
+function answerPasswordVerifier(services: UserPoolServices, responses: Record<string, string>): Promise<JsonObject> {
   const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
   const signature = responses.PASSWORD_CLAIM_SIGNATURE ?? '';
   const timestamp = responses.TIMESTAMP ?? '';
@@ -49,7 +49,7 @@ function answerPasswordVerifier(services: UserPoolServices, responses: Record<st
   return completeSignIn(services, user);
 }
 
-function answerNewPasswordRequired(services: UserPoolServices, session: string, responses: Record<string, string>): JsonObject {
+function answerNewPasswordRequired(services: UserPoolServices, session: string, responses: Record<string, string>): Promise<JsonObject> {
   const sub = services.challenges.newPasswordRequiredUser(session);
   const user = sub === undefined ? undefined : services.users.find(sub);
   if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') {

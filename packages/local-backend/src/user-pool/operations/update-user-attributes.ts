@@ -17,8 +17,8 @@ function attributeList(value: unknown): Record<string, string> {
 
 /** UpdateUserAttributes: what updateUserAttributes calls (profile attributes such as name). */
 export function updateUserAttributes(services: UserPoolServices): Operation {
-  return (input) => {
-    const user = signedInUser(services, requireString(input, 'AccessToken'));
+  return async (input) => {
+    const user = await signedInUser(services, requireString(input, 'AccessToken'));
     const attributes = attributeList(input.UserAttributes);
     requireWritableAttributes(attributes);
     services.users.updateAttributes(user.sub, attributes);
