@@ -1,4 +1,3 @@
 export { synthesizeBackend } from './synthesize-backend';
-export type { AssemblyResource } from './cloud-assembly';
 export type { AuthMode, SynthesizedBackend } from './read-assembly';
 export type { SynthesizeOptions } from './synthesize-backend';

@@ -5,7 +5,7 @@ import type { ApiDefinition } from './appsync';
 import type { PoolIds } from './shared/pool-ids';
 
 /** Where the local backend serves what amplify_outputs.json points the apps at. */
-export interface LocalEndpoints {
+interface LocalEndpoints {
   ids: PoolIds;
   dataUrl: string;
   userPoolEndpoint: string;

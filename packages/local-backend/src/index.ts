@@ -13,7 +13,7 @@ import type { ServiceContext } from './shared/service-context';
 import { createUserPool } from './user-pool';
 
 export type { Clock } from './shared/clock';
-export { openUserPoolAdmin, type PoolUser, type UserPoolAdmin } from './user-pool';
+export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
 
 export interface LocalBackendOptions {
   /** 0 picks a free port. Defaults to 20002. */

@@ -27,7 +27,7 @@ export function readGraphqlRequest(text: string): GraphqlRequest | { problem: Re
 }
 
 /** A document that parsed and validated against the schema, and the operation it asks to run. */
-export interface CheckedDocument {
+interface CheckedDocument {
   document: DocumentNode;
   operation: OperationDefinitionNode;
 }

@@ -1,5 +1,5 @@
 /** What an AWS JSON 1.1 service answered: HTTP status, `x-amzn-errortype` and the parsed body. */
-export interface AwsJsonResponse {
+interface AwsJsonResponse {
   status: number;
   errorType: string | null;
   body: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** What AppSync answered on HTTP, reduced to what a test judges it by. */
-export interface GraphqlResponse {
+interface GraphqlResponse {
   status: number;
   errorType: string | null;
   body: { data?: Record<string, unknown> | null; errors?: { errorType?: string; message: string; path?: unknown }[] };

@@ -47,7 +47,7 @@ export interface TempBackend extends RunningBackend {
 }
 
 /** A backend in a child process (the CLI's `start`), which a test can kill. */
-export interface ChildProcessBackend extends RunningBackend {
+interface ChildProcessBackend extends RunningBackend {
   /** Kills the backend with SIGKILL, as a crash would, and resolves with how it exited. */
   kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }

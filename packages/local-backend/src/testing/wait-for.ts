@@ -1,5 +1,5 @@
 /** Something whose value changes, with a way to hear of each change. */
-export interface Watched<T> {
+interface Watched<T> {
   read(): T;
   subscribe(listener: () => void): () => void;
 }

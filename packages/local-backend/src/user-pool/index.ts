@@ -22,8 +22,7 @@ import { loadSigningKey } from './signing-key';
 import { createTokenService, type AccessTokenClaims, type IdTokenClaims } from './tokens';
 import { createUserStore } from './user-store';
 
-export { openUserPoolAdmin, type PoolUser, type UserPoolAdmin } from './admin';
-export type { UserPoolDefinition } from './services';
+export { openUserPoolAdmin, type UserPoolAdmin } from './admin';
 export { TokenRejectedError, type AccessTokenClaims, type IdTokenClaims } from './tokens';
 
 export interface UserPool {
