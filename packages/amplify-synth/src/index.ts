@@ -1,5 +1,4 @@
 export { synthesizeBackend } from './synthesize-backend';
-export type { AssemblyResource } from './cloud-assembly';
 export type { AppSyncDataSource, AppSyncDefinition, AppSyncFunction, AppSyncResolver, DynamoDbTable, GraphqlApiSettings } from './read-appsync';
 export type { AuthMode, SynthesizedBackend } from './read-assembly';
 export type { IdentityPoolRoles, PolicyStatement } from './read-identity-pool-roles';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import type { Schema } from '@exam-results/amplify/data/resource';
-import { openTeacherAdmin } from '@exam-results/local-backend';
+import { openUserPoolAdmin } from '@exam-results/local-backend';
 
 const demoTeacher = { email: 'demo.teacher@example.com', name: 'Demo Teacher' } as const;
 
@@ -37,12 +37,12 @@ function generatePassword(): string {
  */
 export async function ensureDemoTeacher(options: { dataDir: string; repoRoot: string; log: (line: string) => void }): Promise<{ email: string; password: string }> {
   const stateFile = path.join(options.dataDir, 'demo-teacher.json');
-  const admin = await openTeacherAdmin({ dataDir: options.dataDir, repoRoot: options.repoRoot });
+  const admin = await openUserPoolAdmin({ dataDir: options.dataDir, repoRoot: options.repoRoot });
   let state = readState(stateFile);
   try {
-    const existing = admin.list().find((teacher) => teacher.email === demoTeacher.email);
+    const existing = admin.listUsers().find((user) => user.email === demoTeacher.email);
     if (!state || !existing || existing.status !== 'CONFIRMED') {
-      const { temporaryPassword } = existing ? admin.reset(demoTeacher.email) : admin.add(demoTeacher.email, { name: demoTeacher.name });
+      const { temporaryPassword } = existing ? admin.resetPassword(demoTeacher.email) : admin.addUser(demoTeacher.email, { name: demoTeacher.name });
       const password = generatePassword();
       const { nextStep } = await signIn({ username: demoTeacher.email, password: temporaryPassword });
       if (nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {

@@ -1,6 +1,6 @@
 /**
  * Real-time benchmark: N guest connections with one subscription each (N = 1, 100, 1000),
- * mutations by a teacher over HTTP, latency from the mutation's HTTP response to each
+ * mutations by a signed-in user over HTTP, latency from the mutation's HTTP response to each
  * `data` message, messages lost, and the backend's memory per connection.
  *
  * The backend runs in a child process (started by this same file with `serve`), so its
@@ -15,15 +15,17 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { startLocalBackend } from '../src/index';
+import { openUserPoolAdmin, startLocalBackend } from '../src/index';
+import { defaultRepoRoot } from '../src/shared/paths';
 import {
   guestCredentials,
   headerSubprotocol,
-  signRealtimeRequest,
+  realtimeAuthorization,
+  signInUser,
   startMessage,
-  type RealtimeTestBackend,
-} from '../src/realtime/realtime-test-support';
-import { signInTeacher, type AwsCredentials } from '../src/testing';
+  type AwsCredentials,
+  type TestOutputs,
+} from '../src/testing';
 
 /** Connections (one subscription each) and the measured mutations for each. */
 const rounds = [
@@ -80,7 +82,9 @@ class Subscriber {
   ) {}
 
   static async open(t: Bench, onData: (id: string, at: number) => void): Promise<Subscriber> {
-    const connectHeaders = signRealtimeRequest(t.guest, t.region, `${t.dataUrl}/connect`, '{}');
+    const connectHeaders = await realtimeAuthorization(t.guest, `${t.dataUrl}/connect`, '{}', { region: t.region });
+    const data = JSON.stringify({ query: subscription, variables: {} });
+    const startAuthorization = await realtimeAuthorization(t.guest, t.dataUrl, data, { region: t.region });
     const socket = new WebSocket(t.realtimeUrl, ['graphql-ws', headerSubprotocol(connectHeaders)]);
     await once(socket, 'open');
     const subscriber = new Subscriber(socket, onData);
@@ -89,8 +93,7 @@ class Subscriber {
         const at = performance.now();
         const message = JSON.parse(String(raw)) as { type: string; payload?: { data?: { onCreateResult?: { id: string } } } };
         if (message.type === 'connection_ack') {
-          const data = JSON.stringify({ query: subscription, variables: {} });
-          socket.send(startMessage('results', data, signRealtimeRequest(t.guest, t.region, t.dataUrl, data)));
+          socket.send(startMessage('results', data, startAuthorization));
         } else if (message.type === 'start_ack') {
           resolve();
         } else if (message.type === 'data') {
@@ -119,7 +122,7 @@ interface Bench {
   region: string;
   dataUrl: string;
   realtimeUrl: string;
-  teacherToken: string;
+  writerToken: string;
   memory(): Promise<Memory>;
 }
 
@@ -167,7 +170,7 @@ async function measure(t: Bench, { n, mutations }: { n: number; mutations: numbe
     const sentAt = performance.now();
     const response = await fetch(t.dataUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: t.teacherToken },
+      headers: { 'content-type': 'application/json', authorization: t.writerToken },
       body: JSON.stringify({ query: createResult, variables: { input: { examId: `bench-${n}`, student: `Student ${index}`, grade: 'B' } } }),
     });
     const body = (await response.json()) as { data?: { createResult?: { id: string } }; errors?: unknown };
@@ -238,16 +241,16 @@ async function main(): Promise<void> {
   });
   try {
     await request(child, 'ready');
-    const outputs = JSON.parse(readFileSync(join(dataDir, 'amplify_outputs.json'), 'utf8')) as RealtimeTestBackend['outputs'];
-    const local = outputs.custom?.local_backend;
-    if (!local) throw new Error('amplify_outputs.json has no local endpoints');
-    const teacher = await signInTeacher({ dataDir, outputs }, 'bench@school.example');
+    const outputs = JSON.parse(readFileSync(join(dataDir, 'amplify_outputs.json'), 'utf8')) as TestOutputs;
+    const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
+    const writer = await signInUser({ admin, outputs }, 'bench@school.example');
+    admin.close();
     const bench: Bench = {
-      guest: await guestCredentials(local.identity_pool_endpoint, outputs.auth.identity_pool_id),
+      guest: await guestCredentials(outputs),
       region: outputs.data.aws_region,
       dataUrl: outputs.data.url,
       realtimeUrl: `${outputs.data.url.replace(/^http/, 'ws')}/realtime`,
-      teacherToken: await teacher.accessToken(),
+      writerToken: await writer.accessToken(),
       memory: () => request(child, 'memory', 'memory'),
     };
     // A first round warms up the backend (lazily built caches, JIT) and is not reported.

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { passwordPolicyViolation } from './password-policy';
-import { callAws, configureAmplifyFor, startTestBackend, type TestBackend } from './test-support';
+import { configureAmplify } from '@exam-results/amplify-config';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
+import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { callAws, startTempBackend, type TempBackend } from './testing';
+import { passwordPolicyViolation } from './user-pool/password-policy';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -33,12 +34,12 @@ function temporaryPasswordIn(output: string): string {
   return password;
 }
 
-let t: TestBackend;
+let t: TempBackend;
 const teacher = (...args: string[]) => run('teacher', ...args, '--data-dir', t.dataDir);
 
 before(async () => {
-  t = await startTestBackend();
-  configureAmplifyFor(t.backend);
+  t = await startTempBackend();
+  configureAmplify(t.outputs);
 });
 after(async () => {
   await t?.stop();

@@ -1,9 +1,9 @@
 #!/usr/bin/env tsx
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwsServiceError } from './aws-errors';
-import { defaultDataDir, defaultPort, defaultRepoRoot } from './paths';
-import { openTeacherAdmin, type Teacher } from './teachers';
+import { AwsServiceError } from './shared/aws-errors';
+import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
+import { openUserPoolAdmin, type PoolUser } from './user-pool/admin';
 
 const usage = `Usage:
   local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
@@ -23,7 +23,7 @@ function fromCaller(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-function describe(teacher: Teacher): string {
+function describe(teacher: PoolUser): string {
   const name = teacher.name === undefined ? '' : `  ${teacher.name}`;
   return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
 }
@@ -32,7 +32,7 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
   // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
-  const { startLocalBackend } = await import('./index');
+  const { startLocalBackend } = await import('.');
   const backend = await startLocalBackend({
     port,
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
@@ -59,7 +59,7 @@ async function teacher(
   values: { password?: string; name?: string; 'data-dir'?: string },
 ): Promise<void> {
   if (action !== 'list' && email === undefined) throw new UsageError(`teacher ${action ?? ''} needs an email`);
-  const admin = await openTeacherAdmin({
+  const admin = await openUserPoolAdmin({
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
     repoRoot: defaultRepoRoot,
   });
@@ -68,23 +68,23 @@ async function teacher(
     const password = values.password === undefined ? {} : { password: values.password };
     switch (action) {
       case 'add': {
-        const { teacher, temporaryPassword } = admin.add(target, { ...password, ...(values.name === undefined ? {} : { name: values.name }) });
+        const { user: teacher, temporaryPassword } = admin.addUser(target, { ...password, ...(values.name === undefined ? {} : { name: values.name }) });
         console.log(`Added ${teacher.email} (${teacher.status}).`);
         console.log(`Temporary password: ${temporaryPassword}`);
         console.log('They choose a new password at their first sign-in.');
         break;
       }
       case 'list': {
-        const teachers = admin.list();
+        const teachers = admin.listUsers();
         console.log(teachers.length === 0 ? 'No teachers yet.' : teachers.map(describe).join('\n'));
         break;
       }
       case 'remove':
-        admin.remove(target);
+        admin.removeUser(target);
         console.log(`Removed ${target}.`);
         break;
       case 'reset': {
-        const { teacher, temporaryPassword } = admin.reset(target, password);
+        const { user: teacher, temporaryPassword } = admin.resetPassword(target, password);
         console.log(`Reset ${teacher.email} (${teacher.status}).`);
         console.log(`Temporary password: ${temporaryPassword}`);
         break;

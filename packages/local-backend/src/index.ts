@@ -1,27 +1,19 @@
-import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
-import { createAppSync, loadApiDefinition } from './appsync';
-import { readAuthSettings } from './auth-settings';
-import { createRealtimeEndpoint, type RealtimeOptions } from './realtime';
-import { createChallengeStore } from './cognito/challenges';
-import { createResetCodeStore } from './cognito/reset-codes';
-import { createTokenService } from './cognito/tokens';
-import { createUserPoolHandler } from './cognito/user-pool';
-import { createUserStore } from './cognito/user-store';
-import { systemClock, type Clock } from './clock';
-import { openDatabase, wipeDataDir } from './database';
-import { sendJson } from './http';
-import { createCredentialStore } from './identity/credentials';
-import { createIdentityPoolHandler } from './identity/identity-pool';
-import { writeAmplifyOutputs } from './outputs';
-import { defaultPort, defaultRepoRoot } from './paths';
-import { loadPoolIds, poolNameOf, type PoolIds } from './pool-ids';
-import { createLocalServer, type HttpHandler } from './server';
-import { loadSigningKey } from './signing-key';
+import { writeAmplifyOutputs } from './amplify-outputs';
+import { createAppSync, loadApiDefinition, type RealtimeOptions } from './appsync';
+import { createIdentityPool } from './identity-pool';
+import { systemClock, type Clock } from './shared/clock';
+import { openDatabase, wipeDataDir } from './shared/database';
+import { defaultPort, defaultRepoRoot } from './shared/paths';
+import { loadPoolIds, type PoolIds } from './shared/pool-ids';
+import { createLocalServer } from './shared/server';
+import type { ServiceContext } from './shared/service-context';
+import { createUserPool } from './user-pool';
 
-export type { Clock } from './clock';
-export { openTeacherAdmin, type Teacher, type TeacherAdmin } from './teachers';
+export type { Clock } from './shared/clock';
+export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
 
 export interface LocalBackendOptions {
   /** 0 picks a free port. Defaults to 20002. */
@@ -50,19 +42,25 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
+const paths = {
+  userPool: '/cognito-idp',
+  identityPool: '/cognito-identity',
+  jwks: '/.well-known/jwks.json',
+  graphql: '/graphql',
+} as const;
+
 /**
- * Starts the local backend: Cognito user pool, identity pool and JWKS on one HTTP
- * server on 127.0.0.1, with state in `<dataDir>/local-backend.sqlite`.
+ * Starts the local backend on 127.0.0.1: the Cognito user pool (with its JWKS), the
+ * identity pool and AppSync (GraphQL over HTTP and real-time over WebSocket) of the
+ * synthesized amplify/, on one HTTP server, with state in `<dataDir>/local-backend.sqlite`.
  */
 export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const clock = options.clock ?? systemClock;
   const repoRoot = options.repoRoot ?? defaultRepoRoot;
   const { dataDir } = options;
   if (options.reset) wipeDataDir(dataDir);
 
   const synthesized = await synthesizeBackend({ repoRoot, log });
-  const settings = readAuthSettings(synthesized);
   const api = await loadApiDefinition(synthesized);
   const db = openDatabase(dataDir);
   const local = createLocalServer(log);
@@ -80,89 +78,51 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     throw error;
   }
 
-  // Everything below runs synchronously after listen resolves, so routes are in place
-  // before the first request can be read; a failure closes the server again.
-  let realtime: ReturnType<typeof createRealtimeEndpoint>;
+  // Everything below runs synchronously after listen resolves (the services need the
+  // URL), so routes are in place before the first request can be read; a failure
+  // closes the server again.
   const url = `http://127.0.0.1:${port}`;
-  let ids: PoolIds;
+  let context: ServiceContext;
+  let appSync: ReturnType<typeof createAppSync>;
   try {
-    ids = loadPoolIds(db);
-    const signingKey = loadSigningKey(dataDir);
-    const users = createUserStore(db, clock, poolNameOf(ids));
-    const issuer = `${url}/${ids.userPoolId}`;
-    const tokens = createTokenService({ db, clock, ids, signingKey, issuer });
-    const credentials = createCredentialStore(db, clock, ids);
-
-    local.mount(
-      '/cognito-idp',
-      createUserPoolHandler({
-        ids,
-        poolName: poolNameOf(ids),
-        decoyKey: createHash('sha256').update('srp-decoy').update(signingKey.privateKey.export({ type: 'pkcs8', format: 'der' })).digest(),
-        users,
-        challenges: createChallengeStore(db, clock),
-        resetCodes: createResetCodeStore(db, clock),
-        tokens,
-        settings,
-        clock,
-        log,
-      }),
+    context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
+    const userPool = createUserPool(context, synthesized);
+    const identityPool = createIdentityPool(context, synthesized, userPool);
+    appSync = createAppSync(
+      context,
+      api,
+      { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials },
+      { path: paths.graphql, realtime: options.realtime },
     );
-    local.mount(
-      '/cognito-identity',
-      createIdentityPoolHandler(
-        {
-          ids,
-          credentials,
-          verifyIdToken: tokens.verifyIdToken,
-          providerName: issuer.replace(/^https?:\/\//, ''),
-          allowUnauthenticatedIdentities: settings.allowUnauthenticatedIdentities,
-        },
-        log,
-      ),
-    );
-    const serveJwks: HttpHandler = (_req, res) => sendJson(res, 200, tokens.jwks());
-    local.mount('/.well-known/jwks.json', serveJwks);
-    local.mount(`/${ids.userPoolId}/.well-known/jwks.json`, serveJwks);
-
-    // ── AppSync (part 2) ────────────────────────────────────────────────────────────
-    const context = {
-      db,
-      clock,
-      log,
-      repoRoot,
-      dataDir,
-      url,
-      synthesized,
-      ids,
-      userPoolEndpoint: `${url}/cognito-idp`,
-      identityPoolEndpoint: `${url}/cognito-identity`,
-      verifyAccessToken: tokens.verifyAccessToken,
-      verifyIdToken: tokens.verifyIdToken,
-      findCredentials: credentials.findCredentials,
-    };
-    const appSync = createAppSync(context, api);
-    local.mount('/graphql', appSync.handleHttp);
-    realtime = createRealtimeEndpoint(appSync, { dataPath: '/graphql', log, ...options.realtime });
-    local.mountUpgrade('/graphql/realtime', realtime.handleUpgrade);
-    writeAmplifyOutputs(context, api, options.outputsFile);
+    local.mount(paths.userPool, userPool.handleHttp);
+    local.mount(paths.identityPool, identityPool.handleHttp);
+    local.mount(paths.jwks, userPool.handleJwks);
+    local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
+    local.mount(paths.graphql, appSync.handleHttp);
+    local.mountUpgrade(`${paths.graphql}/realtime`, appSync.handleRealtimeUpgrade);
+    writeAmplifyOutputs(options.outputsFile ?? join(repoRoot, 'amplify_outputs.json'), synthesized, api, {
+      ids: context.ids,
+      dataUrl: `${url}${paths.graphql}`,
+      userPoolEndpoint: `${url}${paths.userPool}`,
+      identityPoolEndpoint: `${url}${paths.identityPool}`,
+    });
   } catch (error) {
     local.server.close();
     db.close();
     throw error;
   }
 
-  log(`local backend listening on ${url} (user pool ${ids.userPoolId}, data in ${dataDir})`);
+  log(`local backend listening on ${url} (user pool ${context.ids.userPoolId}, data in ${dataDir})`);
 
   return {
     url,
     port,
-    ids,
-    userPoolEndpoint: `${url}/cognito-idp`,
-    identityPoolEndpoint: `${url}/cognito-identity`,
+    ids: context.ids,
+    userPoolEndpoint: `${url}${paths.userPool}`,
+    identityPoolEndpoint: `${url}${paths.identityPool}`,
     stop: async () => {
       // upgraded sockets would otherwise keep server.close() waiting
-      await realtime.close();
+      await appSync.close();
       await new Promise<void>((resolve, reject) => {
         local.server.close((error) => {
           db.close();

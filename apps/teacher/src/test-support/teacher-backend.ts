@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
-import { openTeacherAdmin, type LocalBackend, type TeacherAdmin } from '@exam-results/local-backend';
-import { ManualClock, startTempBackend, waitFor as waitForChange } from '@exam-results/local-backend/testing';
-import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
+import type { LocalBackend, UserPoolAdmin } from '@exam-results/local-backend';
+import { signInUser, startTempBackend, waitFor as waitForChange, type ManualClock } from '@exam-results/local-backend/testing';
+import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
-import { WebSocket } from 'ws';
 import { dataApi, type DataApi, type DataClient, type Exam } from '../lib/data-api';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -14,7 +13,7 @@ export interface TeacherBackend {
   backend: LocalBackend;
   /** The backend's clock: real time plus whatever a test moves it on by (to make tokens expire). */
   clock: ManualClock;
-  admin: TeacherAdmin;
+  admin: UserPoolAdmin;
   /** The real aws-amplify data client, as the signed-in teacher. */
   client: DataClient;
   /** The app's data API on that client. */
@@ -33,17 +32,13 @@ export interface TeacherBackend {
  * Amplify configured from the amplify_outputs.json it wrote, exactly as the app does.
  */
 export async function startTeacherBackend(): Promise<TeacherBackend> {
-  const clock = new ManualClock();
-  const test = await startTempBackend('teacher-app-test-', { clock, repoRoot });
-  // Node 20 has no WebSocket; browsers do. Amplify opens one for subscriptions.
-  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+  const test = await startTempBackend({ prefix: 'teacher-app-test-', repoRoot });
   configureAmplify(test.outputs);
-  const admin = await openTeacherAdmin({ dataDir: test.dataDir, repoRoot });
   const client = generateClient<Schema>();
   return {
     backend: test.backend,
-    clock,
-    admin,
+    clock: test.clock,
+    admin: test.admin,
     client,
     api: dataApi(client),
     otherTab: () => dataApi(generateClient<Schema>()),
@@ -53,16 +48,10 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
       return data;
     },
     async signInNewTeacher(email, name) {
-      const { temporaryPassword } = admin.add(email, name === undefined ? {} : { name });
-      const { nextStep } = await signIn({ username: email, password: temporaryPassword });
-      if (nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
-        throw new Error(`expected a new password to be required, got ${nextStep.signInStep}`);
-      }
-      await confirmSignIn({ challengeResponse: 'Chosen-Password-42' });
+      await signInUser(test, email, { singleton: true, ...(name === undefined ? {} : { name }) });
     },
     async stop() {
       await signOut().catch(() => undefined);
-      admin.close();
       await test.stop().catch(() => undefined);
     },
   };

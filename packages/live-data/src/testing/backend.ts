@@ -1,12 +1,8 @@
 import { generateClient } from 'aws-amplify/data';
-import WebSocket from 'ws';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { signInTeacher, startTempBackend } from '@exam-results/local-backend/testing';
+import { signInUser, startTempBackend } from '@exam-results/local-backend/testing';
 import type { ExamResultsClient } from '../exam-data';
-
-// Node 20 has no global WebSocket; Amplify's real-time client needs one.
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
 export interface TestBackend {
   outputs: AmplifyOutputsLike;
@@ -22,11 +18,11 @@ export interface TestBackend {
  * process's Amplify singleton configured for it as the student app does.
  */
 export async function startTestBackend(): Promise<TestBackend> {
-  const test = await startTempBackend('live-data-test-');
+  const test = await startTempBackend({ prefix: 'live-data-test-' });
   configureAmplify(test.outputs);
   return {
     outputs: test.outputs,
-    teacher: async (email) => (await signInTeacher(test, email)).client,
+    teacher: async (email) => (await signInUser(test, email)).client,
     restart: test.restart,
     stop: test.stop,
   };

@@ -1,6 +1,6 @@
 import type { AuthMode, SynthesizedBackend } from '@exam-results/amplify-synth';
 import { generateModels } from '@aws-amplify/graphql-generator';
-import type { ModelIntrospection } from './model-catalog';
+import type { ModelIntrospection } from './models/model-catalog';
 
 export type { AuthMode } from '@exam-results/amplify-synth';
 

@@ -2,20 +2,20 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
-import { signIn, signOut } from 'aws-amplify/auth';
+import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import { signJwt } from '../jwt';
+import { SignJWT } from 'jose';
 import {
-  currentCredentials,
-  forgetSignedInUser,
+  callAws,
+  guestCredentials,
   postGraphql,
-  signedHeaders,
-  signInNewTeacher,
-  startAppSyncTestBackend,
-  type AppSyncTestBackend,
+  signedGraphqlHeaders,
+  signInUser,
+  startTempBackend,
   type AwsCredentials,
-  type SignedInTeacher,
-} from './test-harness';
+  type SignedInUser,
+  type TempBackend,
+} from '../testing';
 
 type Client = ReturnType<typeof generateClient<Schema>>;
 type Operation = 'get' | 'list' | 'create' | 'update' | 'delete';
@@ -27,25 +27,28 @@ type Outcome =
   | { errorType: string | undefined; message: string }
   | { status: number; errorType: string | null };
 
-let t: AppSyncTestBackend;
-let ada: SignedInTeacher;
-let bob: SignedInTeacher;
+// Ada and Bob are signed in, each in an Amplify context of their own; this process's Amplify stays a guest.
+let t: TempBackend;
+let ada: SignedInUser;
+let bob: SignedInUser;
+let adaToken: string;
+let bobToken: string;
 let target: string;
 let graphqlUrl: string;
-const adaPassword = 'Chosen-Password-42';
 
 before(async () => {
-  t = await startAppSyncTestBackend();
-  graphqlUrl = t.outputs.data.url;
-  bob = await signInNewTeacher(t.admin, 'bob@school.example');
-  ada = await signInNewTeacher(t.admin, 'ada@school.example');
-  const created = await generateClient<Schema>().models.Exam.create({ subject: 'Target', date: '2024-06-01', teacher: 'Ada' });
+  t = await startTempBackend();
+  configureAmplify(t.outputs);
+  graphqlUrl = t.dataUrl;
+  bob = await signInUser(t, 'bob@school.example');
+  ada = await signInUser(t, 'ada@school.example');
+  [adaToken, bobToken] = await Promise.all([ada.accessToken(), bob.accessToken()]);
+  const created = await ada.client.models.Exam.create({ subject: 'Target', date: '2024-06-01', teacher: 'Ada' });
   target = created.data?.id ?? '';
   assert.ok(target);
 });
 after(async () => {
-  await signOut();
-  await t?.dispose();
+  await t?.stop();
 });
 
 async function viaClient(client: Client, operation: Operation): Promise<Outcome> {
@@ -85,9 +88,9 @@ function bodyOf(operation: Operation): string {
   return JSON.stringify({ query, variables: variables() });
 }
 
-async function viaHttp(operation: Operation, headers: (body: string) => Record<string, string>): Promise<Outcome> {
+async function viaHttp(operation: Operation, headers: (body: string) => Record<string, string> | Promise<Record<string, string>>): Promise<Outcome> {
   const body = bodyOf(operation);
-  const response = await postGraphql(graphqlUrl, body, headers(body));
+  const response = await postGraphql(graphqlUrl, body, await headers(body));
   if (response.status !== 200) return { status: response.status, errorType: response.errorType };
   const error = response.body.errors?.[0];
   return error ? { errorType: error.errorType, message: error.message } : { ok: true };
@@ -100,23 +103,23 @@ const unauthorized = (field: string, type = 'Mutation'): Outcome => ({
 
 async function targetSubject(): Promise<string | undefined> {
   const response = await postGraphql(graphqlUrl, JSON.stringify({ query: `{ getExam(id: "${target}") { subject } }` }), {
-    authorization: ada.accessToken,
+    authorization: adaToken,
   });
   return (response.body.data?.['getExam'] as { subject: string } | null)?.subject;
 }
 
 /** A JWT with the claims of a real access token, signed by a key the backend never issued. */
-function forgedToken(real: string): string {
+function forgedToken(real: string): Promise<string> {
   const [header, payload] = real
     .split('.')
     .slice(0, 2)
     .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return signJwt(payload ?? {}, String(header?.['kid']), privateKey);
+  return new SignJWT(payload ?? {}).setProtectedHeader({ kid: String(header?.['kid']), alg: 'RS256' }).sign(privateKey);
 }
 
 test('another teacher: reads and writes of the owner\'s exam are Unauthorized, their own create works', async () => {
-  const other = generateClient<Schema>({ authMode: 'userPool', authToken: bob.accessToken });
+  const other = bob.client;
   const outcomes = Object.fromEntries(await Promise.all(operations.map(async (op) => [op, await viaClient(other, op)])));
   assert.deepEqual(outcomes['get'], unauthorized('getExam', 'Query'));
   assert.ok('ids' in outcomes['list'] && !outcomes['list'].ids?.includes(target), 'the list holds only Bob\'s exams');
@@ -135,14 +138,14 @@ test('no credentials: every operation is refused with HTTP 401 before any GraphQ
 });
 
 test('a forged or altered JWT: every operation is refused with HTTP 401, through the client and on the wire', async () => {
-  const forged = forgedToken(ada.accessToken);
-  const client = generateClient<Schema>({ authMode: 'userPool', authToken: forged });
+  const forged = await forgedToken(adaToken);
+  const client = ada.dataClient({ authMode: 'userPool', authToken: forged });
   for (const op of operations) {
     // The client reports an HTTP 401 from AppSync as a plain "Unauthorized" error.
     assert.deepEqual(await viaClient(client, op), { errorType: undefined, message: 'Unauthorized' }, op);
     assert.deepEqual(await viaHttp(op, () => ({ authorization: forged })), { status: 401, errorType: 'UnauthorizedException' }, op);
   }
-  const [header, payload, signature] = ada.accessToken.split('.');
+  const [header, payload, signature] = adaToken.split('.');
   const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
   const altered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: bob.sub })).toString('base64url')}.${signature}`;
   const refused = await postGraphql(graphqlUrl, bodyOf('list'), { authorization: altered });
@@ -153,10 +156,11 @@ test('a forged or altered JWT: every operation is refused with HTTP 401, through
 });
 
 test('user pool tokens: an id token is accepted, an expired one is refused', async () => {
-  assert.deepEqual(await viaHttp('get', () => ({ authorization: ada.idToken })), { ok: true });
+  const idToken = await ada.idToken();
+  assert.deepEqual(await viaHttp('get', () => ({ authorization: idToken })), { ok: true });
   t.clock.advance(61 * 60 * 1000);
   try {
-    const expired = await postGraphql(graphqlUrl, bodyOf('get'), { authorization: ada.accessToken });
+    const expired = await postGraphql(graphqlUrl, bodyOf('get'), { authorization: adaToken });
     assert.equal(expired.status, 401);
     assert.deepEqual(expired.body, { errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] });
   } finally {
@@ -165,7 +169,7 @@ test('user pool tokens: an id token is accepted, an expired one is refused', asy
 });
 
 test('a signed-in teacher\'s identity pool credentials get no access: the rules only open reads to guests', async () => {
-  const signedInIam = generateClient<Schema>({ authMode: 'identityPool' });
+  const signedInIam = ada.dataClient({ authMode: 'identityPool' });
   assert.deepEqual(await viaClient(signedInIam, 'list'), unauthorized('listExams', 'Query'));
   assert.deepEqual(await viaClient(signedInIam, 'get'), unauthorized('getExam', 'Query'));
   assert.deepEqual(await viaClient(signedInIam, 'create'), unauthorized('createExam'));
@@ -190,7 +194,6 @@ async function captureGraphqlRequests(action: () => Promise<unknown>): Promise<{
 }
 
 test('a guest, through the client: reads succeed, every write is Unauthorized; tampered signatures are refused', async () => {
-  await forgetSignedInUser();
   const guest = generateClient<Schema>({ authMode: 'identityPool' });
   const [signed] = await captureGraphqlRequests(async () => {
     const outcome = await viaClient(guest, 'get');
@@ -234,36 +237,34 @@ test('a guest, through the client: reads succeed, every write is Unauthorized; t
 });
 
 test('tampered SigV4: every operation is refused with 403, whatever the operation', async () => {
-  const guestCredentials: AwsCredentials = await currentCredentials();
+  const guest: AwsCredentials = await guestCredentials(t.outputs);
+  const signed = (body: string, credentials = guest, options: { at?: Date; region?: string } = {}) =>
+    signedGraphqlHeaders(credentials, graphqlUrl, body, { at: t.clock.now(), ...options });
   for (const op of operations) {
-    const outcome = await viaHttp(op, (body) => signedHeaders(graphqlUrl, `${body} `, guestCredentials, t.clock.now()));
+    const outcome = await viaHttp(op, (body) => signed(`${body} `));
     assert.deepEqual(outcome, { status: 403, errorType: 'InvalidSignatureException' }, op);
   }
   // The test signer itself is right: the untampered signature passes.
-  assert.deepEqual(await viaHttp('get', (body) => signedHeaders(graphqlUrl, body, guestCredentials, t.clock.now())), { ok: true });
+  assert.deepEqual(await viaHttp('get', (body) => signed(body)), { ok: true });
 
-  const wrongSecret = { ...guestCredentials, secretAccessKey: randomBytes(30).toString('base64') };
-  assert.deepEqual(
-    await viaHttp('get', (body) => signedHeaders(graphqlUrl, body, wrongSecret, t.clock.now())),
-    { status: 403, errorType: 'InvalidSignatureException' },
-  );
+  const wrongSecret = { ...guest, secretAccessKey: randomBytes(30).toString('base64') };
+  assert.deepEqual(await viaHttp('get', (body) => signed(body, wrongSecret)), { status: 403, errorType: 'InvalidSignatureException' });
   const future = new Date(t.clock.now().getTime() + 6 * 60 * 1000);
-  const early = await postGraphql(graphqlUrl, bodyOf('get'), signedHeaders(graphqlUrl, bodyOf('get'), guestCredentials, future));
+  const early = await postGraphql(graphqlUrl, bodyOf('get'), await signed(bodyOf('get'), guest, { at: future }));
   assert.match(early.body.errors?.[0]?.message ?? '', /^Signature not yet current/);
-  const otherRegion = await postGraphql(graphqlUrl, bodyOf('get'), signedHeaders(graphqlUrl, bodyOf('get'), guestCredentials, t.clock.now(), 'eu-west-1'));
+  const otherRegion = await postGraphql(graphqlUrl, bodyOf('get'), await signed(bodyOf('get'), guest, { region: 'eu-west-1' }));
   assert.equal(otherRegion.errorType, 'InvalidSignatureException');
 
   // Credentials the identity pool minted expire after an hour, signature or not.
   t.clock.advance(61 * 60 * 1000);
-  const late = await postGraphql(graphqlUrl, bodyOf('get'), signedHeaders(graphqlUrl, bodyOf('get'), guestCredentials, t.clock.now()));
+  const late = await postGraphql(graphqlUrl, bodyOf('get'), await signed(bodyOf('get')));
   t.clock.reset();
   assert.equal(late.errorType, 'ExpiredTokenException');
   assert.equal(await targetSubject(), 'Target');
 });
 
 test('the owner, through the client: get, list, create, update and delete all succeed', async () => {
-  await signIn({ username: ada.email, password: adaPassword });
-  const owner = generateClient<Schema>();
+  const owner = ada.client;
   assert.deepEqual(await viaClient(owner, 'get'), { ok: true, id: target, owner: ada.sub });
   const list = await viaClient(owner, 'list');
   assert.ok('ids' in list && list.ids?.includes(target));
@@ -276,14 +277,10 @@ test('the owner, through the client: get, list, create, update and delete all su
 });
 
 test('a token revoked by a global sign-out is refused with HTTP 401', async () => {
-  assert.deepEqual(await viaHttp('list', () => ({ authorization: bob.accessToken })), { ok: true });
-  const signOutEverywhere = await fetch(t.backend.userPoolEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
-    body: JSON.stringify({ AccessToken: bob.accessToken }),
-  });
+  assert.deepEqual(await viaHttp('list', () => ({ authorization: bobToken })), { ok: true });
+  const signOutEverywhere = await callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.GlobalSignOut', { AccessToken: bobToken });
   assert.equal(signOutEverywhere.status, 200);
-  const refused = await postGraphql(graphqlUrl, bodyOf('list'), { authorization: bob.accessToken });
+  const refused = await postGraphql(graphqlUrl, bodyOf('list'), { authorization: bobToken });
   assert.equal(refused.status, 401);
   assert.deepEqual(refused.body, { errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }] });
 });

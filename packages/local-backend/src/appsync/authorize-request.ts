@@ -1,9 +1,9 @@
-import type { Caller } from '../caller';
-import type { Clock } from '../clock';
-import type { AccessTokenClaims, IdTokenClaims } from '../cognito/tokens';
-import { TokenRejectedError } from '../cognito/tokens';
-import type { StoredCredentials } from '../identity/credentials';
+import { decodeJwt } from 'jose';
+import type { IdentityPool } from '../identity-pool';
+import type { Clock } from '../shared/clock';
+import { TokenRejectedError, type UserPool } from '../user-pool';
 import type { AuthMode } from './api-definition';
+import type { Caller } from './caller';
 import { SignatureError, verifySigV4, type SignedRequest } from './sigv4';
 
 /**
@@ -26,16 +26,16 @@ export class RequestAuthError extends Error {
   }
 }
 
-interface RequestAuthorizerDeps {
+/** What AppSync checks credentials with: the user pool's tokens and the identity pool's credentials. */
+export type CallerVerifiers = Pick<UserPool, 'verifyAccessToken' | 'verifyIdToken'> & Pick<IdentityPool, 'findCredentials'>;
+
+interface RequestAuthorizerDeps extends CallerVerifiers {
   region: string;
   clock: Clock;
   authModes: readonly AuthMode[];
-  verifyAccessToken(token: string): AccessTokenClaims;
-  verifyIdToken(token: string): IdTokenClaims;
-  findCredentials(accessKeyId: string): StoredCredentials | undefined;
 }
 
-export type RequestAuthorizer = (request: SignedRequest) => Caller;
+export type RequestAuthorizer = (request: SignedRequest) => Promise<Caller>;
 
 function header(request: SignedRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers)) {
@@ -44,10 +44,10 @@ function header(request: SignedRequest, name: string): string | undefined {
   return undefined;
 }
 
+/** The `token_use` a JWT claims, before anything about it is verified. */
 function tokenUse(token: string): unknown {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-    return payload['token_use'];
+    return decodeJwt(token)['token_use'];
   } catch {
     return undefined;
   }
@@ -62,15 +62,15 @@ export function createRequestAuthorizer(deps: RequestAuthorizerDeps): RequestAut
   const userPoolsEnabled = deps.authModes.includes('AMAZON_COGNITO_USER_POOLS');
   const iamEnabled = deps.authModes.includes('AWS_IAM');
 
-  function userPoolCaller(token: string): Caller {
+  async function userPoolCaller(token: string): Promise<Caller> {
     const use = tokenUse(token);
     if (use !== 'access' && use !== 'id') throw new RequestAuthError(401, 'UnauthorizedException', 'Unable to parse JWT token.');
     try {
       if (use === 'access') {
-        const claims = deps.verifyAccessToken(token);
+        const claims = await deps.verifyAccessToken(token);
         return { kind: 'userPool', sub: claims.sub, username: claims.username, claims: { ...claims } };
       }
-      const claims = deps.verifyIdToken(token);
+      const claims = await deps.verifyIdToken(token);
       return { kind: 'userPool', sub: claims.sub, username: claims['cognito:username'], claims: { ...claims } };
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
@@ -79,7 +79,7 @@ export function createRequestAuthorizer(deps: RequestAuthorizerDeps): RequestAut
     }
   }
 
-  return (request) => {
+  return async (request) => {
     const authorization = header(request, 'authorization');
     if (!authorization) throw new RequestAuthError(401, 'UnauthorizedException', 'Missing authorization header');
     if (authorization.startsWith('AWS4-HMAC-SHA256')) {

@@ -2,8 +2,9 @@ import { buildSchema, isScalarType, type GraphQLSchema } from 'graphql';
 import type { ApiDefinition } from './api-definition';
 import { enforceAuthModeDirectives } from './auth-modes';
 import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
-import { buildModelCatalog, type ModelCatalog } from './model-catalog';
-import { attachResolvers, type ResolverDeps } from './resolvers';
+import { buildModelCatalog, type ModelCatalog } from './models/model-catalog';
+import { attachResolvers } from './models/resolvers';
+import type { ResolverDeps } from './models/resolver-context';
 
 interface ExecutableSchema {
   schema: GraphQLSchema;

@@ -1,28 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Schema } from '@exam-results/amplify/data/resource';
-import { signOut } from 'aws-amplify/auth';
-import { generateClient } from 'aws-amplify/data';
-import { postGraphql, signInNewTeacher, startAppSyncTestBackend, type AppSyncTestBackend, type SignedInTeacher } from './test-harness';
+import { postGraphql, signInUser, startTempBackend, type SignedInUser, type TempBackend } from '../testing';
 
-let t: AppSyncTestBackend;
-let ada: SignedInTeacher;
+let t: TempBackend;
+let ada: SignedInUser;
+let adaToken: string;
 let url: string;
 
 before(async () => {
-  t = await startAppSyncTestBackend();
-  url = t.outputs.data.url;
-  ada = await signInNewTeacher(t.admin, 'ada@school.example');
+  t = await startTempBackend();
+  url = t.dataUrl;
+  ada = await signInUser(t, 'ada@school.example');
+  adaToken = await ada.accessToken();
 });
 after(async () => {
-  await signOut();
-  await t?.dispose();
+  await t?.stop();
 });
 
 const createExam = 'mutation ($input: CreateExamInput!) { createExam(input: $input) { id date } }';
 
 async function send(body: string) {
-  return postGraphql(url, body, { authorization: ada.accessToken });
+  return postGraphql(url, body, { authorization: adaToken });
 }
 
 async function graphql(query: string, variables?: Record<string, unknown>) {
@@ -54,7 +52,7 @@ test('malformed requests get a 4xx in AppSync\'s shape, and the server keeps ser
   }
   const huge = await send(JSON.stringify({ query: '{ listExams { items { id } } }', padding: 'x'.repeat(2 * 1024 * 1024) }));
   assert.equal(huge.status, 413);
-  const get = await fetch(url, { headers: { authorization: ada.accessToken } });
+  const get = await fetch(url, { headers: { authorization: adaToken } });
   assert.equal(get.status, 405);
   assert.equal((await graphql('{ listExams { items { id } } }')).status, 200);
 });
@@ -103,7 +101,7 @@ test('inputs are checked like AppSync checks them: unknown fields, missing field
 });
 
 test('a teacher cannot set or change the owner, through the client or on the wire', async () => {
-  const client = generateClient<Schema>();
+  const { client } = ada;
   const created = await client.models.Exam.create({ subject: 'Owned', date: '2024-01-01', teacher: 'Ada', owner: 'mallory' } as never);
   assert.equal(created.data, null);
   assert.match((created.errors as { message: string }[] | undefined)?.[0]?.message ?? '', /field name 'owner' that is not defined/);

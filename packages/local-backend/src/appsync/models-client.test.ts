@@ -1,26 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
-import { signOut } from 'aws-amplify/auth';
+import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import { signInNewTeacher, startAppSyncTestBackend, type AppSyncTestBackend, type SignedInTeacher } from './test-harness';
+import { signInUser, startTempBackend, type SignedInUser, type TempBackend } from '../testing';
 
-// Ada stays signed in for the teacher tests; Bob acts through his own access token.
-let t: AppSyncTestBackend;
-let ada: SignedInTeacher;
-let bob: SignedInTeacher;
-const client = generateClient<Schema>();
-let bobClient: ReturnType<typeof generateClient<Schema>>;
+// Ada and Bob are signed in, each in an Amplify context of their own; this process's Amplify stays a guest.
+let t: TempBackend;
+let ada: SignedInUser;
+let client: SignedInUser['client'];
+let bobClient: SignedInUser['client'];
 
 before(async () => {
-  t = await startAppSyncTestBackend();
-  bob = await signInNewTeacher(t.admin, 'bob@school.example');
-  ada = await signInNewTeacher(t.admin, 'ada@school.example');
-  bobClient = generateClient<Schema>({ authMode: 'userPool', authToken: bob.accessToken });
+  t = await startTempBackend();
+  configureAmplify(t.outputs);
+  bobClient = (await signInUser(t, 'bob@school.example')).client;
+  ada = await signInUser(t, 'ada@school.example');
+  client = ada.client;
 });
 after(async () => {
-  await signOut();
-  await t?.dispose();
+  await t?.stop();
 });
 
 interface ClientError {
@@ -262,7 +261,6 @@ test('relationships: Exam.results and Result.exam, scoped to the owner for teach
 });
 
 test('a guest reads every teacher\'s exams and results through the client, and every write is refused', async () => {
-  await signOut();
   const guest = generateClient<Schema>({ authMode: 'identityPool' });
   const exams = must(await guest.models.Exam.list({ filter: { subject: { beginsWith: 'P-' } } }));
   assert.equal(exams.length, 10, 'exams of Ada and Bob');

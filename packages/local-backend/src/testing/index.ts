@@ -1,4 +1,8 @@
+export { callAws } from './aws-json';
+export { guestCredentials, realtimeAuthorization, signedGraphqlHeaders, type AwsCredentials } from './credentials';
+export { postGraphql } from './graphql-http';
 export { ManualClock } from './manual-clock';
-export { signInTeacher, type AwsCredentials, type TestTeacher } from './signed-in-teacher';
-export { startTempBackend } from './temp-backend';
-export { waitFor } from './wait-for';
+export { headerSubprotocol, RawRealtimeClient, startMessage } from './realtime-client';
+export { signInUser, type SignedInUser } from './sign-in';
+export { startTempBackend, type TempBackend, type TestOutputs } from './temp-backend';
+export { Recording, waitFor } from './wait-for';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../shared/clock';
 
 /** A clock that reads real time plus an offset the test moves forward. */
 export class ManualClock implements Clock {

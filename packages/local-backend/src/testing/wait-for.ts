@@ -1,5 +1,5 @@
 /** Something whose value changes, with a way to hear of each change. */
-export interface Watched<T> {
+interface Watched<T> {
   read(): T;
   subscribe(listener: () => void): () => void;
 }
@@ -8,6 +8,14 @@ export interface Watched<T> {
  * Resolves with the first value of `watched` (the current one included) that `accept`s,
  * checked on every change; rejects after `timeoutMs`, with the last value if `describe` is given.
  */
+export function waitFor<T, S extends T>(
+  watched: Watched<T>,
+  accept: (value: T) => value is S,
+  what: string,
+  timeoutMs: number,
+  describe?: (value: T) => string,
+): Promise<S>;
+export function waitFor<T>(watched: Watched<T>, accept: (value: T) => boolean, what: string, timeoutMs: number, describe?: (value: T) => string): Promise<T>;
 export function waitFor<T>(
   watched: Watched<T>,
   accept: (value: T) => boolean,
@@ -31,4 +39,29 @@ export function waitFor<T>(
     const unsubscribe = watched.subscribe(check);
     check();
   });
+}
+
+/** What a test has received so far (events, messages, acknowledgements), to wait on with waitFor. */
+export class Recording<T> implements Watched<T[]> {
+  readonly items: T[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  push(item: T): void {
+    this.items.push(item);
+    this.changed();
+  }
+
+  /** Wakes the waiters when something else they check has changed. */
+  changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  read(): T[] {
+    return this.items;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 }

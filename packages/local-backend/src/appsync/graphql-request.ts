@@ -1,0 +1,53 @@
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { isObject } from '../shared/values';
+import { formatRequestError, type AppSyncErrorJson } from './appsync-errors';
+
+/** The JSON of a GraphQL request: an HTTP body, or the `data` of a real-time `start`. */
+export interface GraphqlRequest {
+  query: string;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+}
+
+/** Which part of a request's JSON is not what GraphQL over HTTP expects. */
+export type RequestProblem = 'not-json' | 'query' | 'variables' | 'operationName';
+
+export function readGraphqlRequest(text: string): GraphqlRequest | { problem: RequestProblem } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'not-json' };
+  }
+  if (!isObject(json) || typeof json['query'] !== 'string') return { problem: 'query' };
+  const { query, variables, operationName } = json;
+  if (variables !== undefined && variables !== null && !isObject(variables)) return { problem: 'variables' };
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return { problem: 'operationName' };
+  return { query, variables: variables ?? undefined, operationName: operationName ?? undefined };
+}
+
+/** A document that parsed and validated against the schema, and the operation it asks to run. */
+interface CheckedDocument {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+}
+
+/**
+ * What AppSync does before it runs anything: parse the query, validate it against the
+ * schema, pick the operation; a failure comes back as request errors in AppSync's shape.
+ */
+export function checkDocument(schema: GraphQLSchema, request: GraphqlRequest): CheckedDocument | { errors: AppSyncErrorJson[] } {
+  const refused = (errors: readonly GraphQLError[], errorType: string) => ({ errors: errors.map((error) => formatRequestError(error, errorType)) });
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return refused([error], 'InvalidSyntax');
+    throw error;
+  }
+  const validationErrors = validate(schema, document);
+  if (validationErrors.length > 0) return refused(validationErrors, 'ValidationError');
+  const operation = getOperationAST(document, request.operationName);
+  if (!operation) return refused([new GraphQLError('Unable to determine the operation to execute; name it with operationName')], 'ValidationError');
+  return { document, operation };
+}

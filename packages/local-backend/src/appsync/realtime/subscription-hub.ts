@@ -1,0 +1,134 @@
+import { isDeepStrictEqual } from 'node:util';
+import { execute, type GraphQLSchema } from 'graphql';
+import type { MutationEvent } from '../models/resolver-context';
+import { formatFieldError } from '../appsync-errors';
+import { matchesSubscriptionFilter } from './enhanced-filter';
+import type { OwnerField, SubscriptionCatalog } from './subscription-catalog';
+import type { PreparedSubscription } from './subscription-start';
+import { describeError } from '../../shared/values';
+
+/** One started subscription on one connection. */
+export interface Subscriber {
+  readonly subscription: PreparedSubscription;
+  /** `payloadJson` is the serialized `{data, errors?}` of the event, `payloadBytes` its UTF-8 size. */
+  deliver(payloadJson: string, payloadBytes: number): void;
+}
+
+export interface SubscriptionHub {
+  add(subscriber: Subscriber): void;
+  remove(subscriber: Subscriber): void;
+  /** Queues an event; subscribers get it in publication order, after the mutation has answered. */
+  publish(event: MutationEvent): void;
+}
+
+interface HubDeps {
+  schema: GraphQLSchema;
+  catalog: SubscriptionCatalog;
+  log(line: string): void;
+}
+
+interface Payload {
+  json: string;
+  bytes: number;
+}
+
+/**
+ * What subscription filters see: the mutation result as the client would read it, where
+ * owner fields show only the username part of the stored `<sub>::<username>`.
+ */
+function publishedView(item: Record<string, unknown>, ownerFields: readonly OwnerField[]): Record<string, unknown> {
+  if (ownerFields.length === 0) return item;
+  const view = { ...item };
+  const lastPart = (value: unknown) => (typeof value === 'string' ? (value.split('::').pop() ?? value) : value);
+  for (const { name } of ownerFields) {
+    const value = view[name];
+    view[name] = Array.isArray(value) ? value.map(lastPart) : lastPart(value);
+  }
+  return view;
+}
+
+function passes(subscription: PreparedSubscription, view: Record<string, unknown>): boolean {
+  for (const [name, value] of Object.entries(subscription.argumentFilter)) {
+    if (!isDeepStrictEqual(view[name], value)) return false;
+  }
+  return subscription.filter === undefined || matchesSubscriptionFilter(subscription.filter, view);
+}
+
+/**
+ * Routes mutation events to the subscriptions their `@aws_subscribe` fields feed,
+ * filters them, and runs each subscriber's selection set on the stored item with the
+ * subscriber's own caller. Subscribers that cannot tell apart share one execution.
+ */
+export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
+  const byField = new Map<string, Set<Subscriber>>();
+  const queue: MutationEvent[] = [];
+  let draining = false;
+
+  function payloadFor(subscription: PreparedSubscription, event: MutationEvent): Payload {
+    const result = execute({
+      schema: deps.schema,
+      document: subscription.document,
+      rootValue: { [subscription.field.name]: event.item },
+      contextValue: { caller: subscription.caller },
+      variableValues: subscription.variables,
+    });
+    if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
+    const report = (error: unknown) =>
+      deps.log(`realtime: resolver failure in ${subscription.field.name}: ${describeError(error)}`);
+    const json = JSON.stringify({
+      data: result.data ?? null,
+      ...(result.errors ? { errors: result.errors.map((error) => formatFieldError(error, report)) } : {}),
+    });
+    return { json, bytes: Buffer.byteLength(json) };
+  }
+
+  function deliver(event: MutationEvent): void {
+    for (const field of deps.catalog.byMutation.get(event.mutationField) ?? []) {
+      const subscribers = byField.get(field.name);
+      if (!subscribers || subscribers.size === 0) continue;
+      const view = publishedView(event.item, field.ownerFields);
+      const payloads = new Map<string, Payload>();
+      for (const subscriber of subscribers) {
+        try {
+          const { subscription } = subscriber;
+          if (!passes(subscription, view)) continue;
+          let payload = payloads.get(subscription.executionKey);
+          if (!payload) {
+            payload = payloadFor(subscription, event);
+            payloads.set(subscription.executionKey, payload);
+          }
+          subscriber.deliver(payload.json, payload.bytes);
+        } catch (error) {
+          deps.log(`realtime: delivery of ${event.mutationField} failed: ${describeError(error)}`);
+        }
+      }
+    }
+  }
+
+  function drain(): void {
+    draining = false;
+    for (let event = queue.shift(); event; event = queue.shift()) deliver(event);
+  }
+
+  return {
+    add(subscriber) {
+      const name = subscriber.subscription.field.name;
+      let subscribers = byField.get(name);
+      if (!subscribers) {
+        subscribers = new Set();
+        byField.set(name, subscribers);
+      }
+      subscribers.add(subscriber);
+    },
+    remove(subscriber) {
+      byField.get(subscriber.subscription.field.name)?.delete(subscriber);
+    },
+    publish(event) {
+      queue.push(event);
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+    },
+  };
+}

@@ -1,1 +1,0 @@
-export { createRealtimeEndpoint, type RealtimeEndpoint, type RealtimeOptions } from './realtime-endpoint';

@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  AwsServiceError,
+  InternalErrorException,
+  InvalidParameterException,
+  SerializationException,
+  UnknownOperationException,
+} from './aws-errors';
+import { HttpError, readJsonBody, sendJson } from './http';
+import type { HttpHandler } from './server';
+import { describeError, isObject } from './values';
+
+export type JsonObject = Record<string, unknown>;
+export type Operation = (input: JsonObject) => unknown;
+
+const maxRequestBytes = 256 * 1024;
+const contentType = 'application/x-amz-json-1.1';
+
+function sendError(res: ServerResponse, error: AwsServiceError): void {
+  sendJson(res, error.status, { __type: error.name, message: error.message }, {
+    'content-type': contentType,
+    'x-amzn-errortype': error.name,
+  });
+}
+
+async function readInput(req: IncomingMessage): Promise<JsonObject> {
+  let body: unknown;
+  try {
+    body = await readJsonBody(req, maxRequestBytes);
+  } catch (error) {
+    if (error instanceof HttpError) throw new SerializationException(error.message);
+    throw error;
+  }
+  if (!isObject(body)) throw new SerializationException('Request body must be a JSON object');
+  return body;
+}
+
+/**
+ * Serves an AWS JSON 1.1 service: `POST` with `x-amz-target: <targetPrefix>.<Operation>`,
+ * a JSON object in, a JSON object or an AWS-shaped error out. Unexpected failures are
+ * logged and answered as InternalErrorException; the server keeps serving.
+ */
+export function createAwsJsonHandler(
+  targetPrefix: string,
+  operations: Readonly<Record<string, Operation>>,
+  log: (line: string) => void,
+): HttpHandler {
+  return async (req, res) => {
+    try {
+      if (req.method !== 'POST') {
+        throw new UnknownOperationException(`Only POST is supported, got ${req.method ?? 'no method'}`);
+      }
+      const target = req.headers['x-amz-target'];
+      const operationName =
+        typeof target === 'string' && target.startsWith(`${targetPrefix}.`) ? target.slice(targetPrefix.length + 1) : '';
+      const operation = Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
+      if (!operation) throw new UnknownOperationException(`Unknown operation ${String(target)}`);
+      const output = await operation(await readInput(req));
+      sendJson(res, 200, output ?? {}, { 'content-type': contentType });
+    } catch (error) {
+      if (error instanceof AwsServiceError) {
+        sendError(res, error);
+        return;
+      }
+      log(`${targetPrefix}: ${describeError(error)}`);
+      sendError(res, new InternalErrorException('Internal server error'));
+    }
+  };
+}
+
+/** Reads a required string member, failing the way AWS request validation does. */
+export function requireString(input: JsonObject, member: string): string {
+  const value = input[member];
+  if (typeof value !== 'string' || value === '') {
+    const name = member.charAt(0).toLowerCase() + member.slice(1);
+    throw new InvalidParameterException(
+      `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`,
+    );
+  }
+  return value;
+}
+
+/** Reads an optional map of strings (AuthParameters, ChallengeResponses, Logins, ...). */
+export function optionalStringMap(input: JsonObject, member: string): Record<string, string> {
+  const value = input[member];
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw new SerializationException(`${member} must be a map of strings`);
+  const map: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'string') throw new SerializationException(`${member}.${key} must be a string`);
+    map[key] = entry;
+  }
+  return map;
+}

@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { answerPreflight, applyCors, HttpError, sendJson } from './http';
+import { describeError } from './values';
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+interface Mounted<T> {
+  prefix: string;
+  handler: T;
+}
+
+interface LocalServer {
+  server: Server;
+  /** Serves every path equal to `prefix` or below it (`prefix/...`); the longest prefix wins. */
+  mount(prefix: string, handler: HttpHandler): void;
+  /** Accepts WebSocket upgrades at exactly `path`. */
+  mountUpgrade(path: string, handler: UpgradeHandler): void;
+}
+
+function matches(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/** The request's path, or undefined when its target is not a URL at all. */
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One HTTP server for every emulated service. CORS and preflight are answered here
+ * for all routes; a handler that throws gets a 500 and the server keeps serving.
+ */
+export function createLocalServer(log: (line: string) => void): LocalServer {
+  const routes: Mounted<HttpHandler>[] = [];
+  const upgrades: Mounted<UpgradeHandler>[] = [];
+
+  const server = createServer((req, res) => {
+    applyCors(req, res);
+    if (answerPreflight(req, res)) return;
+    const path = pathOf(req);
+    if (path === undefined) {
+      sendJson(res, 400, { message: 'The request target is not a valid URL.' });
+      return;
+    }
+    const route = routes.find((candidate) => matches(path, candidate.prefix));
+    if (!route) {
+      sendJson(res, 404, { message: `No route for ${path}` });
+      return;
+    }
+    Promise.resolve()
+      .then(() => route.handler(req, res))
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          if (!res.headersSent) sendJson(res, error.status, { message: error.message });
+          return;
+        }
+        log(`internal error on ${req.method} ${path}: ${describeError(error)}`);
+        if (!res.headersSent) sendJson(res, 500, { message: 'Internal server error' });
+        else res.destroy();
+      });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = pathOf(req);
+    if (path === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upgrade = upgrades.find((candidate) => candidate.prefix === path);
+    if (!upgrade) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    try {
+      upgrade.handler(req, socket, head);
+    } catch (error) {
+      log(`internal error on upgrade ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      socket.destroy();
+    }
+  });
+
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    server,
+    mount(prefix, handler) {
+      routes.push({ prefix, handler });
+      routes.sort((a, b) => b.prefix.length - a.prefix.length);
+    },
+    mountUpgrade(path, handler) {
+      upgrades.push({ prefix: path, handler });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { optionalStringMap, requireString, type JsonObject, type Operation } from '../../shared/aws-json-protocol';
+import { InvalidParameterException } from '../errors';
+import { requireOwnClient, type UserPoolServices } from '../services';
+import { completeSignIn, incorrectUsernameOrPassword, refreshedTokens } from '../sign-in';
+import { createPasswordVerifier, createServerEphemeral, isValidClientPublic, passwordMatches } from '../srp';
+
+function requireFlowEnabled(services: UserPoolServices, flow: string): void {
+  if (!services.definition.userPoolClient.explicitAuthFlows.includes(`ALLOW_${flow}`)) {
+    throw new InvalidParameterException(`${flow} flow not enabled for this client`);
+  }
+}
+
+function requireParameter(parameters: Record<string, string>, name: string): string {
+  const value = parameters[name];
+  if (!value) throw new InvalidParameterException(`Missing required parameter ${name}`);
+  return value;
+}
+
+/**
+ * What an unknown username is answered with: an id and salt derived from a per-install
+ * secret, so asking twice gives the same answer, as it does for a real user, and the
+ * reply does not reveal whether the account exists.
+ */
+function decoyIdentity(services: UserPoolServices, username: string): { userId: string; salt: string } {
+  const derive = (purpose: string) => createHmac('sha256', services.decoyKey).update(`${purpose}:${username.toLowerCase()}`).digest('hex');
+  const hex = derive('user-id');
+  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return { userId, salt: derive('salt').slice(0, 32) };
+}
+
+function startSrp(services: UserPoolServices, parameters: Record<string, string>): JsonObject {
+  const username = requireParameter(parameters, 'USERNAME');
+  const clientPublic = requireParameter(parameters, 'SRP_A');
+  if (!isValidClientPublic(clientPublic)) throw new InvalidParameterException('Invalid SRP_A value');
+  const user = services.users.find(username);
+  // An unknown user gets a challenge that looks like a real one and can never be answered.
+  const decoy = user ? undefined : decoyIdentity(services, username);
+  const userId = user?.sub ?? decoy?.userId ?? '';
+  const { salt, verifier } = user?.password ?? { ...createPasswordVerifier(services.poolName, userId, randomUUID()), salt: decoy?.salt ?? '' };
+  const ephemeral = createServerEphemeral(verifier);
+  const secretBlock = services.challenges.startPasswordVerifier({ sub: user?.sub, clientPublic, ephemeral });
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: {
+      SALT: salt,
+      SECRET_BLOCK: secretBlock,
+      SRP_B: ephemeral.B,
+      USERNAME: userId,
+      USER_ID_FOR_SRP: userId,
+    },
+  };
+}
+
+function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<JsonObject> {
+  const user = services.users.find(requireParameter(parameters, 'USERNAME'));
+  const password = requireParameter(parameters, 'PASSWORD');
+  if (!user || !passwordMatches(services.poolName, user.sub, password, user.password)) {
+    throw incorrectUsernameOrPassword();
+  }
+  return completeSignIn(services, user);
+}
+
+/** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, when the app client allows them. */
+export function initiateAuth(services: UserPoolServices): Operation {
+  return async (input) => {
+    requireOwnClient(services, input);
+    const flow = requireString(input, 'AuthFlow');
+    const parameters = optionalStringMap(input, 'AuthParameters');
+    switch (flow) {
+      case 'USER_SRP_AUTH':
+        requireFlowEnabled(services, flow);
+        return startSrp(services, parameters);
+      case 'USER_PASSWORD_AUTH':
+        requireFlowEnabled(services, flow);
+        return passwordAuth(services, parameters);
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN':
+        requireFlowEnabled(services, 'REFRESH_TOKEN_AUTH');
+        return { ChallengeParameters: {}, AuthenticationResult: await refreshedTokens(services, requireParameter(parameters, 'REFRESH_TOKEN')) };
+      default:
+        throw new InvalidParameterException(`Initiate Auth method not supported: ${flow}`);
+    }
+  };
+}
