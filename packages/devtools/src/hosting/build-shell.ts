@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 const OUTPUT_TAIL_LINES = 40;
 const KILL_GRACE_MS = 5000;
 
-export class CommandFailedError extends Error {
+class CommandFailedError extends Error {
   override name = 'CommandFailedError';
   constructor(
     readonly command: string,
@@ -17,7 +17,7 @@ export class CommandFailedError extends Error {
   }
 }
 
-export interface BuildShellOptions {
+interface BuildShellOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   /** Where the shell's state is handed from one command to the next. */
@@ -62,6 +62,7 @@ export class BuildShell {
   }
 
   async run(command: string): Promise<void> {
+    if (this.options.signal?.aborted) throw new CommandFailedError(command, 'was not run: the build was stopped', []);
     const cwdFile = path.join(this.options.stateDir, 'cwd');
     const envFile = path.join(this.options.stateDir, 'env');
     rmSync(cwdFile, { force: true });
@@ -97,15 +98,20 @@ export class BuildShell {
     const timer = setTimeout(() => stop(`did not finish within ${this.options.timeoutMs / 1000} s`), this.options.timeoutMs);
     const onAbort = () => stop('was stopped');
     this.options.signal?.addEventListener('abort', onAbort, { once: true });
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.once('error', reject);
-      child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+      child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
     }).finally(() => {
       clearTimeout(timer);
       this.options.signal?.removeEventListener('abort', onAbort);
-      // What a command left running in the background does not outlive it here.
+      // What a command left running in the background does not outlive it (nor keep its output open).
       signalGroup(child.pid, 'SIGKILL');
     });
+    // A process that left the group can still hold the output open: stop reading it after a grace period.
+    const grace = setTimeout(() => [child.stdout, child.stderr].forEach((stream) => stream.destroy()), KILL_GRACE_MS);
+    await closed;
+    clearTimeout(grace);
     if (stopped) throw new CommandFailedError(command, stopped, tail);
     if (code !== 0) throw new CommandFailedError(command, signal ? `was killed by ${signal}` : `exited with code ${code}`, tail);
     // A command that ends the script itself (`exit 0`) leaves the state as it found it.

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 
 /** The commands of one section (backend or frontend) of an app, phase by phase, in the order Hosting runs them. */
-export interface Phases {
+interface Phases {
   preBuild: string[];
   build: string[];
   postBuild: string[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -105,6 +105,30 @@ describe('rehearseHosting', () => {
     assert.ok(lines.includes('[web] before'));
     assert.ok(!lines.includes('[web] never'));
     assert.equal(existsSync(workDir), false);
+  });
+
+  test('what a command leaves running in the background is ended with it', async () => {
+    const repo = repository(scratch, {
+      ...WEB_APP,
+      'amplify.yml': spec('        build:\n          commands:\n            - sleep 300 & echo pid=$!\n            - mkdir -p dist && touch dist/index.html'),
+    });
+    const lines: string[] = [];
+    // The timeout only bounds this test if the background process kept the command open.
+    await rehearseHosting({ repoRoot: repo, log: (line) => lines.push(line), commandTimeoutMs: 60_000 });
+    const pid = Number(lines.map((line) => /pid=(\d+)$/.exec(line)?.[1]).find(Boolean));
+    assert.ok(pid > 0, lines.join('\n'));
+    // Killed, it may linger a moment as a zombie until it is reaped.
+    const ended = () => {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return true;
+      }
+      return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    };
+    const deadline = Date.now() + 10_000;
+    while (!ended() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(ended(), `process ${pid} still runs`);
   });
 
   test('a command Hosting could not even echo fails here too (amplify-hosting#1337)', async () => {

@@ -9,7 +9,7 @@ import { checkArtifacts, type ArtifactsReport } from './check-artifacts';
 import { BACKEND_PIDS_FILE, backendDir, REHEARSAL_STATE_VARIABLE } from './rehearsal-state';
 
 /** The variable the README asks to set on every Amplify app that does not own the backend: the owner's app id. */
-export const BACKEND_APP_ID_VARIABLE = 'BACKEND_APP_ID';
+const BACKEND_APP_ID_VARIABLE = 'BACKEND_APP_ID';
 
 const COMMAND_TIMEOUT_MS = 10 * 60_000;
 const BACKEND_STOP_TIMEOUT_MS = 10_000;
@@ -23,7 +23,7 @@ const PASSED_THROUGH = [
   'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'npm_config_registry',
 ];
 
-export interface RehearsalOptions {
+interface RehearsalOptions {
   /** The repository whose current commit is rehearsed. */
   repoRoot: string;
   log?: (line: string) => void;
@@ -31,7 +31,7 @@ export interface RehearsalOptions {
   signal?: AbortSignal;
 }
 
-export interface AppRehearsal {
+interface AppRehearsal {
   appRoot: string;
   appId: string;
   seconds: number;
@@ -40,7 +40,7 @@ export interface AppRehearsal {
   bundledUserPoolId?: string;
 }
 
-export interface RehearsalResult {
+interface RehearsalResult {
   commit: string;
   branch: string;
   /** Where the clones, the backend's data and the temporary global installs were; removed at the end. */
@@ -120,12 +120,20 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone
+  }
+}
+
 async function stopBackends(stateDir: string): Promise<void> {
   const pids = backendPids(stateDir);
-  for (const pid of pids) if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+  for (const pid of pids) signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + BACKEND_STOP_TIMEOUT_MS;
   while (pids.some(groupAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  for (const pid of pids) if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  for (const pid of pids) signalGroup(pid, 'SIGKILL');
 }
 
 function backendUrls(stateDir: string): string[] {
@@ -145,6 +153,74 @@ function clientCodeContains(baseDirectory: string, text: string): boolean {
     .some((file) => readFileSync(path.join(staticDir, file), 'utf8').includes(text));
 }
 
+/** The outputs reach the apps at build time: an app's client code must carry the deployed backend's, not others. */
+function assertBundledBackend(app: HostedApp, baseDirectory: string, outputsFile: string, ownerId: string): string {
+  if (!existsSync(outputsFile)) throw new Error(`no backend was deployed for ${ownerId}: its build ran no \`npx ampx pipeline-deploy\``);
+  const userPoolId = (JSON.parse(readFileSync(outputsFile, 'utf8')) as { auth?: { user_pool_id?: string } }).auth?.user_pool_id;
+  if (!userPoolId) throw new Error(`the outputs of the backend deployed for ${ownerId} name no auth.user_pool_id`);
+  if (!clientCodeContains(baseDirectory, userPoolId)) {
+    throw new Error(`the client code of ${app.appRoot} does not contain the user pool id ${userPoolId} of the backend deployed for ${ownerId}: the build read other outputs`);
+  }
+  return userPoolId;
+}
+
+interface AppBuild {
+  app: HostedApp;
+  index: number;
+  owner: HostedApp | undefined;
+  commit: string;
+  branch: string;
+  env: NodeJS.ProcessEnv;
+  workDir: string;
+  options: RehearsalOptions;
+}
+
+/** One Amplify app's build: a fresh clone, its phases in Hosting's order and shell, then its artifacts. */
+async function rehearseApp({ app, index, owner, commit, branch, env, workDir, options }: AppBuild): Promise<AppRehearsal> {
+  const started = performance.now();
+  const id = appId(app);
+  const say = (line: string) => options.log?.(`[${path.basename(app.appRoot)}] ${line}`);
+  const clone = path.join(workDir, `clone-${index}`);
+  say(`Cloning ${commit.slice(0, 12)} (branch ${branch}) into ${clone}`);
+  execFileSync('git', ['clone', '--quiet', '--no-checkout', options.repoRoot, clone]);
+  execFileSync('git', ['-C', clone, 'checkout', '--quiet', '--detach', commit]);
+  const appDir = path.join(clone, app.appRoot);
+  if (!existsSync(appDir)) throw new Error(`appRoot ${app.appRoot} does not exist in commit ${commit.slice(0, 12)}`);
+  const shellState = path.join(workDir, `shell-${index}`);
+  mkdirSync(shellState);
+  const shell = new BuildShell({
+    cwd: appDir,
+    env: {
+      ...env,
+      AWS_APP_ID: id,
+      AWS_BRANCH: branch,
+      AWS_COMMIT_ID: commit,
+      AMPLIFY_MONOREPO_APP_ROOT: app.appRoot,
+      ...(owner && app !== owner ? { [BACKEND_APP_ID_VARIABLE]: appId(owner) } : {}),
+      ...app.variables,
+    },
+    stateDir: shellState,
+    log: say,
+    timeoutMs: options.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  for (const [section, phases] of [['Backend', app.backend], ['Frontend', app.frontend]] as const) {
+    if (!phases) continue;
+    for (const phase of PHASES) {
+      if (phases[phase].length === 0) continue;
+      say(`## ${section} ${phase}`);
+      for (const command of phases[phase]) await shell.run(command);
+    }
+  }
+  const artifacts = await checkArtifacts({ appDir, repoRoot: clone, artifacts: app.artifacts });
+  const bundledUserPoolId = owner
+    ? assertBundledBackend(app, artifacts.baseDirectory, path.join(backendDir(path.join(workDir, 'state'), appId(owner), branch), 'amplify_outputs.json'), appId(owner))
+    : undefined;
+  const seconds = (performance.now() - started) / 1000;
+  say(`Artifacts: ${artifacts.files} files in ${app.artifacts.baseDirectory}; built in ${seconds.toFixed(0)} s`);
+  return { appRoot: app.appRoot, appId: id, seconds, artifacts, ...(bundledUserPoolId ? { bundledUserPoolId } : {}) };
+}
+
 /**
  * Rehearses the Amplify Hosting builds amplify.yml describes, offline: for each app, a fresh clone of the
  * current commit, its phases' commands run in order as Hosting runs them (the app owning the backend
@@ -152,12 +228,11 @@ function clientCodeContains(baseDirectory: string, text: string): boolean {
  * artifacts checked. Everything started is stopped and everything written is removed at the end.
  */
 export async function rehearseHosting(options: RehearsalOptions): Promise<RehearsalResult> {
-  const log = options.log ?? (() => {});
   const started = performance.now();
   const commit = git(options.repoRoot, ['rev-parse', 'HEAD']);
   const currentBranch = git(options.repoRoot, ['rev-parse', '--abbrev-ref', 'HEAD']);
   const branch = currentBranch === 'HEAD' ? 'main' : currentBranch;
-  if (git(options.repoRoot, ['status', '--porcelain']) !== '') log(`Uncommitted changes are not part of the rehearsal: it builds commit ${commit.slice(0, 12)}.`);
+  if (git(options.repoRoot, ['status', '--porcelain']) !== '') options.log?.(`Uncommitted changes are not part of the rehearsal: it builds commit ${commit.slice(0, 12)}.`);
   const spec = parseBuildSpec(git(options.repoRoot, ['show', `${commit}:amplify.yml`]));
   const owner = spec.find((app) => app.backend);
   const ordered = owner ? [owner, ...spec.filter((app) => app !== owner)] : spec;
@@ -171,55 +246,7 @@ export async function rehearseHosting(options: RehearsalOptions): Promise<Rehear
   let urls: string[] = [];
   try {
     for (const [index, app] of ordered.entries()) {
-      const appStarted = performance.now();
-      const id = appId(app);
-      const say = (line: string) => log(`[${path.basename(app.appRoot)}] ${line}`);
-      const clone = path.join(workDir, `clone-${index}`);
-      say(`Cloning ${commit.slice(0, 12)} (branch ${branch}) into ${clone}`);
-      execFileSync('git', ['clone', '--quiet', '--no-checkout', options.repoRoot, clone]);
-      execFileSync('git', ['-C', clone, 'checkout', '--quiet', '--detach', commit]);
-      const appDir = path.join(clone, app.appRoot);
-      if (!existsSync(appDir)) throw new Error(`appRoot ${app.appRoot} does not exist in commit ${commit.slice(0, 12)}`);
-      const shellState = path.join(workDir, `shell-${index}`);
-      mkdirSync(shellState);
-      const shell = new BuildShell({
-        cwd: appDir,
-        env: {
-          ...env,
-          AWS_APP_ID: id,
-          AWS_BRANCH: branch,
-          AWS_COMMIT_ID: commit,
-          AMPLIFY_MONOREPO_APP_ROOT: app.appRoot,
-          ...(owner && app !== owner ? { [BACKEND_APP_ID_VARIABLE]: appId(owner) } : {}),
-          ...app.variables,
-        },
-        stateDir: shellState,
-        log: say,
-        timeoutMs: options.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      for (const [section, phases] of [['Backend', app.backend], ['Frontend', app.frontend]] as const) {
-        if (!phases) continue;
-        for (const phase of PHASES) {
-          if (phases[phase].length === 0) continue;
-          say(`## ${section} ${phase}`);
-          for (const command of phases[phase]) await shell.run(command);
-        }
-      }
-      const artifacts = await checkArtifacts({ appDir, repoRoot: clone, artifacts: app.artifacts });
-      let bundledUserPoolId: string | undefined;
-      if (owner) {
-        // The outputs reach the apps at build time: the client code must carry the deployed backend's, not others.
-        const outputsFile = path.join(backendDir(stateDir, appId(owner), branch), 'amplify_outputs.json');
-        const userPoolId = (JSON.parse(readFileSync(outputsFile, 'utf8')) as { auth?: { user_pool_id?: string } }).auth?.user_pool_id ?? '';
-        if (!clientCodeContains(artifacts.baseDirectory, userPoolId)) {
-          throw new Error(`the client code of ${app.appRoot} does not contain the user pool id ${userPoolId} of the backend deployed for ${appId(owner)}: the build read other outputs`);
-        }
-        bundledUserPoolId = userPoolId;
-      }
-      const seconds = (performance.now() - appStarted) / 1000;
-      say(`Artifacts: ${artifacts.files} files in ${app.artifacts.baseDirectory}; built in ${seconds.toFixed(0)} s`);
-      apps.push({ appRoot: app.appRoot, appId: id, seconds, artifacts, ...(bundledUserPoolId ? { bundledUserPoolId } : {}) });
+      apps.push(await rehearseApp({ app, index, owner, commit, branch, env, workDir, options }));
     }
   } finally {
     urls = backendUrls(stateDir);
