@@ -45,4 +45,11 @@ export const data = defineData({
   authorizationModes: {
     defaultAuthorizationMode: 'userPool',
   },
+  // Failed requests are logged so an incident can be investigated, without the queries, variables and resolved
+  // templates that would copy students' names and grades into CloudWatch, and only for a month.
+  logging: {
+    fieldLogLevel: 'error',
+    excludeVerboseContent: true,
+    retention: '1 month',
+  },
 });

@@ -12,10 +12,10 @@ describe('what is read from the synthesized amplify/', () => {
     backend = await synthesizeBackend();
   });
 
-  test('the app client allows SRP, refresh and custom auth but no plain passwords, guests get identities, AppSync takes user pools then IAM', () => {
+  test('the app client allows SRP and refresh only (no plain passwords, no custom auth), guests get identities, AppSync takes user pools then IAM', () => {
     assert.deepEqual(
       new Set(backend.userPoolClient.explicitAuthFlows),
-      new Set(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH']),
+      new Set(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     );
     assert.deepEqual(backend.identityPool, { allowUnauthenticatedIdentities: true });
     assert.deepEqual(backend.graphqlApi, { defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', additionalAuthModes: ['AWS_IAM'] });
