@@ -1,6 +1,6 @@
 'use client';
 
-import type { ExamResultsClient, LinkStatus, LiveList } from '@exam-results/live-data';
+import type { ExamResultsClient, LinkStatus, LiveList, Versioned } from '@exam-results/live-data';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { dataClient } from './data-client';
 import { RowChanges, type Row } from './row-changes';
@@ -17,7 +17,7 @@ export interface LiveView<T> {
 
 type Opener<T> = (client: ExamResultsClient) => LiveList<T>;
 
-class LiveViewStore<T extends { id: string; updatedAt: string }> {
+class LiveViewStore<T extends Versioned> {
   private readonly listeners = new Set<() => void>();
   private list: LiveList<T> | undefined;
   private changes = new RowChanges<T>(Date.now, HIGHLIGHT_MS);
@@ -69,7 +69,7 @@ class LiveViewStore<T extends { id: string; updatedAt: string }> {
  * just changed marked. Give the component a `key` per list it shows: `open` is
  * read once.
  */
-export function useLiveView<T extends { id: string; updatedAt: string }>(open: Opener<T>): LiveView<T> {
+export function useLiveView<T extends Versioned>(open: Opener<T>): LiveView<T> {
   const [store] = useState(() => new LiveViewStore(open));
   useEffect(() => store.start(), [store]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
