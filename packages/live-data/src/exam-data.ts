@@ -1,31 +1,20 @@
-import type { Client } from 'aws-amplify/api';
+import type { Client, SelectionSet } from 'aws-amplify/api';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { createLiveList, type LiveList, type Page } from './live-list';
 
 /** A data client for the Exam Results schema, e.g. `generateClient<Schema>({ authMode: 'identityPool' })`. */
 export type ExamResultsClient = Client<Schema>;
 
-export interface Exam {
-  id: string;
-  subject: string;
-  /** AWSDate, e.g. `2025-06-30`. */
-  date: string;
-  teacher: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The fields of an exam both apps read; pass them as `selectionSet` to any read or write of an Exam. */
+export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'createdAt', 'updatedAt'] as const;
+/** The fields of a result both apps read; pass them as `selectionSet` to any read or write of a Result. */
+export const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'createdAt', 'updatedAt'] as const;
 
-export interface ExamResult {
-  id: string;
-  examId: string;
-  student: string;
-  grade: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An exam as read with {@link EXAM_FIELDS}, typed from the schema in amplify/data/resource.ts. */
+export type Exam = SelectionSet<Schema['Exam'], typeof EXAM_FIELDS>;
+/** A result as read with {@link RESULT_FIELDS}, typed from the schema in amplify/data/resource.ts. */
+export type ExamResult = SelectionSet<Schema['Result'], typeof RESULT_FIELDS>;
 
-const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'createdAt', 'updatedAt'] as const;
-const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'createdAt', 'updatedAt'] as const;
 const PAGE_SIZE = 1000;
 
 interface ListResponse<T> {

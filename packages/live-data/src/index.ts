@@ -1,4 +1,4 @@
-export { watchExams, watchResults, type Exam, type ExamResult, type ExamResultsClient } from './exam-data';
+export { EXAM_FIELDS, RESULT_FIELDS, watchExams, watchResults, type Exam, type ExamResult, type ExamResultsClient } from './exam-data';
 export { gradeComparator, gradeDistribution, type GradeBucket, type GradeBucketKind } from './grades';
 export type { LinkStatus } from './link-status';
 export type { Versioned } from './live-items';
