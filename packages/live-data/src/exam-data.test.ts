@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
+import { RESULT_FIELDS, watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
 import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
 import { waitForState } from './testing/wait';
 
@@ -89,6 +89,42 @@ describe('live lists against the local backend, read as a guest', () => {
       await waitForState(list, (state) => state.items.some((item) => item.id === exam.id && item.subject === 'Biology (resit)'), 'the edit');
       required(await teacher.models.Exam.delete({ id: exam.id }));
       await waitForState(list, (state) => !state.items.some((item) => item.id === exam.id), 'the removal');
+    } finally {
+      list.close();
+    }
+  });
+
+  it('starts loaded with items read earlier, as a server render hands them over, then reconciles them by updatedAt', async () => {
+    const exam = await newExam('Chemistry');
+    const ada = await newResult(exam.id, 'Ada', '10/20');
+    const bob = await newResult(exam.id, 'Bob', '11/20');
+    await newResult(exam.id, 'Cy', '12/20');
+    const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
+    assert.equal(read.errors, undefined);
+
+    // Written after that read and before the list subscribes: only reconciling can show them.
+    required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
+    required(await teacher.models.Result.delete({ id: bob.id }));
+    await newResult(exam.id, 'Dee', '13/20');
+
+    const list = watchResults(guest, exam.id, { initialItems: read.data });
+    let everUnloaded = false;
+    list.subscribe(() => {
+      if (!list.getState().loaded) everUnloaded = true;
+    });
+    try {
+      const first = list.getState();
+      assert.equal(first.loaded, true, 'loaded from the first state');
+      assert.equal(first.status, 'connecting');
+      assert.equal(content(first.items), 'Ada 10/20, Bob 11/20, Cy 12/20');
+
+      const final = await waitForState(
+        list,
+        (state) => state.status === 'live' && content(state.items) === 'Ada 15/20, Cy 12/20, Dee 13/20',
+        'the list to be live with Ada 15/20, Cy and Dee only',
+      );
+      assert.equal(final.error, undefined);
+      assert.equal(everUnloaded, false, 'the list never went back to not loaded');
     } finally {
       list.close();
     }

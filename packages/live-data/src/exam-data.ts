@@ -1,4 +1,4 @@
-import type { LiveList } from './live-list';
+import type { LiveList, LiveListOptions } from './live-list';
 import { watchModel, type ExamResultsClient, type WatchedItem } from './watch-model';
 
 export type { ExamResultsClient } from './watch-model';
@@ -14,18 +14,18 @@ export type Exam = WatchedItem<'Exam', typeof EXAM_FIELDS>;
 export type ExamResult = WatchedItem<'Result', typeof RESULT_FIELDS>;
 
 /** Every exam, kept live; pass an id to follow just that exam (a list of at most one). */
-export function watchExams(client: ExamResultsClient, id?: string): LiveList<Exam> {
-  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } });
+export function watchExams(client: ExamResultsClient, id?: string, options?: LiveListOptions<Exam>): LiveList<Exam> {
+  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } }, options);
 }
 
 /**
  * The results of one exam, kept live; pass no exam id for every result of every
  * exam (e.g. to count results per exam).
  */
-export function watchResults(client: ExamResultsClient, examId?: string): LiveList<ExamResult> {
-  return watchModel(client, {
-    model: 'Result',
-    selectionSet: RESULT_FIELDS,
-    filter: examId === undefined ? undefined : { examId: { eq: examId } },
-  });
+export function watchResults(client: ExamResultsClient, examId?: string, options?: LiveListOptions<ExamResult>): LiveList<ExamResult> {
+  return watchModel(
+    client,
+    { model: 'Result', selectionSet: RESULT_FIELDS, filter: examId === undefined ? undefined : { examId: { eq: examId } } },
+    options,
+  );
 }

@@ -2,4 +2,4 @@ export { EXAM_FIELDS, RESULT_FIELDS, watchExams, watchResults, type Exam, type E
 export { gradeComparator, gradeDistribution, type GradeBucket, type GradeBucketKind } from './grades';
 export type { LinkStatus } from './link-status';
 export type { Versioned } from './live-items';
-export type { LiveList, LiveListState } from './live-list';
+export type { LiveList, LiveListOptions, LiveListState } from './live-list';

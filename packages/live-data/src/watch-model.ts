@@ -1,7 +1,7 @@
 import type { Client } from 'aws-amplify/api';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import type { Versioned } from './live-items';
-import { createLiveList, type LiveList, type Page } from './live-list';
+import { createLiveList, type LiveList, type LiveListOptions, type Page } from './live-list';
 
 /** A data client for the Exam Results schema, e.g. `generateClient<Schema>({ authMode: 'identityPool' })`. */
 export type ExamResultsClient = Client<Schema>;
@@ -80,16 +80,20 @@ export function watchModel<Name extends ModelName, const Fields extends readonly
   // NoInfer: inferring from the client's type would walk every generic method of every model.
   client: NoInfer<ExamResultsClient>,
   { model, selectionSet, filter }: ModelQuery<Name, Fields>,
+  options?: LiveListOptions<WatchedItem<Name, Fields>>,
 ): LiveList<WatchedItem<Name, Fields>> {
   // TypeScript cannot pick one model's signatures for a generic name; the calls are the same for every model.
   const operations = client.models[model] as unknown as LiveModel<WatchedItem<Name, Fields>>;
   const args = filter === undefined ? { selectionSet } : { selectionSet, filter };
-  return createLiveList({
-    subscriptionFields: Object.values(SUBSCRIPTIONS).map((operation) => `${operation}${model}`),
-    listPage: async (nextToken) => toPage(await operations.list({ ...args, limit: PAGE_SIZE, nextToken })),
-    subscribe(kind, handlers) {
-      const subscription = operations[SUBSCRIPTIONS[kind]](args).subscribe(handlers);
-      return () => subscription.unsubscribe();
+  return createLiveList(
+    {
+      subscriptionFields: Object.values(SUBSCRIPTIONS).map((operation) => `${operation}${model}`),
+      listPage: async (nextToken) => toPage(await operations.list({ ...args, limit: PAGE_SIZE, nextToken })),
+      subscribe(kind, handlers) {
+        const subscription = operations[SUBSCRIPTIONS[kind]](args).subscribe(handlers);
+        return () => subscription.unsubscribe();
+      },
     },
-  });
+    options,
+  );
 }
