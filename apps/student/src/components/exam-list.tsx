@@ -1,11 +1,12 @@
 'use client';
 
 import { watchExams, watchResults, type Exam } from '@exam-results/live-data';
+import { useLiveList, type Row } from '@exam-results/live-data/react';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
+import { dataClient } from '../lib/data-client';
 import { formatExamDate, plural } from '../lib/format';
-import type { Row } from '../lib/row-changes';
-import { useLiveView } from '../lib/use-live-view';
+import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
 
@@ -14,8 +15,8 @@ function newestFirst(a: Row<Exam>, b: Row<Exam>): number {
 }
 
 export function ExamList() {
-  const exams = useLiveView((client) => watchExams(client));
-  const results = useLiveView((client) => watchResults(client));
+  const exams = useLiveList(() => watchExams(dataClient()), { highlightMs: HIGHLIGHT_MS });
+  const results = useLiveList(() => watchResults(dataClient()), { highlightMs: HIGHLIGHT_MS });
   const [search, setSearch] = useState('');
   const [subject, setSubject] = useState('');
   const searchId = useId();

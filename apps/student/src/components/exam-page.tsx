@@ -1,10 +1,12 @@
 'use client';
 
 import { gradeComparator, gradeDistribution, watchExams, watchResults } from '@exam-results/live-data';
+import { useLiveList } from '@exam-results/live-data/react';
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
+import { dataClient } from '../lib/data-client';
 import { formatExamDate, plural } from '../lib/format';
-import { useLiveView } from '../lib/use-live-view';
+import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
@@ -12,8 +14,8 @@ import { ResultsTable } from './results-table';
 
 /** One exam at a shareable URL: its results and their distribution, kept live. Key it by `id`. */
 export function ExamPage({ id }: { id: string }) {
-  const exams = useLiveView((client) => watchExams(client, id));
-  const results = useLiveView((client) => watchResults(client, id));
+  const exams = useLiveList(() => watchExams(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
+  const results = useLiveList(() => watchResults(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
   const exam = exams.rows[0];
 
   const current = useMemo(() => results.rows.filter((row) => row.mark !== 'removed'), [results.rows]);

@@ -1,4 +1,4 @@
-import type { Versioned } from '@exam-results/live-data';
+import type { Versioned } from '../live-items';
 
 type Mark = 'added' | 'changed' | 'removed';
 
