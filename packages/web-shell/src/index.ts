@@ -1,0 +1,1 @@
+export { RootFrame, viewport } from './root-frame';
