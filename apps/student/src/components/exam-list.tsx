@@ -2,10 +2,10 @@
 
 import { watchExams, watchResults, type Exam } from '@exam-results/live-data';
 import { useLiveList, type Row } from '@exam-results/live-data/react';
+import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { dataClient } from '../lib/data-client';
-import { formatExamDate, plural } from '../lib/format';
 import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';

@@ -2,10 +2,10 @@
 
 import { gradeComparator, gradeDistribution, watchExams, watchResults } from '@exam-results/live-data';
 import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
 import { dataClient } from '../lib/data-client';
-import { formatExamDate, plural } from '../lib/format';
 import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';

@@ -2,9 +2,10 @@
 
 import { watchExams, watchResults } from '@exam-results/live-data';
 import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { countResults, formatExamDate } from '../lib/format';
+import { countResults } from '../lib/format';
 import { ResultsEditor } from '../lib/results-editor';
 import { AddResultForm } from './add-result-form';
 import { BulkImport } from './bulk-import';

@@ -2,12 +2,13 @@
 
 import { watchExams, watchResults } from '@exam-results/live-data';
 import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { ExamFields } from '../lib/data-api';
 import { ExamsStore, type ExamSummary } from '../lib/exams-store';
-import { countResults, formatExamDate, todayAsDateValue } from '../lib/format';
+import { countResults, todayAsDateValue } from '../lib/format';
 import { Dialog } from './dialog';
 import { ExamForm } from './exam-form';
 import { LiveIndicator, LoadStatus } from './live-status';
