@@ -18,8 +18,7 @@ export function ExamPage({ id }: { id: string }) {
   const results = useLiveList(() => watchResults(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
   const exam = exams.rows[0];
 
-  const current = useMemo(() => results.rows.filter((row) => row.mark !== 'removed'), [results.rows]);
-  const grades = useMemo(() => current.map((row) => row.item.grade), [current]);
+  const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
   const buckets = useMemo(() => gradeDistribution(grades), [grades]);
   const compareGrades = useMemo(() => gradeComparator(grades), [grades]);
 
@@ -73,7 +72,7 @@ export function ExamPage({ id }: { id: string }) {
       <div className="exam-layout">
         <section aria-labelledby="results-heading" className="exam-results">
           <h2 id="results-heading">
-            Results{results.loaded ? <span className="count"> ({current.length})</span> : null}
+            Results{results.loaded ? <span className="count"> ({results.items.length})</span> : null}
           </h2>
           {!results.loaded ? (
             <div className="skeleton-table" aria-busy="true" aria-label="Loading results" />
@@ -88,7 +87,7 @@ export function ExamPage({ id }: { id: string }) {
         </section>
         <section aria-labelledby="distribution-heading" className="exam-chart">
           <h2 id="distribution-heading">Grade distribution</h2>
-          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={current.length} />
+          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={results.items.length} />
         </section>
       </div>
     </>
