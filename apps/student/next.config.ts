@@ -1,11 +1,3 @@
-import type { NextConfig } from 'next';
-import { amplifyOutputsAlias } from '@exam-results/amplify-config/outputs-path';
+import { nextConfig } from '@exam-results/web-shell/next-config';
 
-const nextConfig: NextConfig = {
-  // The end-to-end tests build into their own folder, so a build or `next dev` here does not disturb them.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
-  transpilePackages: ['@exam-results/amplify-config', '@exam-results/live-data'],
-  turbopack: amplifyOutputsAlias(import.meta.dirname),
-};
-
-export default nextConfig;
+export default nextConfig(import.meta.dirname);

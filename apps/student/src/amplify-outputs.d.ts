@@ -1,7 +1,1 @@
-/** amplify_outputs.json, aliased in next.config.ts to the file amplifyOutputsPath() names. */
-declare module '@amplify-outputs' {
-  import type { AmplifyOutputsLike } from '@exam-results/amplify-config';
-
-  const outputs: AmplifyOutputsLike;
-  export default outputs;
-}
+/// <reference types="@exam-results/web-shell/amplify-outputs" />

@@ -1,6 +1,1 @@
-declare module '@amplify-outputs' {
-  import type { AmplifyOutputsLike } from '@exam-results/amplify-config';
-
-  const outputs: AmplifyOutputsLike;
-  export default outputs;
-}
+/// <reference types="@exam-results/web-shell/amplify-outputs" />

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
+import { waitFor } from '@exam-results/local-backend/testing';
+import { RESULT_FIELDS, watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
+import { LiveListView, type Clock, type LiveView } from './react/live-list-view';
 import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
 import { waitForState } from './testing/wait';
 
@@ -14,6 +16,42 @@ const content = (items: readonly ExamResult[]): string =>
 function required<T>(response: { data: T | null; errors?: readonly { message: string }[] }): T {
   if (!response.data) throw new Error(`write refused: ${response.errors?.map((error) => error.message).join('; ')}`);
   return response.data;
+}
+
+/** Time that moves only when the test says so; tasks due by then run. */
+class ManualClock implements Clock {
+  private nowMs = 1_000;
+  private tasks: { at: number; task: () => void }[] = [];
+
+  now(): number {
+    return this.nowMs;
+  }
+
+  after(ms: number, task: () => void): () => void {
+    const entry = { at: this.nowMs + ms, task };
+    this.tasks.push(entry);
+    return () => {
+      this.tasks = this.tasks.filter((other) => other !== entry);
+    };
+  }
+
+  advance(ms: number): void {
+    this.nowMs += ms;
+    const due = this.tasks.filter((entry) => entry.at <= this.nowMs);
+    this.tasks = this.tasks.filter((entry) => entry.at > this.nowMs);
+    for (const { task } of due) task();
+  }
+}
+
+/** `Ada 15/20 changed, Bob 11/20 removed`: the rows, by student, with their marks. */
+const rows = (view: LiveView<ExamResult>): string =>
+  view.rows
+    .map(({ item, mark }) => `${item.student} ${item.grade}${mark ? ` ${mark}` : ''}`)
+    .sort()
+    .join(', ');
+
+function waitForView(view: LiveListView<ExamResult>, accept: (state: LiveView<ExamResult>) => boolean, what: string) {
+  return waitFor({ read: view.getSnapshot, subscribe: view.subscribe }, accept, what, 15_000, (state) => `${state.status} ${rows(state)}`);
 }
 
 describe('live lists against the local backend, read as a guest', () => {
@@ -94,6 +132,42 @@ describe('live lists against the local backend, read as a guest', () => {
     }
   });
 
+  it('starts loaded with items read earlier, as a server render hands them over, then reconciles them by updatedAt', async () => {
+    const exam = await newExam('Chemistry');
+    const ada = await newResult(exam.id, 'Ada', '10/20');
+    const bob = await newResult(exam.id, 'Bob', '11/20');
+    await newResult(exam.id, 'Cy', '12/20');
+    const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
+    assert.equal(read.errors, undefined);
+
+    // Written after that read and before the list subscribes: only reconciling can show them.
+    required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
+    required(await teacher.models.Result.delete({ id: bob.id }));
+    await newResult(exam.id, 'Dee', '13/20');
+
+    const list = watchResults(guest, exam.id, { initialItems: read.data });
+    let everUnloaded = false;
+    list.subscribe(() => {
+      if (!list.getState().loaded) everUnloaded = true;
+    });
+    try {
+      const first = list.getState();
+      assert.equal(first.loaded, true, 'loaded from the first state');
+      assert.equal(first.status, 'connecting');
+      assert.equal(content(first.items), 'Ada 10/20, Bob 11/20, Cy 12/20');
+
+      const final = await waitForState(
+        list,
+        (state) => state.status === 'live' && content(state.items) === 'Ada 15/20, Cy 12/20, Dee 13/20',
+        'the list to be live with Ada 15/20, Cy and Dee only',
+      );
+      assert.equal(final.error, undefined);
+      assert.equal(everUnloaded, false, 'the list never went back to not loaded');
+    } finally {
+      list.close();
+    }
+  });
+
   it('catches up after the backend restarts, with what changed before it re-subscribed', async () => {
     const exam = await newExam('Physics');
     const kept = await newResult(exam.id, 'Kim', 'B');
@@ -123,5 +197,91 @@ describe('live lists against the local backend, read as a guest', () => {
     } finally {
       list.close();
     }
+  });
+
+  describe('through the view behind useLiveList', () => {
+    it('shows server-rendered items as loaded before it starts, then marks what changed since and lets the marks expire', async () => {
+      const exam = await newExam('Geography');
+      const ada = await newResult(exam.id, 'Ada', '10/20');
+      const bob = await newResult(exam.id, 'Bob', '11/20');
+      const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
+      required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
+
+      const clock = new ManualClock();
+      const handed: string[] = [];
+      const view = new LiveListView((options) => watchResults(guest, exam.id, options), {
+        initialItems: read.data,
+        highlightMs: 2_000,
+        clock,
+        onItems: (items) => handed.push(content(items)),
+      });
+      const first = view.getSnapshot();
+      assert.equal(first.loaded, true, 'what a server render shows');
+      assert.equal(first.status, 'connecting');
+      assert.equal(rows(first), 'Ada 10/20, Bob 11/20');
+
+      const stop = view.start();
+      try {
+        assert.equal(view.getSnapshot().loaded, true, 'still loaded once the list is open: no flash');
+        await waitForView(view, (state) => state.status === 'live' && rows(state) === 'Ada 15/20 changed, Bob 11/20', 'the edit made before it started');
+
+        required(await teacher.models.Result.delete({ id: bob.id }));
+        await newResult(exam.id, 'Cy', '9/20');
+        await waitForView(view, (state) => rows(state) === 'Ada 15/20 changed, Bob 11/20 removed, Cy 9/20 added', 'the removal and the new result');
+        assert.equal(content(view.getSnapshot().items), 'Ada 15/20, Cy 9/20', 'items hold no removed row');
+
+        clock.advance(2_000);
+        assert.equal(rows(view.getSnapshot()), 'Ada 15/20, Cy 9/20', 'marks and removed rows gone once expired');
+        assert.equal(handed[0], 'Ada 10/20, Bob 11/20', 'the initial items are handed on at once');
+        assert.equal(handed.at(-1), 'Ada 15/20, Cy 9/20');
+      } finally {
+        stop();
+      }
+    });
+
+    it('without initial items, is not loaded until listed, marks nothing on the first load, and hands on only complete sets', async () => {
+      const exam = await newExam('History');
+      await newResult(exam.id, 'Dan', 'B');
+      await newResult(exam.id, 'Eve', 'A');
+      const handed: string[] = [];
+      const view = new LiveListView(() => watchResults(guest, exam.id), {
+        highlightMs: 2_000,
+        clock: new ManualClock(),
+        onItems: (items) => handed.push(content(items)),
+      });
+      assert.equal(view.getSnapshot().loaded, false);
+
+      const stop = view.start();
+      try {
+        const loaded = await waitForView(view, (state) => state.loaded && state.status === 'live', 'the list to be loaded and live');
+        assert.equal(rows(loaded), 'Dan B, Eve A');
+        assert.deepEqual(handed, ['Dan B, Eve A']);
+
+        await newResult(exam.id, 'Fay', 'C');
+        await waitForView(view, (state) => rows(state) === 'Dan B, Eve A, Fay C added', 'the new result, marked');
+        assert.deepEqual(handed, ['Dan B, Eve A', 'Dan B, Eve A, Fay C']);
+      } finally {
+        stop();
+      }
+    });
+
+    it('marks nothing when no highlight is asked for', async () => {
+      const exam = await newExam('Art');
+      const view = new LiveListView(() => watchResults(guest, exam.id));
+      const stop = view.start();
+      try {
+        await waitForView(view, (state) => state.loaded && state.status === 'live', 'the list to be live');
+        await newResult(exam.id, 'Gus', 'A');
+        const shown = await waitForView(view, (state) => state.items.length === 1, 'the new result');
+        assert.equal(rows(shown), 'Gus A');
+      } finally {
+        stop();
+      }
+    });
+
+    it('refuses initial items that open() does not hand to its list, which would flash an empty list', () => {
+      const view = new LiveListView(() => watchResults(guest, 'exam-never-written'), { initialItems: [] });
+      assert.throws(() => view.start(), /did not hand them to its list/);
+    });
   });
 });

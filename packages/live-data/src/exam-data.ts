@@ -1,82 +1,31 @@
-import type { Client } from 'aws-amplify/api';
-import type { Schema } from '@exam-results/amplify/data/resource';
-import { createLiveList, type LiveList, type Page } from './live-list';
+import type { LiveList, LiveListOptions } from './live-list';
+import { watchModel, type ExamResultsClient, type WatchedItem } from './watch-model';
 
-/** A data client for the Exam Results schema, e.g. `generateClient<Schema>({ authMode: 'identityPool' })`. */
-export type ExamResultsClient = Client<Schema>;
+export type { ExamResultsClient } from './watch-model';
 
-export interface Exam {
-  id: string;
-  subject: string;
-  /** AWSDate, e.g. `2025-06-30`. */
-  date: string;
-  teacher: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The fields of an exam both apps read; pass them as `selectionSet` to any read or write of an Exam. */
+export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'createdAt', 'updatedAt'] as const;
+/** The fields of a result both apps read; pass them as `selectionSet` to any read or write of a Result. */
+export const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'createdAt', 'updatedAt'] as const;
 
-export interface ExamResult {
-  id: string;
-  examId: string;
-  student: string;
-  grade: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'createdAt', 'updatedAt'] as const;
-const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'createdAt', 'updatedAt'] as const;
-const PAGE_SIZE = 1000;
-
-interface ListResponse<T> {
-  data: T[];
-  errors?: readonly { message: string }[];
-  nextToken?: string | null;
-}
-
-function toPage<T>(response: ListResponse<T>): Page<T> {
-  const [error] = response.errors ?? [];
-  if (error) throw new Error(error.message);
-  return { items: response.data, nextToken: response.nextToken ?? null };
-}
-
-function subscriptionFields(model: string): string[] {
-  return ['Create', 'Update', 'Delete'].map((operation) => `on${operation}${model}`);
-}
+/** An exam as read with {@link EXAM_FIELDS}, with the types of amplify/data/resource.ts. */
+export type Exam = WatchedItem<'Exam', typeof EXAM_FIELDS>;
+/** A result as read with {@link RESULT_FIELDS}, with the types of amplify/data/resource.ts. */
+export type ExamResult = WatchedItem<'Result', typeof RESULT_FIELDS>;
 
 /** Every exam, kept live; pass an id to follow just that exam (a list of at most one). */
-export function watchExams(client: ExamResultsClient, id?: string): LiveList<Exam> {
-  const { Exam } = client.models;
-  const filter = id === undefined ? undefined : { id: { eq: id } };
-  return createLiveList<Exam>({
-    subscriptionFields: subscriptionFields('Exam'),
-    listPage: async (nextToken) =>
-      toPage(await Exam.list({ selectionSet: EXAM_FIELDS, limit: PAGE_SIZE, nextToken, ...(filter ? { filter } : {}) })),
-    subscribe(kind, handlers) {
-      const args = { selectionSet: EXAM_FIELDS, ...(filter ? { filter } : {}) };
-      const events = kind === 'create' ? Exam.onCreate(args) : kind === 'update' ? Exam.onUpdate(args) : Exam.onDelete(args);
-      const subscription = events.subscribe(handlers);
-      return () => subscription.unsubscribe();
-    },
-  });
+export function watchExams(client: ExamResultsClient, id?: string, options?: LiveListOptions<Exam>): LiveList<Exam> {
+  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } }, options);
 }
 
 /**
  * The results of one exam, kept live; pass no exam id for every result of every
  * exam (e.g. to count results per exam).
  */
-export function watchResults(client: ExamResultsClient, examId?: string): LiveList<ExamResult> {
-  const { Result } = client.models;
-  const filter = examId === undefined ? undefined : { examId: { eq: examId } };
-  return createLiveList<ExamResult>({
-    subscriptionFields: subscriptionFields('Result'),
-    listPage: async (nextToken) =>
-      toPage(await Result.list({ selectionSet: RESULT_FIELDS, limit: PAGE_SIZE, nextToken, ...(filter ? { filter } : {}) })),
-    subscribe(kind, handlers) {
-      const args = { selectionSet: RESULT_FIELDS, ...(filter ? { filter } : {}) };
-      const events = kind === 'create' ? Result.onCreate(args) : kind === 'update' ? Result.onUpdate(args) : Result.onDelete(args);
-      const subscription = events.subscribe(handlers);
-      return () => subscription.unsubscribe();
-    },
-  });
+export function watchResults(client: ExamResultsClient, examId?: string, options?: LiveListOptions<ExamResult>): LiveList<ExamResult> {
+  return watchModel(
+    client,
+    { model: 'Result', selectionSet: RESULT_FIELDS, filter: examId === undefined ? undefined : { examId: { eq: examId } } },
+    options,
+  );
 }

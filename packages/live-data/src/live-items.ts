@@ -1,4 +1,7 @@
-/** What every live item carries: AppSync models have an `id` and an `updatedAt` set by the server on every write. */
+/**
+ * What every live item carries: AppSync models have an `id` and an `updatedAt` (AWSDateTime)
+ * set by the server on every write, which orders the versions of one id.
+ */
 export interface Versioned {
   id: string;
   updatedAt: string;

@@ -23,7 +23,7 @@ export interface LiveSource<T extends Versioned> {
 export interface LiveListState<T> {
   /** Every item currently known, in no particular order; a new array whenever it changes. */
   items: readonly T[];
-  /** True once a complete list has been read. */
+  /** True once a complete list has been read, or from the first state when given initial items. */
   loaded: boolean;
   /** `live` once every subscription is acknowledged on an open socket, as reported by the client. */
   status: LinkStatus;
@@ -38,6 +38,14 @@ export interface LiveList<T> {
   /** Starts the subscriptions again and re-lists, after an error. */
   retry(): void;
   close(): void;
+}
+
+export interface LiveListOptions<T> {
+  /**
+   * Items already read (e.g. by a server render): the list is `loaded` with them from its
+   * first state, then reconciles them with what it lists and hears, by `updatedAt`.
+   */
+  initialItems?: readonly T[];
 }
 
 const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
@@ -56,11 +64,12 @@ function describe(error: unknown): string {
  * while disconnected are caught up. Events received while a list is being read are
  * applied at once and replayed over the listed snapshot.
  */
-export function createLiveList<T extends Versioned>(source: LiveSource<T>): LiveList<T> {
+export function createLiveList<T extends Versioned>(source: LiveSource<T>, { initialItems }: LiveListOptions<T> = {}): LiveList<T> {
   const items = new LiveItems<T>();
+  if (initialItems) items.replaceWith(initialItems, []);
   const listeners = new Set<() => void>();
   let link = initialLink();
-  let state: LiveListState<T> = { items: [], loaded: false, status: link.status, error: undefined };
+  let state: LiveListState<T> = { items: items.toArray(), loaded: initialItems !== undefined, status: link.status, error: undefined };
   let replay: Change<T>[] | undefined;
   let syncRun = 0;
   let closed = false;

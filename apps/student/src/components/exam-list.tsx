@@ -1,21 +1,19 @@
 'use client';
 
 import { watchExams, watchResults, type Exam } from '@exam-results/live-data';
+import { useLiveList, type Row } from '@exam-results/live-data/react';
+import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { formatExamDate, plural } from '../lib/format';
-import type { Row } from '../lib/row-changes';
-import { useLiveView } from '../lib/use-live-view';
+import { dataClient } from '../lib/data-client';
+import { findExams } from '../lib/exam-search';
+import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
 
-function newestFirst(a: Row<Exam>, b: Row<Exam>): number {
-  return b.item.date.localeCompare(a.item.date) || b.item.createdAt.localeCompare(a.item.createdAt);
-}
-
 export function ExamList() {
-  const exams = useLiveView((client) => watchExams(client));
-  const results = useLiveView((client) => watchResults(client));
+  const exams = useLiveList(() => watchExams(dataClient()), { highlightMs: HIGHLIGHT_MS });
+  const results = useLiveList(() => watchResults(dataClient()));
   const [search, setSearch] = useState('');
   const [subject, setSubject] = useState('');
   const searchId = useId();
@@ -23,27 +21,13 @@ export function ExamList() {
 
   const resultCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const { item, mark } of results.rows) {
-      if (mark !== 'removed') counts.set(item.examId, (counts.get(item.examId) ?? 0) + 1);
-    }
+    for (const { examId } of results.items) counts.set(examId, (counts.get(examId) ?? 0) + 1);
     return counts;
-  }, [results.rows]);
+  }, [results.items]);
 
-  const subjects = useMemo(
-    () => [...new Set(exams.rows.filter((row) => row.mark !== 'removed').map((row) => row.item.subject))].sort((a, b) => a.localeCompare(b)),
-    [exams.rows],
-  );
+  const subjects = useMemo(() => [...new Set(exams.items.map((exam) => exam.subject))].sort((a, b) => a.localeCompare(b)), [exams.items]);
 
-  const visible = useMemo(() => {
-    const words = search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    return exams.rows
-      .filter(({ item }) => !subject || item.subject === subject)
-      .filter(({ item }) => {
-        const text = `${item.subject} ${item.teacher}`.toLocaleLowerCase();
-        return words.every((word) => text.includes(word));
-      })
-      .sort(newestFirst);
-  }, [exams.rows, search, subject]);
+  const visible = useMemo(() => findExams(exams.rows, search, subject), [exams.rows, search, subject]);
 
   const error = exams.error ?? results.error;
   const retry = () => {

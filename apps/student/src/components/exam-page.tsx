@@ -1,10 +1,12 @@
 'use client';
 
 import { gradeComparator, gradeDistribution, watchExams, watchResults } from '@exam-results/live-data';
+import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
-import { formatExamDate, plural } from '../lib/format';
-import { useLiveView } from '../lib/use-live-view';
+import { dataClient } from '../lib/data-client';
+import { HIGHLIGHT_MS } from '../lib/highlight';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
@@ -12,12 +14,11 @@ import { ResultsTable } from './results-table';
 
 /** One exam at a shareable URL: its results and their distribution, kept live. Key it by `id`. */
 export function ExamPage({ id }: { id: string }) {
-  const exams = useLiveView((client) => watchExams(client, id));
-  const results = useLiveView((client) => watchResults(client, id));
+  const exams = useLiveList(() => watchExams(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
+  const results = useLiveList(() => watchResults(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
   const exam = exams.rows[0];
 
-  const current = useMemo(() => results.rows.filter((row) => row.mark !== 'removed'), [results.rows]);
-  const grades = useMemo(() => current.map((row) => row.item.grade), [current]);
+  const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
   const buckets = useMemo(() => gradeDistribution(grades), [grades]);
   const compareGrades = useMemo(() => gradeComparator(grades), [grades]);
 
@@ -71,7 +72,7 @@ export function ExamPage({ id }: { id: string }) {
       <div className="exam-layout">
         <section aria-labelledby="results-heading" className="exam-results">
           <h2 id="results-heading">
-            Results{results.loaded ? <span className="count"> ({current.length})</span> : null}
+            Results{results.loaded ? <span className="count"> ({results.items.length})</span> : null}
           </h2>
           {!results.loaded ? (
             <div className="skeleton-table" aria-busy="true" aria-label="Loading results" />
@@ -86,7 +87,7 @@ export function ExamPage({ id }: { id: string }) {
         </section>
         <section aria-labelledby="distribution-heading" className="exam-chart">
           <h2 id="distribution-heading">Grade distribution</h2>
-          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={current.length} />
+          <GradeChart title={`Grade distribution${subject ? ` for ${subject}` : ''}`} buckets={buckets} total={results.items.length} />
         </section>
       </div>
     </>

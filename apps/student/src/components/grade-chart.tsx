@@ -1,8 +1,8 @@
 'use client';
 
 import type { GradeBucket } from '@exam-results/live-data';
+import { plural } from '@exam-results/web-shell';
 import { useEffect, useId, useRef, useState } from 'react';
-import { plural } from '../lib/format';
 
 // Room for ten score ranges and six letters at ROW each, so a mixed exam keeps the same height.
 const HEIGHT = 264;

@@ -1,8 +1,8 @@
 'use client';
 
 import type { ExamResult } from '@exam-results/live-data';
+import type { Row } from '@exam-results/live-data/react';
 import { useId, useMemo, useState } from 'react';
-import type { Row } from '../lib/row-changes';
 
 type SortKey = 'student' | 'grade';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { plural } from '@exam-results/web-shell';
 import { useId, useMemo, useState } from 'react';
 import type { BatchProgress } from '../lib/batch';
 import { formatResultLine, previewImport } from '../lib/csv-import';
@@ -137,9 +138,7 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
             </table>
           </div>
           <button type="button" className="button primary" disabled={preview.ready.length === 0} onClick={() => void start()}>
-            {preview.ready.length === 0
-              ? 'Nothing to import'
-              : `Import ${preview.ready.length} result${preview.ready.length === 1 ? '' : 's'}`}
+            {preview.ready.length === 0 ? 'Nothing to import' : `Import ${plural(preview.ready.length, 'result', 'results')}`}
             {preview.failing.length ? ` (skip ${preview.failing.length})` : ''}
           </button>
         </div>

@@ -1,10 +1,11 @@
 'use client';
 
 import { watchExams, watchResults } from '@exam-results/live-data';
+import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { Exam, ExamResult } from '../lib/data-api';
-import { countResults, formatExamDate } from '../lib/format';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { countResults } from '../lib/format';
 import { ResultsEditor } from '../lib/results-editor';
 import { AddResultForm } from './add-result-form';
 import { BulkImport } from './bulk-import';
@@ -12,20 +13,15 @@ import { LiveIndicator, LoadStatus } from './live-status';
 import { Notices } from './notices';
 import { ResultsTable } from './results-table';
 import { useSession } from './session';
-import { useLiveList } from './use-live-list';
 
 /** One exam and its results, live: add, edit in place, delete with undo, import many. */
 export function ExamPage({ examId }: { examId: string }) {
   const { client, api } = useSession();
   const [editor] = useState(() => new ResultsEditor(examId, api));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
-  const [exam, setExam] = useState<Exam>();
-  const openExam = useCallback(() => watchExams(client, examId), [client, examId]);
-  const onExam = useCallback((rows: readonly Exam[]) => setExam(rows[0]), []);
-  const examLive = useLiveList(openExam, onExam);
-  const openResults = useCallback(() => watchResults(client, examId), [client, examId]);
-  const onResults = useCallback((rows: readonly ExamResult[]) => editor.setServerRows(rows), [editor]);
-  const results = useLiveList(openResults, onResults);
+  const examLive = useLiveList(() => watchExams(client, examId));
+  const exam = examLive.items[0];
+  const results = useLiveList(() => watchResults(client, examId), { onItems: (rows) => editor.setServerRows(rows) });
 
   useEffect(() => () => editor.close(), [editor]);
 

@@ -1,18 +1,19 @@
 'use client';
 
 import { watchExams, watchResults } from '@exam-results/live-data';
+import { useLiveList } from '@exam-results/live-data/react';
+import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { ExamFields, Exam, ExamResult } from '../lib/data-api';
+import type { ExamFields } from '../lib/data-api';
 import { ExamsStore, type ExamSummary } from '../lib/exams-store';
-import { countResults, formatExamDate, todayAsDateValue } from '../lib/format';
+import { countResults, todayAsDateValue } from '../lib/format';
 import { Dialog } from './dialog';
 import { ExamForm } from './exam-form';
 import { LiveIndicator, LoadStatus } from './live-status';
 import { Notices } from './notices';
 import { useSession } from './session';
-import { useLiveList } from './use-live-list';
 
 /** The teacher's exams, newest first, live; create, edit and delete them. */
 export function ExamsPage() {
@@ -20,12 +21,8 @@ export function ExamsPage() {
   const router = useRouter();
   const [store] = useState(() => new ExamsStore(api));
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const openExams = useCallback(() => watchExams(client), [client]);
-  const openResults = useCallback(() => watchResults(client), [client]);
-  const onExams = useCallback((rows: readonly Exam[]) => store.setServerExams(rows), [store]);
-  const onResults = useCallback((rows: readonly ExamResult[]) => store.setServerResults(rows), [store]);
-  const exams = useLiveList(openExams, onExams);
-  const results = useLiveList(openResults, onResults);
+  const exams = useLiveList(() => watchExams(client), { onItems: (rows) => store.setServerExams(rows) });
+  const results = useLiveList(() => watchResults(client), { onItems: (rows) => store.setServerResults(rows) });
   const [editing, setEditing] = useState<ExamSummary>();
   const [deleting, setDeleting] = useState<ExamSummary>();
 

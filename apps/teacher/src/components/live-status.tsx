@@ -1,14 +1,21 @@
 'use client';
 
-import type { LiveView } from './use-live-list';
+import type { LiveView } from '@exam-results/live-data/react';
+import { readableReason } from '../lib/data-errors';
+
+/** Why reading or listening failed, as a sentence for the teacher. */
+function problemOf({ error }: LiveView<unknown>): string | undefined {
+  return error === undefined ? undefined : readableReason(error, { reading: true });
+}
 
 /** What to show instead of a list that is loading or could not be read. */
-export function LoadStatus({ live, what }: { live: LiveView; what: string }) {
-  if (live.problem !== undefined && !live.loaded) {
+export function LoadStatus({ live, what }: { live: LiveView<unknown>; what: string }) {
+  const problem = problemOf(live);
+  if (problem !== undefined && !live.loaded) {
     return (
       <div className="load-error" role="alert">
         <p>
-          Could not load {what}. {live.problem}
+          Could not load {what}. {problem}
         </p>
         <button type="button" className="button secondary" onClick={live.retry}>
           Try again
@@ -27,11 +34,12 @@ export function LoadStatus({ live, what }: { live: LiveView; what: string }) {
 }
 
 /** Whether changes from other tabs and devices arrive, and a way to restart listening when it failed. */
-export function LiveIndicator({ live }: { live: LiveView }) {
-  if (live.loaded && live.problem !== undefined) {
+export function LiveIndicator({ live }: { live: LiveView<unknown> }) {
+  const problem = problemOf(live);
+  if (live.loaded && problem !== undefined) {
     return (
       <p className="live-indicator stopped" role="status">
-        Live updates stopped. {live.problem}{' '}
+        Live updates stopped. {problem}{' '}
         <button type="button" className="button secondary small" onClick={live.retry}>
           Reconnect
         </button>

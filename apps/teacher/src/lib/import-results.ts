@@ -1,3 +1,4 @@
+import { plural } from '@exam-results/web-shell';
 import { runBatch, type BatchOutcome, type BatchProgress } from './batch';
 import type { ImportLine } from './csv-import';
 import { DataError } from './data-errors';
@@ -26,7 +27,7 @@ export function importResults(
 
 export function summarizeImport({ succeeded, failed }: ImportOutcome): string {
   const total = succeeded.length + failed.length;
-  const results = (count: number) => `${count} result${count === 1 ? '' : 's'}`;
+  const results = (count: number) => plural(count, 'result', 'results');
   if (failed.length === 0) return `Imported ${results(total)}.`;
   if (succeeded.length === 0) {
     return total === 1 ? 'The result could not be imported; see below.' : `None of the ${total} results could be imported; see below.`;

@@ -1,8 +1,4 @@
-/** A record as the server stores it: `updatedAt` (AWSDateTime, ISO 8601 in UTC) orders versions of one id. */
-export interface Versioned {
-  id: string;
-  updatedAt: string;
-}
+import type { Versioned } from '@exam-results/live-data';
 
 type Change<T> = { kind: 'put'; item: T } | { kind: 'remove' };
 

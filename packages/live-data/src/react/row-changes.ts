@@ -1,13 +1,10 @@
+import type { Versioned } from '../live-items';
+
 type Mark = 'added' | 'changed' | 'removed';
 
 export interface Row<T> {
   item: T;
   mark: Mark | undefined;
-}
-
-interface Versioned {
-  id: string;
-  updatedAt: string;
 }
 
 /**

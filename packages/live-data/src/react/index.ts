@@ -1,0 +1,3 @@
+export type { LiveView, LiveViewOptions, OpenLiveList } from './live-list-view';
+export type { Row } from './row-changes';
+export { useLiveList } from './use-live-list';

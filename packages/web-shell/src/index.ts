@@ -1,0 +1,2 @@
+export { formatExamDate, plural } from './format';
+export { RootFrame, viewport } from './root-frame';
