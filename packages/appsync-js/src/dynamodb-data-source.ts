@@ -77,11 +77,15 @@ class DynamoDbFailure extends Error {
   }
 }
 
-/** AppSync passes DynamoDB's own error text on, request id included. */
+/** DynamoDB's error text as AppSync passes it on: `<message> (Service: DynamoDb, Status Code: 400, Request ID: …)`. */
+export function withDynamoDbRequestId(message: string): string {
+  // DynamoDB request ids are 52 upper-case letters and digits.
+  const requestId = Array.from(randomBytes(52), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.charAt(byte % 36)).join('');
+  return `${message} (Service: DynamoDb, Status Code: 400, Request ID: ${requestId})`;
+}
+
 function withRequestId(failure: DynamoDbFailure): string {
-  if (!failure.type.startsWith('DynamoDB:')) return failure.message;
-  const requestId = randomBytes(26).toString('base64url').toUpperCase().slice(0, 52);
-  return `${failure.message} (Service: DynamoDb, Status Code: 400, Request ID: ${requestId})`;
+  return failure.type.startsWith('DynamoDB:') ? withDynamoDbRequestId(failure.message) : failure.message;
 }
 
 function validation(message: string): DynamoDbFailure {

@@ -9,6 +9,7 @@ export {
   type PageCursors,
   type TableDefinition,
   type TableStorage,
+  withDynamoDbRequestId,
 } from './dynamodb-data-source';
 export { loadResolverCode, type ResolverCode } from './load-code';
 export { createMemoryTables } from './memory-tables';
