@@ -48,13 +48,6 @@ async function guestStart(client: RawRealtimeClient, id: string, query = onCreat
   client.send(startMessage(id, data, await signed(guest, t.dataUrl, data)));
 }
 
-async function createResult(student: string) {
-  const { data, errors } = await teacher.client.models.Result.create({ examId, student, grade: 'A' });
-  assert.equal(errors, undefined);
-  assert.ok(data);
-  return data;
-}
-
 const isType = (type: string, id?: string) => (message: { type: string; id?: string }) =>
   message.type === type && (id === undefined || message.id === id);
 
