@@ -1,3 +1,4 @@
+import appsync from '@aws-appsync/eslint-plugin';
 import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -44,6 +45,16 @@ export default tseslint.config(
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
       ...reactHooks.configs.recommended.rules,
+    },
+  },
+  {
+    // APPSYNC_JS resolver code: what AppSync's runtime does not support is an error here, not at deploy.
+    files: ['amplify/data/resolvers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    ...appsync.configs.recommended,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
 );

@@ -1,5 +1,6 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { auth } from './auth/resource';
+import { addExamIntegrityChecks } from './data/exam-integrity';
 import { data } from './data/resource';
 
 export const backend = defineBackend({
@@ -61,3 +62,6 @@ if (backend.stack.node.tryGetContext('amplify-backend-type') === 'branch') {
     table.pointInTimeRecoveryEnabled = true;
   }
 }
+
+// Results stay under their owner's exams: checks in the generated resolvers (see data/exam-integrity.ts).
+addExamIntegrityChecks(backend.data);

@@ -1,21 +1,37 @@
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
+import { limits } from './limits';
+
+// The owner may read and delete, never hand a record to someone else; guests read who owns
+// it, so a page can tell that a result belongs to its exam's teacher.
+const ownerField = () => a.string().authorization((allow) => [allow.owner().to(['read', 'delete']), allow.guest().to(['read'])]);
+
+const text = (name: string, max: number) => (v: { minLength(n: number, message: string): { maxLength(n: number, message: string): unknown } }) =>
+  v.minLength(1, `${name} cannot be empty.`).maxLength(max, `${name} is at most ${max} characters.`);
 
 const schema = a.schema({
   Exam: a
     .model({
-      subject: a.string().required(),
+      subject: a.string().required().validate(text('The subject', limits.subject)),
       date: a.date().required(),
-      teacher: a.string().required(),
+      teacher: a.string().required().validate(text("The teacher's name", limits.teacher)),
+      // How the exam is graded; left out, grades are read as they come (exams from before it existed).
+      grading: a.enum(['letters', 'percentage', 'points']),
+      maxPoints: a.integer().validate((v) => v.gt(0, 'Points are out of a positive number.').lt(limits.maxPoints + 1, `An exam is out of ${limits.maxPoints} points at most.`)),
+      owner: ownerField(),
       results: a.hasMany('Result', 'examId'),
     })
     .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),
 
   Result: a
     .model({
-      student: a.string().required(),
-      grade: a.string().required(),
+      // What students see, chosen by the teacher: a first name, initials, a candidate number.
+      student: a.string().required().validate(text('The name students see', limits.student)),
+      // Only the teacher reads it: AppSync refuses it to guests, in queries and in subscriptions.
+      fullName: a.string().validate((v) => v.maxLength(limits.fullName, `The full name is at most ${limits.fullName} characters.`)).authorization((allow) => [allow.owner()]),
+      grade: a.string().required().validate(text('The grade', limits.grade)),
       examId: a.id().required(),
       exam: a.belongsTo('Exam', 'examId'),
+      owner: ownerField(),
     })
     .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),
 });

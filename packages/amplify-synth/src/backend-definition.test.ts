@@ -76,8 +76,11 @@ function pipelineTemplates(assemblyDir: string, typeName: string, fieldName: str
     if (!resolver) continue;
     const functions = (resolver.Properties['PipelineConfig'] as { Functions: { 'Fn::GetAtt': [string, string] }[] }).Functions;
     return functions.flatMap(({ 'Fn::GetAtt': [logicalId] }) => {
-      const assets = [...JSON.stringify(resources[logicalId]?.Properties).matchAll(/([0-9a-f]{64})\.vtl/g)];
-      assert.ok(assets.length > 0, `pipeline function ${logicalId} of ${typeName}.${fieldName} has no VTL asset`);
+      const properties = resources[logicalId]?.Properties;
+      // The integrity checks amplify/ adds are APPSYNC_JS functions with their code inline.
+      if (typeof properties?.['Code'] === 'string') return [properties['Code']];
+      const assets = [...JSON.stringify(properties).matchAll(/([0-9a-f]{64})\.vtl/g)];
+      assert.ok(assets.length > 0, `pipeline function ${logicalId} of ${typeName}.${fieldName} has neither VTL nor inline code`);
       return assets.map(([, assetHash]) => readFileSync(join(assemblyDir, `asset.${assetHash}.vtl`), 'utf8'));
     });
   }

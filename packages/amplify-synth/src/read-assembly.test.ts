@@ -17,7 +17,7 @@ describe('what is read from the synthesized amplify/', () => {
       new Set(backend.userPoolClient.explicitAuthFlows),
       new Set(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     );
-    assert.deepEqual(backend.identityPool, { allowUnauthenticatedIdentities: true });
+    assert.equal(backend.identityPool.allowUnauthenticatedIdentities, true);
     assert.deepEqual(backend.graphqlApi, { defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', additionalAuthModes: ['AWS_IAM'] });
   });
 

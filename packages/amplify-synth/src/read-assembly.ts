@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type Template } from './cloud-assembly';
+import { readAppSync, type AppSyncDefinition } from './read-appsync';
+import { readIdentityPoolRoles, type IdentityPoolRoles } from './read-identity-pool-roles';
 
 interface PasswordPolicy {
   minimumLength: number;
@@ -36,12 +38,16 @@ export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType
   identityPool: {
     /** Guest access: unauthenticated identities get credentials. */
     allowUnauthenticatedIdentities: boolean;
+    /** What its roles' IAM policies allow (AppSync checks them for IAM-signed requests). */
+    roles: IdentityPoolRoles;
   };
   /** The AppSync GraphQL API. */
   graphqlApi: {
     defaultAuthMode: AuthMode;
     additionalAuthModes: AuthMode[];
   };
+  /** What AppSync runs: resolvers and their functions' code, data sources, tables, API settings. */
+  appSync: AppSyncDefinition;
   /** The root stack's outputs with literal values (`passwordPolicyMinLength`, `usernameAttributes`, ...), from which `ampx` builds amplify_outputs.json. */
   rootStackOutputs: Record<string, string>;
 }
@@ -126,8 +132,12 @@ export function readAssembly(assemblyDir: string): SynthesizedBackend {
     dataTemplate: templateOf(assembly, api),
     passwordPolicy: passwordPolicyOf(userPool),
     userPoolClient: { explicitAuthFlows: explicitAuthFlowsOf(one('AWS::Cognito::UserPoolClient')) },
-    identityPool: { allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true },
+    identityPool: {
+      allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true,
+      roles: readIdentityPoolRoles(assembly),
+    },
     graphqlApi: authModesOf(api),
+    appSync: readAppSync(assembly),
     rootStackOutputs: assembly.rootStackOutputs(),
   };
 }

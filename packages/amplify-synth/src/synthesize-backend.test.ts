@@ -25,7 +25,7 @@ function scratchRepo(parent: string, name: string): string {
 function addExamField(repoRoot: string, field: string): void {
   const path = join(repoRoot, 'amplify', 'data', 'resource.ts');
   const source = readFileSync(path, 'utf8');
-  const edited = source.replace('subject: a.string().required(),', `subject: a.string().required(),\n      ${field}: a.string(),`);
+  const edited = source.replace('date: a.date().required(),', `date: a.date().required(),\n      ${field}: a.string(),`);
   assert.notEqual(edited, source, 'the Exam model has moved: update this test');
   writeFileSync(path, edited);
 }

@@ -25,9 +25,12 @@ type Operations<Name extends ModelName> = Extract<Models[Name], Record<'list' | 
 type ModelFilter<Name extends ModelName> = NonNullable<Parameters<Operations<Name>['list']>[0]>['filter'] &
   NonNullable<Parameters<Operations<Name>['onCreate']>[0]>['filter'];
 
-/** What a live list of `Name` read with `Fields` holds: those fields, typed from the schema. */
+/**
+ * What a live list of `Name` read with `Fields` holds: those fields, typed from the schema. A
+ * selected field is always there (null when empty), as the client's selection-set types say.
+ */
 export type WatchedItem<Name extends ModelName, Fields extends readonly ModelField<Name>[]> =
-  Pick<ModelRecord<Name>, Fields[number]> extends infer Item extends Versioned ? Item : never;
+  { readonly [Key in Fields[number]]-?: Exclude<ModelRecord<Name>[Key], undefined> } extends infer Item extends Versioned ? Item : never;
 
 /** A type error naming what is missing unless `Fields` has `id` and `updatedAt`, which order a record's versions. */
 type WithVersion<Fields extends readonly string[]> = 'id' | 'updatedAt' extends Fields[number]

@@ -65,7 +65,8 @@ export class ExamsStore extends Store<ExamsView> {
     const problem = this.problemWith(values);
     if (problem) return { failure: problem.message };
     const stamp = this.now().toISOString();
-    const exam: Exam = { id: this.newId(), ...values, createdAt: stamp, updatedAt: stamp };
+    // The server sets the owner; until it answers, the optimistic exam has none.
+    const exam: Exam = { id: this.newId(), ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     const failure = await this.attempt(
       () => this.exams.put(exam, () => this.api.createExam(exam)),
       `Could not create the ${values.subject} exam.`,

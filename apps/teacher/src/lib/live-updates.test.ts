@@ -76,12 +76,15 @@ test('the exam list shows exams created, renamed and deleted in another tab, wit
     const geo = await otherTab.createExam({ id: crypto.randomUUID(), subject: 'Geography', date: '2030-01-01', teacher: 'Ada' });
     await waitFor(store, (view) => summary(view).startsWith('Geography:0'), 'the new exam, newest first');
 
-    await otherTab.createResult({ id: crypto.randomUUID(), examId: geo.id, student: 'Ana', grade: 'A' });
+    const ana = await otherTab.createResult({ id: crypto.randomUUID(), examId: geo.id, student: 'Ana', grade: 'A' });
     await waitFor(store, (view) => summary(view).startsWith('Geography:1'), 'its result to be counted');
 
     await otherTab.updateExam({ id: geo.id, subject: 'World geography' });
     await waitFor(store, (view) => summary(view).startsWith('World geography:1'), 'the new name');
 
+    // An exam goes once its results have (the API refuses it before), as the app deletes them.
+    await otherTab.deleteResult(ana.id);
+    await waitFor(store, (view) => summary(view).startsWith('World geography:0'), 'its result to go');
     await otherTab.deleteExam(geo.id);
     await waitFor(store, (view) => !view.exams.some((exam) => exam.id === geo.id), 'the exam to go');
   } finally {

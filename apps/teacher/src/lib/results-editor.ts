@@ -78,7 +78,7 @@ export class ResultsEditor extends Store<EditorView> {
     const problem = this.problemWith(values);
     if (problem) return problem.message;
     const stamp = this.now().toISOString();
-    const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, createdAt: stamp, updatedAt: stamp };
+    const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     return this.attempt(
       () => this.rows.put(row, () => this.writes.createResult(row)),
       `Could not add ${describe(values)}.`,

@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { withDynamoDbRequestId } from '@exam-results/appsync-js';
 import type { GraphQLError } from 'graphql';
 
 /** An error a resolver reports to the client with an AppSync `errorType`. */
 export class AppSyncError extends Error {
   constructor(
-    readonly errorType: string,
+    /** null for `$util.error(message)` without a type, as the generated validate functions raise it. */
+    readonly errorType: string | null,
     message: string,
+    /** What `util.error` gives beside the message, returned with the error. */
+    readonly extra: { data?: unknown; errorInfo?: unknown } = {},
   ) {
     super(message);
     this.name = 'AppSyncError';
@@ -13,21 +16,20 @@ export class AppSyncError extends Error {
 }
 
 /** What `$util.unauthorized()` in a generated resolver produces. */
-export function unauthorized(fieldName: string, typeName: string): AppSyncError {
-  return new AppSyncError('Unauthorized', `Not Authorized to access ${fieldName} on type ${typeName}`);
+export function unauthorized(fieldName: string, typeName: string): AppSyncError & { readonly errorType: string } {
+  return new AppSyncError('Unauthorized', `Not Authorized to access ${fieldName} on type ${typeName}`) as AppSyncError & { readonly errorType: string };
 }
 
 /** A DynamoDB error passed through by a resolver, e.g. `DynamoDB:ConditionalCheckFailedException`. */
 export function dynamoDbError(type: string, message: string): AppSyncError {
-  const requestId = randomBytes(26).toString('base64url').toUpperCase().slice(0, 52);
-  return new AppSyncError(`DynamoDB:${type}`, `${message} (Service: DynamoDb, Status Code: 400, Request ID: ${requestId})`);
+  return new AppSyncError(`DynamoDB:${type}`, withDynamoDbRequestId(message));
 }
 
 export interface AppSyncErrorJson {
   path: readonly (string | number)[] | null;
-  data?: null;
-  errorType?: string;
-  errorInfo?: null;
+  data?: unknown;
+  errorType?: string | null;
+  errorInfo?: unknown;
   locations: { line: number; column: number; sourceName: null }[] | null;
   message: string;
 }
@@ -39,11 +41,13 @@ function locationsOf(error: GraphQLError): AppSyncErrorJson['locations'] {
 /** An error raised while resolving a field, in the shape AppSync returns it. */
 export function formatFieldError(error: GraphQLError, reportInternal: (error: unknown) => void): AppSyncErrorJson {
   const original = error.originalError;
-  let errorType = 'InternalFailure';
+  let errorType: string | null = 'InternalFailure';
   let message = 'An internal failure occurred while resolving this field.';
+  let extra: AppSyncError['extra'] = {};
   if (original instanceof AppSyncError) {
     errorType = original.errorType;
     message = original.message;
+    extra = original.extra;
   } else if (!original) {
     // graphql-js itself refused a value, e.g. null for a non-null field.
     errorType = 'GraphQLError';
@@ -51,7 +55,12 @@ export function formatFieldError(error: GraphQLError, reportInternal: (error: un
   } else {
     reportInternal(original);
   }
-  return { path: error.path ?? null, data: null, errorType, errorInfo: null, locations: locationsOf(error), message };
+  return { path: error.path ?? null, data: extra.data ?? null, errorType, errorInfo: extra.errorInfo ?? null, locations: locationsOf(error), message };
+}
+
+/** An error added beside a field's value (`util.appendError`), at that field's path. */
+export function formatAppendedError(path: readonly (string | number)[], error: AppSyncError): AppSyncErrorJson {
+  return { path, data: error.extra.data ?? null, errorType: error.errorType, errorInfo: error.extra.errorInfo ?? null, locations: null, message: error.message };
 }
 
 /**

@@ -93,7 +93,7 @@ async function viaHttp(operation: Operation, headers: (body: string) => Record<s
   const response = await postGraphql(graphqlUrl, body, await headers(body));
   if (response.status !== 200) return { status: response.status, errorType: response.errorType };
   const error = response.body.errors?.[0];
-  return error ? { errorType: error.errorType, message: error.message } : { ok: true };
+  return error ? { errorType: error.errorType ?? undefined, message: error.message } : { ok: true };
 }
 
 const unauthorized = (field: string, type = 'Mutation'): Outcome => ({

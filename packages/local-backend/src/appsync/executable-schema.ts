@@ -1,9 +1,11 @@
 import { buildSchema, isScalarType, type GraphQLSchema } from 'graphql';
 import type { ApiDefinition } from './api-definition';
 import { enforceAuthModeDirectives } from './auth-modes';
+import { enforceIamPolicies } from './iam-policies';
 import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
 import { buildModelCatalog, type ModelCatalog } from './models/model-catalog';
 import { attachResolvers } from './models/resolvers';
+import type { JsHooks } from './js-resolvers/hooks';
 import type { ResolverDeps } from './models/resolver-context';
 
 interface ExecutableSchema {
@@ -20,12 +22,14 @@ interface ExecutableSchema {
  */
 export function buildExecutableSchema(
   definition: ApiDefinition,
-  connect: (catalog: ModelCatalog) => Omit<ResolverDeps, 'catalog'>,
+  connect: (catalog: ModelCatalog) => Omit<ResolverDeps, 'catalog'> & { js: JsHooks },
 ): ExecutableSchema {
   const schema = buildSchema(`${appSyncDefinitions}\n${definition.sdl}`);
   installAppSyncScalars(Object.values(schema.getTypeMap()).filter(isScalarType));
-  const catalog = buildModelCatalog(definition.modelIntrospection, schema);
-  const unserved = attachResolvers(schema, { catalog, ...connect(catalog) });
+  const catalog = buildModelCatalog(definition.modelIntrospection, schema, definition.fieldDirectives);
+  const { js, ...deps } = connect(catalog);
+  const unserved = attachResolvers(schema, { catalog, ...deps }, js);
+  enforceIamPolicies(schema, definition.identityPoolRoles, new Set(definition.appSync.resolvers.map(({ typeName, fieldName }) => `${typeName}.${fieldName}`)));
   enforceAuthModeDirectives(schema, definition.defaultAuthMode);
   return { schema, catalog, unserved };
 }

@@ -4,10 +4,13 @@ import type { ApiDefinition } from './api-definition';
 import { createRequestAuthorizer, type CallerVerifiers, type RequestAuthorizer } from './authorize-request';
 import type { Caller } from './caller';
 import { buildExecutableSchema } from './executable-schema';
-import { createItemStore } from './models/item-store';
+import { createJsHooks, type JsHooks } from './js-resolvers/hooks';
+import { loadJsPipelines } from './js-resolvers/js-pipelines';
+import { createModelTables } from './js-resolvers/model-tables';
+import { createItemStore, type ItemStore } from './models/item-store';
 import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
-import type { ModelInfo } from './models/model-catalog';
-import { createPageTokens } from './models/page-token';
+import type { ModelCatalog, ModelInfo } from './models/model-catalog';
+import { createPageTokens, type PageTokens } from './models/page-token';
 import type { MutationEvent } from './models/resolver-context';
 import { describeError } from '../shared/values';
 
@@ -32,8 +35,47 @@ export interface GraphqlApi {
    * or nothing.
    */
   readAccess(caller: Caller, modelName: string, operation: ReadOperation): ReadAccess;
-  /** Calls `listener` after every durable create/update/delete; returns a function that stops it. */
+  /** Hands a mutation's answer to the listeners (the real-time endpoint): see MutationEvent. */
+  publish(event: MutationEvent): void;
+  /** Calls `listener` with every mutation's answer; returns a function that stops it. */
   onMutation(listener: (event: MutationEvent) => void): () => void;
+}
+
+/** The APPSYNC_JS code of amplify/, over the same tables the model resolvers use. */
+function jsHooks(context: ServiceContext, definition: ApiDefinition, models: ModelCatalog, store: ItemStore, tokens: PageTokens): JsHooks {
+  const { appSync } = definition;
+  // Amplify names a model's table `<Model>-<apiId>-<environment>`; other tables hold items of their own.
+  const modelOf = (tableName: string) => [...models.models.keys()].find((model) => tableName.startsWith(`${model}-`)) ?? `table:${tableName}`;
+  const tables = createModelTables(
+    context.db,
+    store,
+    appSync.tables.map((table) => ({
+      model: modelOf(table.tableName),
+      definition: { ...table, indexes: new Map(table.indexes.map(({ name, ...key }) => [name, key])) },
+      dataSources: appSync.dataSources.filter((source) => source.tableName === table.tableName).map((source) => source.name),
+    })),
+  );
+  const cursors = {
+    encode: (source: string, lastKey: Record<string, unknown>) => tokens.encode(source, JSON.stringify(lastKey)),
+    decode: (source: string, token: string) => JSON.parse(tokens.decode(source, token)) as Record<string, unknown>,
+  };
+  const pipelines = loadJsPipelines(appSync, tables, cursors, (line) => context.log(`appsync-js: ${line}`));
+  for (const [field, why] of pipelines.unsupported) context.log(`AppSync: ${field} does not run locally: ${why}`);
+  const tableNames = new Map(appSync.tables.map((table) => [modelOf(table.tableName), table.tableName]));
+  return createJsHooks(
+    pipelines,
+    {
+      clock: context.clock,
+      environment: appSync.settings.environmentVariables,
+      roleArns: {
+        authenticated: 'arn:aws:sts::000000000000:assumed-role/authenticatedUserRole',
+        unauthenticated: 'arn:aws:sts::000000000000:assumed-role/unauthenticatedUserRole',
+      },
+      identityPoolId: context.ids.identityPoolId,
+      issuer: `${context.url}/${context.ids.userPoolId}`,
+    },
+    (model) => tableNames.get(model),
+  );
 }
 
 /** The API serving `definition`, with its items in the context's database. */
@@ -48,12 +90,11 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
       }
     }
   };
-  const { schema, catalog, unserved } = buildExecutableSchema(definition, (models) => ({
-    store: createItemStore(context.db, models.indexes),
-    tokens: createPageTokens(context.db),
-    clock: context.clock,
-    publish,
-  }));
+  const { schema, catalog, unserved } = buildExecutableSchema(definition, (models) => {
+    const store = createItemStore(context.db, models.indexes);
+    const tokens = createPageTokens(context.db);
+    return { store, tokens, clock: context.clock, js: jsHooks(context, definition, models, store, tokens) };
+  });
   if (unserved.length > 0) context.log(`AppSync: no local resolver for ${unserved.join(', ')}; they answer with an error`);
   return {
     schema,
@@ -64,6 +105,7 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
       authModes: [definition.defaultAuthMode, ...definition.additionalAuthModes],
       ...verifiers,
     }),
+    publish,
     readAccess(caller, modelName, operation) {
       const model = catalog.models.get(modelName);
       if (!model) throw new Error(`unknown model ${modelName}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { postGraphql, signInUser, startTempBackend, type SignedInUser, type TempBackend } from '../testing';
+import { guestCredentials, postGraphql, signedGraphqlHeaders, signInUser, startTempBackend, type SignedInUser, type TempBackend } from '../testing';
 
 let t: TempBackend;
 let ada: SignedInUser;
@@ -78,12 +78,9 @@ test('inputs are checked like AppSync checks them: unknown fields, missing field
   const ok = await graphql(createExam, { input: valid });
   assert.equal((ok.body.data?.['createExam'] as { date: string }).date, '2024-02-29', 'a leap day is a date');
 
-  const withOwner = onlyError(await graphql(createExam, { input: { ...valid, owner: 'someone-else' } }));
-  assert.equal(withOwner?.errorType, 'ValidationError');
-  assert.equal(
-    withOwner?.message,
-    "The variables input contains a field name 'owner' that is not defined for input object type 'CreateExamInput' ",
-  );
+  const unknown = onlyError(await graphql(createExam, { input: { ...valid, secret: 'x' } }));
+  assert.equal(unknown?.errorType, 'ValidationError');
+  assert.equal(unknown?.message, "The variables input contains a field name 'secret' that is not defined for input object type 'CreateExamInput' ");
 
   const missing = onlyError(await graphql(createExam, { input: { date: '2024-01-01', teacher: 'Ada' } }));
   assert.equal(missing?.message, "Variable 'input' has coerced Null value for NonNull type 'String!'");
@@ -100,19 +97,48 @@ test('inputs are checked like AppSync checks them: unknown fields, missing field
   assert.equal((zoned.body.data?.['createExam'] as { date: string }).date, '2024-03-01+05:30');
 });
 
-test('a teacher cannot set or change the owner, through the client or on the wire', async () => {
+test('a teacher cannot set or change the owner, through the client or on the wire (the owner field is read and delete only)', async () => {
   const { client } = ada;
-  const created = await client.models.Exam.create({ subject: 'Owned', date: '2024-01-01', teacher: 'Ada', owner: 'mallory' } as never);
-  assert.equal(created.data, null);
-  assert.match((created.errors as { message: string }[] | undefined)?.[0]?.message ?? '', /field name 'owner' that is not defined/);
+  const foreign = await client.models.Exam.create({ subject: 'Owned', date: '2024-01-01', teacher: 'Ada', owner: 'mallory' });
+  assert.equal(foreign.data, null);
+  assert.deepEqual(foreign.errors?.map((error) => [error.errorType, error.message]), [['Unauthorized', 'Not Authorized to access createExam on type Mutation']]);
+  // Their own owner value, given explicitly, is refused too: the owner rule cannot create the field.
+  const explicit = onlyError(await graphql(createExam, { input: { subject: 'Owned', date: '2024-01-01', teacher: 'Ada', owner: `${ada.sub}::${ada.sub}` } }), 'createExam');
+  assert.deepEqual([explicit?.errorType, explicit?.message], ['Unauthorized', 'Unauthorized on [owner]']);
 
   const exam = await client.models.Exam.create({ subject: 'Owned', date: '2024-01-01', teacher: 'Ada' });
-  const update = onlyError(
-    await graphql('mutation ($input: UpdateExamInput!) { updateExam(input: $input) { id } }', { input: { id: exam.data?.id, owner: 'mallory' } }),
-  );
-  assert.match(update?.message ?? '', /field name 'owner' that is not defined for input object type 'UpdateExamInput'/);
+  const update = onlyError(await graphql('mutation ($input: UpdateExamInput!) { updateExam(input: $input) { id } }', { input: { id: exam.data?.id, owner: 'mallory' } }), 'updateExam');
+  assert.deepEqual([update?.errorType, update?.message], ['Unauthorized', 'Unauthorized on [owner]']);
   const stored = await client.models.Exam.get({ id: exam.data?.id ?? '' });
   assert.equal(stored.data?.owner, ada.sub);
+});
+
+test("a field of its own rules (a result's full name): the owner reads it in queries, never in a mutation's answer, a guest never", async () => {
+  const exam = (await ada.client.models.Exam.create({ subject: 'Private names', date: '2024-01-01', teacher: 'Ada' })).data;
+  const created = await graphql('mutation ($input: CreateResultInput!) { createResult(input: $input) { id student fullName } }', {
+    input: { examId: exam?.id, student: 'A. L.', fullName: 'Ada Lovelace', grade: 'A' },
+  });
+  const result = created.body.data?.['createResult'] as { id: string; student: string; fullName: string | null };
+  assert.deepEqual({ student: result.student, fullName: result.fullName }, { student: 'A. L.', fullName: null }, 'the mutation answers without it');
+  assert.equal(created.body.errors, undefined);
+
+  const read = await graphql('query ($id: ID!) { getResult(id: $id) { student fullName } }', { id: result.id });
+  assert.deepEqual(read.body.data?.['getResult'], { student: 'A. L.', fullName: 'Ada Lovelace' });
+
+  const guest = await guestCredentials(t.outputs);
+  const body = JSON.stringify({ query: 'query ($id: ID!) { getResult(id: $id) { student fullName } }', variables: { id: result.id } });
+  const asGuest = await postGraphql(url, body, await signedGraphqlHeaders(guest, url, body));
+  assert.deepEqual(asGuest.body.data?.['getResult'], { student: 'A. L.', fullName: null });
+  assert.deepEqual(asGuest.body.errors?.map((error) => [error.errorType, error.message, error.path]), [['Unauthorized', 'Not Authorized to access fullName on type Result', ['getResult', 'fullName']]]);
+});
+
+test("inputs over the schema's @validate limits are refused with its message, before anything is written", async () => {
+  const long = onlyError(await graphql(createExam, { input: { subject: 'x'.repeat(121), date: '2024-01-01', teacher: 'Ada' } }), 'createExam');
+  assert.deepEqual([long?.errorType, long?.message], [null, 'The subject is at most 120 characters.']);
+  const empty = onlyError(await graphql(createExam, { input: { subject: '', date: '2024-01-01', teacher: 'Ada' } }), 'createExam');
+  assert.equal(empty?.message, 'The subject cannot be empty.');
+  const list = await graphql('{ listExams(filter: { subject: { beginsWith: "xxxxxxxx" } }) { items { id } } }');
+  assert.deepEqual(list.body.data, { listExams: { items: [] } });
 });
 
 test('DynamoDB\'s own refusals come back as DynamoDB errors', async () => {
@@ -124,10 +150,11 @@ test('DynamoDB\'s own refusals come back as DynamoDB errors', async () => {
   assert.equal(emptyKey?.errorType, 'DynamoDB:DynamoDbException');
   assert.match(emptyKey?.message ?? '', /key attribute cannot contain an empty string/);
 
+  // The schema's own limits are checked first, so an item never reaches DynamoDB's 400 KB
+  // (the JS data sources' test covers that one).
   const tooBig = onlyError(
     await graphql(createExam, { input: { subject: 'x'.repeat(500 * 1024), date: '2024-01-01', teacher: 'y' } }),
     'createExam',
   );
-  assert.equal(tooBig?.errorType, 'DynamoDB:DynamoDbException');
-  assert.match(tooBig?.message ?? '', /Item size has exceeded the maximum allowed size/);
+  assert.deepEqual([tooBig?.errorType, tooBig?.message], [null, 'The subject is at most 120 characters.']);
 });

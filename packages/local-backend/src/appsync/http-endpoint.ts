@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { pathToArray } from 'graphql/jsutils/Path';
 import { HttpError, readBody, sendJson } from '../shared/http';
 import { describeError } from '../shared/values';
-import { formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
+import { formatAppendedError, formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
 import { RequestAuthError, type RequestAuthorizer } from './authorize-request';
 import { checkDocument, readGraphqlRequest, type GraphqlRequest } from './graphql-request';
-import type { AppSyncContext } from './models/resolver-context';
+import type { AppSyncContext, MutationEvent } from './models/resolver-context';
 
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;
@@ -15,7 +16,18 @@ interface GraphqlHttpDeps {
   /** Where it is served, e.g. `/graphql`. */
   path: string;
   authorize: RequestAuthorizer;
+  /** Receives each mutation field's answer, for the subscriptions that listen to it. */
+  publish(event: MutationEvent): void;
   log(line: string): void;
+}
+
+/** The root fields an operation selects, with the key each answers under (its alias), fragments spread. */
+function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): { name: string; key: string }[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [{ name: selection.name.value, key: selection.alias?.value ?? selection.name.value }];
+    const nested = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+    return nested ? rootFields(nested, fragments) : [];
+  });
 }
 
 function sendError(res: ServerResponse, status: number, errorType: string, message: string): void {
@@ -49,11 +61,20 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     });
     if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
     if (!('data' in result)) return requestErrors((result.errors ?? []).map((error) => formatRequestError(error, 'ValidationError')));
+    if (operation.operation === 'mutation' && result.data) {
+      // AppSync hands each mutation's answer, as selected, to the subscriptions listing the mutation.
+      const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
+      for (const { name, key } of rootFields(operation.selectionSet, fragments)) {
+        const data = result.data[key];
+        if (typeof data === 'object' && data !== null) deps.publish({ mutationField: name, data: data as Record<string, unknown> });
+      }
+    }
     const report = (error: unknown) => deps.log(`appsync resolver failure: ${describeError(error)}`);
-    return {
-      data: result.data ?? null,
-      ...(result.errors ? { errors: result.errors.map((error) => formatFieldError(error, report)) } : {}),
-    };
+    const errors = [
+      ...(result.errors ?? []).map((error) => formatFieldError(error, report)),
+      ...context.appendedErrors.map(({ path, error }) => formatAppendedError(pathToArray(path), error)),
+    ];
+    return { data: result.data ?? null, ...(errors.length > 0 ? { errors } : {}) };
   }
 
   return async function handleGraphqlHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -76,7 +97,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     }
     let context: AppSyncContext;
     try {
-      context = { caller: await deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }) };
+      context = { caller: await deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }), headers: req.headers, appendedErrors: [] };
     } catch (error) {
       if (!(error instanceof RequestAuthError)) throw error;
       sendJson(res, error.status, error.toJSON(), { 'x-amzn-errortype': error.errorType });

@@ -32,7 +32,7 @@ export function createAppSync(
   const api = createGraphqlApi(context, definition, verifiers);
   const realtime = createRealtimeEndpoint(api, { dataPath: options.path, log: context.log, ...options.realtime });
   return {
-    handleHttp: createGraphqlHttpHandler({ schema: api.schema, path: options.path, authorize: api.authorizeRequest, log: context.log }),
+    handleHttp: createGraphqlHttpHandler({ schema: api.schema, path: options.path, authorize: api.authorizeRequest, publish: api.publish, log: context.log }),
     handleRealtimeUpgrade: realtime.handleUpgrade,
     close: realtime.close,
   };

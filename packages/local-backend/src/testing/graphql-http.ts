@@ -2,7 +2,7 @@
 interface GraphqlResponse {
   status: number;
   errorType: string | null;
-  body: { data?: Record<string, unknown> | null; errors?: { errorType?: string; message: string; path?: unknown }[] };
+  body: { data?: Record<string, unknown> | null; errors?: { errorType?: string | null; message: string; path?: unknown; errorInfo?: unknown; data?: unknown }[] };
 }
 
 /** POSTs a GraphQL request body with exactly the headers given (and a JSON content type). */

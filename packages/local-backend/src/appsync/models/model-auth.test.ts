@@ -13,6 +13,7 @@ function model(rules: Record<string, unknown>[], listFields: string[] = []): Mod
     createdAtField: 'createdAt',
     updatedAtField: 'updatedAt',
     authRules: parseAuthRules('Note', [{ type: 'auth', properties: { rules } }]),
+    fieldDirectives: new Map(),
     relations: new Map(),
     isListField: (field) => listFields.includes(field),
   };

@@ -103,3 +103,70 @@ export function mayModify(model: ModelInfo, caller: Caller, operation: 'update' 
   if (rules.some((rule) => userPoolRuleApplies(rule, caller))) return true;
   return existing !== undefined && ownerRules(model, operation).some((rule) => ownedBy(existing, rule.ownerField, caller));
 }
+
+/** Whether a field-level rule grants the same caller as a model-level one (same kind, provider and owner field or groups). */
+function sameRole(fieldRule: AuthRule, modelRule: AuthRule): boolean {
+  if (fieldRule.allow !== modelRule.allow || fieldRule.provider !== modelRule.provider) return false;
+  if (fieldRule.allow === 'owner') return fieldRule.ownerField === modelRule.ownerField;
+  if (fieldRule.allow === 'groups') return fieldRule.groups.some((group) => modelRule.groups.includes(group));
+  return true;
+}
+
+/** The model rules by which `caller` may do `operation` on `item` (for a create: the input). */
+function authorizingRules(model: ModelInfo, caller: Caller, operation: Operation, item: Item | undefined): AuthRule[] {
+  return model.authRules.filter((rule) => {
+    if (!permits(rule, operation)) return false;
+    if (caller.kind === 'iam') return iamRuleApplies(rule, caller.authenticated);
+    if (userPoolRuleApplies(rule, caller)) return true;
+    if (rule.allow !== 'owner' || rule.provider !== 'userPools') return false;
+    return item === undefined || !(rule.ownerField in item) || ownedBy(item, rule.ownerField, caller);
+  });
+}
+
+/** Whether some rule of the field grants what one of the authorizing model rules grants. */
+function fieldAllows(model: ModelInfo, field: string, rules: readonly AuthRule[], operation: Operation): boolean {
+  const fieldRules = model.fieldDirectives.get(field)?.authRules;
+  if (!fieldRules) return true;
+  return fieldRules.some((fieldRule) => permits(fieldRule, operation) && rules.some((rule) => sameRole(fieldRule, rule)));
+}
+
+/**
+ * The input fields a create or update may not set, as the generated auth functions compute
+ * them from field-level rules (`Unauthorized on [owner]`): a field with rules of its own is
+ * allowed only if one of them grants the operation to the role that authorized the write; an
+ * update setting a field to null needs that role to be allowed to delete the field's value.
+ */
+export function deniedInputFields(model: ModelInfo, caller: Caller, operation: 'create' | 'update', input: Item, current: Item | undefined): string[] {
+  const rules = authorizingRules(model, caller, operation, operation === 'create' ? input : current);
+  const denied = new Set<string>();
+  if (operation === 'update') {
+    for (const [field, value] of Object.entries(input)) {
+      if (value === null && (model.keyFields.includes(field) || !fieldAllows(model, field, rules, 'delete'))) denied.add(field);
+    }
+  }
+  for (const field of Object.keys(input)) {
+    if (operation === 'update' && model.keyFields.includes(field)) continue;
+    if (!fieldAllows(model, field, rules, operation)) denied.add(field);
+  }
+  return [...denied];
+}
+
+/** Fields whose own rules let fewer callers read them than the model's rules do: the generated resolvers guard each. */
+export function readRestrictedFields(model: ModelInfo): string[] {
+  const readers = model.authRules.filter((rule) => permits(rule, 'get'));
+  return [...model.fieldDirectives]
+    .filter(([, directives]) => directives.authRules !== undefined)
+    .filter(([field]) => readers.some((rule) => !fieldAllows(model, field, [rule], 'get')))
+    .map(([field]) => field);
+}
+
+/** Whether the caller may read a guarded field of `item`, by the field's own rules. */
+export function mayReadField(model: ModelInfo, field: string, caller: Caller, item: Item): boolean {
+  const fieldRules = model.fieldDirectives.get(field)?.authRules ?? [];
+  return fieldRules.some((rule) => {
+    if (!permits(rule, 'get')) return false;
+    if (caller.kind === 'iam') return iamRuleApplies(rule, caller.authenticated);
+    if (userPoolRuleApplies(rule, caller)) return true;
+    return rule.allow === 'owner' && rule.provider === 'userPools' && ownedBy(item, rule.ownerField, caller);
+  });
+}

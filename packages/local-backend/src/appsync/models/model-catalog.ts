@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { FieldDirectives } from './field-directives';
 
 /** The parts of the model introspection schema (amplify_outputs.json `data.model_introspection`) used here. */
 export interface ModelIntrospection {
@@ -87,6 +88,8 @@ export interface ModelInfo {
   createdAtField: string | undefined;
   updatedAtField: string | undefined;
   authRules: AuthRule[];
+  /** Field-level `@auth` rules and `@validate` checks, by field. */
+  fieldDirectives: ReadonlyMap<string, FieldDirectives>;
   relations: Map<string, Relation>;
   /** Whether `owner` fields of this model hold a list of owners. */
   isListField(field: string): boolean;
@@ -121,7 +124,7 @@ function timestampFields(model: IntrospectionModel): { createdAt?: string; updat
   return { createdAt: readOnly('createdAt'), updatedAt: readOnly('updatedAt') };
 }
 
-function modelInfo(model: IntrospectionModel): ModelInfo {
+function modelInfo(model: IntrospectionModel, fieldDirectives: ReadonlyMap<string, FieldDirectives>): ModelInfo {
   const { primaryKeyFieldName, sortKeyFieldNames } = model.primaryKeyInfo;
   const relations = new Map<string, Relation>();
   for (const field of Object.values(model.fields)) {
@@ -136,6 +139,7 @@ function modelInfo(model: IntrospectionModel): ModelInfo {
     createdAtField: timestamps.createdAt,
     updatedAtField: timestamps.updatedAt,
     authRules: parseAuthRules(model.name, model.attributes ?? []),
+    fieldDirectives,
     relations,
     isListField: (field) => model.fields[field]?.isArray === true,
   };
@@ -151,7 +155,11 @@ export function keyOf(model: ModelInfo, values: Record<string, unknown>): unknow
  * fields of the served schema by the names the Amplify client itself uses
  * (`get<Model>`, `list<PluralName>`, `create<Model>`, ...).
  */
-export function buildModelCatalog(introspection: ModelIntrospection, schema: GraphQLSchema): ModelCatalog {
+export function buildModelCatalog(
+  introspection: ModelIntrospection,
+  schema: GraphQLSchema,
+  fieldDirectives: ReadonlyMap<string, ReadonlyMap<string, FieldDirectives>>,
+): ModelCatalog {
   const models = new Map<string, ModelInfo>();
   const operations = new Map<string, RootOperation>();
   const indexes = new Map<string, string[][]>();
@@ -159,7 +167,7 @@ export function buildModelCatalog(introspection: ModelIntrospection, schema: Gra
   const mutationFields = schema.getMutationType()?.getFields() ?? {};
 
   for (const raw of Object.values(introspection.models)) {
-    const model = modelInfo(raw);
+    const model = modelInfo(raw, fieldDirectives.get(raw.name) ?? new Map());
     models.set(model.name, model);
     const candidates: [string, RootOperation['kind'], Record<string, unknown>][] = [
       [`get${model.name}`, 'get', queryFields],

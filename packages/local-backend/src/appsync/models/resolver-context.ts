@@ -1,4 +1,6 @@
-import type { GraphQLFieldResolver } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import type { AppSyncError } from '../appsync-errors';
 import type { Clock } from '../../shared/clock';
 import type { Item } from '../../shared/values';
 import type { Caller } from '../caller';
@@ -6,22 +8,24 @@ import type { ItemStore } from './item-store';
 import type { ModelCatalog, ModelInfo } from './model-catalog';
 import type { PageTokens } from './page-token';
 
-/** The GraphQL context every resolver reads: who is asking, already authenticated. */
+/** The GraphQL context every resolver reads: who is asking, already authenticated, and how. */
 export interface AppSyncContext {
   caller: Caller;
+  /** The request's headers (`ctx.request.headers` of APPSYNC_JS code). */
+  headers: IncomingHttpHeaders;
+  /** Errors resolvers add beside a value (`util.appendError`), answered with the data. */
+  appendedErrors: { path: GraphQLResolveInfo['path']; error: AppSyncError }[];
 }
 
-/** Published after a create, update or delete is durable. */
+/**
+ * A mutation's answer, as the caller selected it: what AppSync hands to the subscriptions
+ * listing the mutation in `@aws_subscribe`.
+ */
 export interface MutationEvent {
   /** The root Mutation field, e.g. `createResult`. */
   mutationField: string;
-  modelName: string;
-  /**
-   * The stored item (after the change; before it for a delete), owner included. It is
-   * marked as a mutation result, so relationship fields resolve to null / no items when a
-   * subscription selection set is executed on it, as the generated resolvers do.
-   */
-  item: Item;
+  /** The field's value in the mutation's response (its selection set, field resolvers applied). */
+  data: Record<string, unknown>;
 }
 
 /** What the model resolvers are made from. */
@@ -30,14 +34,34 @@ export interface ResolverDeps {
   store: ItemStore;
   tokens: PageTokens;
   clock: Clock;
-  publish(event: MutationEvent): void;
 }
 
 export type Args = Record<string, unknown>;
 export type Resolver = GraphQLFieldResolver<unknown, AppSyncContext, Args>;
 
+/** One call of a field's resolver. */
+export interface ResolveCall {
+  source: unknown;
+  args: Args;
+  context: AppSyncContext;
+  info: GraphQLResolveInfo;
+}
+
+/**
+ * APPSYNC_JS functions amplify/ splices into a generated pipeline: `beforeData` runs after the
+ * generated auth and validation, with the arguments as they left them (a create's owner filled
+ * in), and may stop the write by throwing the field's error; `afterData` gets the data
+ * function's result and gives the field's value.
+ */
+export interface PipelineExtras {
+  beforeData(call: ResolveCall, args: Args): void;
+  afterData(call: ResolveCall, result: unknown): unknown;
+}
+
+export const noExtras: PipelineExtras = { beforeData: () => undefined, afterData: (_call, result) => result };
+
 /** Makes the resolver of one root field (`getExam`, `createResult`, ...) of `model`. */
-export type ModelOperation = (deps: ResolverDeps, fieldName: string, model: ModelInfo) => Resolver;
+export type ModelOperation = (deps: ResolverDeps, fieldName: string, model: ModelInfo, extras: PipelineExtras) => Resolver;
 
 const mutationResult = Symbol('mutationResult');
 

@@ -1,10 +1,11 @@
 import type { Item } from '../../shared/values';
-import { dynamoDbError, unauthorized, type AppSyncError } from '../appsync-errors';
+import { AppSyncError, dynamoDbError, unauthorized } from '../appsync-errors';
 import type { Caller } from '../caller';
 import { InvalidFilterError, matchesFilter, type Filter } from './filter-expression';
-import { mayModify } from './model-auth';
+import { validationFailure } from './field-directives';
+import { deniedInputFields, mayModify } from './model-auth';
 import { keyOf, type ModelInfo } from './model-catalog';
-import { markMutationResult, type Args, type Resolver, type ResolverDeps } from './resolver-context';
+import { markMutationResult, type Args, type PipelineExtras, type Resolver, type ResolverDeps } from './resolver-context';
 
 // DynamoDB's item size limit.
 const maxItemBytes = 400 * 1024;
@@ -31,6 +32,20 @@ export function checkSize(item: Item): void {
   }
 }
 
+/**
+ * What the generated auth and validate functions check of a write's input after the caller is
+ * authorized: fields their role may not set (`Unauthorized on [owner]`), then each field's
+ * `@validate` checks, in the order the input gives them.
+ */
+export function checkFieldWrites(model: ModelInfo, caller: Caller, operation: 'create' | 'update', input: Item, current: Item | undefined): void {
+  const denied = deniedInputFields(model, caller, operation, input, current);
+  if (denied.length > 0) throw new AppSyncError('Unauthorized', `Unauthorized on [${denied.join(', ')}]`);
+  for (const [field, directives] of model.fieldDirectives) {
+    const failure = validationFailure(directives.validations, input[field]);
+    if (failure) throw new AppSyncError(null, failure);
+  }
+}
+
 /** Whether a mutation's `condition` holds for the stored item (none: an empty one). */
 export function conditionHolds(item: Item | undefined, condition: Filter | null | undefined): boolean {
   try {
@@ -51,13 +66,15 @@ export function changeStoredItem(
   fieldName: string,
   model: ModelInfo,
   operation: 'update' | 'delete',
-  { args, caller }: { args: Args; caller: Caller },
+  { args, caller, beforeData }: { args: Args; caller: Caller; beforeData(args: Args): void },
   change: (current: Item, input: Item) => Item | null,
 ): Item {
   const input = args['input'] as Item;
   checkKey(model, input);
   return deps.store.write(model.name, keyOf(model, input), (current) => {
     if (!mayModify(model, caller, operation, current)) throw unauthorized(fieldName, 'Mutation');
+    if (operation === 'update') checkFieldWrites(model, caller, 'update', input, current);
+    beforeData(args);
     if (!current || !conditionHolds(current, args['condition'] as Filter)) throw conditionFailed();
     const next = change(current, input);
     return { next, result: next ?? current };
@@ -65,13 +82,18 @@ export function changeStoredItem(
 }
 
 /**
- * A create, update or delete resolver: `write` makes the change durable and returns the
- * item (after the change; before it for a delete); the event is then published, here only.
+ * A create, update or delete resolver: `write` authorizes, runs `beforeData` and makes the
+ * change durable, returning the item (after the change; before it for a delete), which
+ * answers the mutation marked as its result.
  */
-export function mutationResolver(deps: ResolverDeps, fieldName: string, model: ModelInfo, write: (args: Args, caller: Caller) => Item): Resolver {
-  return (_source, args, { caller }) => {
-    const item = write(args, caller);
-    deps.publish({ mutationField: fieldName, modelName: model.name, item: markMutationResult({ ...item }) });
-    return markMutationResult(item);
+export function mutationResolver(
+  model: ModelInfo,
+  extras: PipelineExtras,
+  write: (args: Args, caller: Caller, beforeData: (args: Args) => void) => Item,
+): Resolver {
+  return (source, args, context, info) => {
+    const call = { source, args, context, info };
+    const item = write(args, context.caller, (authorized) => extras.beforeData(call, authorized));
+    return extras.afterData(call, markMutationResult({ ...item, __typename: model.name }));
   };
 }

@@ -56,8 +56,22 @@ function collect<T>(observable: Subscribable<T>): Collected<T> {
   return Object.assign(received, { errors, stop: () => subscription.unsubscribe() });
 }
 
-async function create(teacher: SignedInUser, examId: string, student: string, grade = 'B') {
-  const { data, errors } = await teacher.client.models.Result.create({ examId, student, grade });
+// A result goes only under an exam its teacher owns, so each teacher gets exams of their own, by label.
+const exams = new Map<string, string>();
+async function examOf(teacher: SignedInUser, label: string): Promise<string> {
+  const key = `${teacher.email}:${label}`;
+  let id = exams.get(key);
+  if (!id) {
+    const { data, errors } = await teacher.client.models.Exam.create({ subject: label, date: '2026-06-30', teacher: teacher.email });
+    assert.equal(errors, undefined);
+    id = data?.id ?? '';
+    exams.set(key, id);
+  }
+  return id;
+}
+
+async function create(teacher: SignedInUser, exam: string, student: string, grade = 'B') {
+  const { data, errors } = await teacher.client.models.Result.create({ examId: await examOf(teacher, exam), student, grade });
   assert.equal(errors, undefined);
   assert.ok(data);
   return data;
@@ -75,8 +89,8 @@ test('a guest subscription receives creates, updates and deletes of every teache
   assert.deepEqual(
     created.items.map(({ id, student, grade, examId }) => ({ id, student, grade, examId })),
     [
-      { id: first.id, student: 'Ada Lovelace', grade: 'B', examId: 'exam-1' },
-      { id: second.id, student: 'Alan Turing', grade: 'C', examId: 'exam-1' },
+      { id: first.id, student: 'Ada Lovelace', grade: 'B', examId: await examOf(ada, 'exam-1') },
+      { id: second.id, student: 'Alan Turing', grade: 'C', examId: await examOf(bob, 'exam-1') },
     ],
   );
 
@@ -96,7 +110,7 @@ test('a guest subscription receives creates, updates and deletes of every teache
 });
 
 test('a filtered subscription receives only the matching events', async () => {
-  const oneExam = collect<ResultItem>(guest.models.Result.onCreate({ filter: { examId: { eq: 'exam-A' } } }));
+  const oneExam = collect<ResultItem>(guest.models.Result.onCreate({ filter: { examId: { eq: await examOf(ada, 'exam-A') } } }));
   const goodGrades = collect<ResultItem>(
     guest.models.Result.onCreate({ filter: { or: [{ grade: { eq: 'A' } }, { grade: { eq: 'B' } }], student: { beginsWith: 'G' } } }),
   );
@@ -110,7 +124,7 @@ test('a filtered subscription receives only the matching events', async () => {
   await waitFor(oneExam, (items) => items.some((item) => item.student === 'Barbara Liskov'), 'the exam-A results', deliveryMs);
   await waitFor(goodGrades, (items) => items.some((item) => item.student === 'Grete Hermann'), 'the good grades', deliveryMs);
 
-  assert.deepEqual(oneExam.items.map((item) => item.student), ['Gordon Moore', 'Barbara Liskov']);
+  assert.deepEqual(oneExam.items.map((item) => item.student), ['Barbara Liskov'], "Bob's exam-A is another exam");
   assert.deepEqual(goodGrades.items.map((item) => item.student), ['Grace Hopper', 'Grete Hermann']);
   oneExam.stop();
   goodGrades.stop();
@@ -135,7 +149,7 @@ test("a teacher's subscription receives their own items' events, never another t
 });
 
 test('after a backend restart the client reconnects and observeQuery converges to the stored data', async () => {
-  const filter = { examId: { eq: 'exam-R' } };
+  const filter = { examId: { eq: await examOf(ada, 'exam-R') } };
   const snapshots = collect<{ items: ResultItem[] }>(guest.models.Result.observeQuery({ filter }));
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
   const first = await create(ada, 'exam-R', 'Ada Lovelace', 'C');
@@ -146,10 +160,10 @@ test('after a backend restart the client reconnects and observeQuery converges t
   // The client notices the closed socket, waits about 5 s, reconnects and starts its subscriptions again.
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
 
-  const second = await create(bob, 'exam-R', 'Alan Turing', 'B');
+  const second = await create(ada, 'exam-R', 'Alan Turing', 'B');
   await ada.client.models.Result.update({ id: first.id, grade: 'A' });
   const third = await create(ada, 'exam-R', 'Grace Hopper', 'A');
-  await bob.client.models.Result.delete({ id: second.id });
+  await ada.client.models.Result.delete({ id: second.id });
 
   const { data: stored } = await guest.models.Result.list({ filter });
   const summary = (items: readonly { id: string; grade: string }[]) =>
@@ -166,14 +180,15 @@ test('after a backend restart the client reconnects and observeQuery converges t
 });
 
 test("a teacher's observeQuery lists and follows their own results only", async () => {
-  const filter = { examId: { eq: 'exam-O' } };
-  const before = await create(bob, 'exam-O', 'Bob Before');
-  const mine = await create(ada, 'exam-O', 'Ada Before');
+  // Both teachers' results match the filter; only Ada's may reach her.
+  const filter = { student: { beginsWith: 'O-' } };
+  const before = await create(bob, 'exam-O', 'O-Bob Before');
+  const mine = await create(ada, 'exam-O', 'O-Ada Before');
   const snapshots = collect<{ items: ResultItem[] }>(ada.client.models.Result.observeQuery({ filter }));
   await acknowledgedAll('onCreateResult', 'onUpdateResult', 'onDeleteResult');
 
-  const bobLive = await create(bob, 'exam-O', 'Bob Live');
-  const adaLive = await create(ada, 'exam-O', 'Ada Live');
+  const bobLive = await create(bob, 'exam-O', 'O-Bob Live');
+  const adaLive = await create(ada, 'exam-O', 'O-Ada Live');
   await bob.client.models.Result.update({ id: before.id, grade: 'A' });
   await ada.client.models.Result.update({ id: mine.id, grade: 'A+' });
 
@@ -183,7 +198,7 @@ test("a teacher's observeQuery lists and follows their own results only", async 
   const everSeen = new Set(snapshots.items.flatMap((snapshot) => snapshot.items.map((item) => item.id)));
   assert.equal(everSeen.has(before.id), false);
   assert.equal(everSeen.has(bobLive.id), false);
-  assert.deepEqual(latest().map((item) => item.student).sort(), ['Ada Before', 'Ada Live']);
+  assert.deepEqual(latest().map((item) => item.student).sort(), ['O-Ada Before', 'O-Ada Live']);
   assert.deepEqual(snapshots.errors, []);
   snapshots.stop();
 });

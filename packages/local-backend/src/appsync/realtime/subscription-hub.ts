@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { execute, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { MutationEvent } from '../models/resolver-context';
-import { formatFieldError } from '../appsync-errors';
 import { matchesSubscriptionFilter } from './enhanced-filter';
-import type { OwnerField, SubscriptionCatalog } from './subscription-catalog';
+import { eventPayload } from './event-payload';
+import type { SubscriptionCatalog } from './subscription-catalog';
 import type { PreparedSubscription } from './subscription-start';
 import { describeError } from '../../shared/values';
 
@@ -32,21 +32,6 @@ interface Payload {
   bytes: number;
 }
 
-/**
- * What subscription filters see: the mutation result as the client would read it, where
- * owner fields show only the username part of the stored `<sub>::<username>`.
- */
-function publishedView(item: Record<string, unknown>, ownerFields: readonly OwnerField[]): Record<string, unknown> {
-  if (ownerFields.length === 0) return item;
-  const view = { ...item };
-  const lastPart = (value: unknown) => (typeof value === 'string' ? (value.split('::').pop() ?? value) : value);
-  for (const { name } of ownerFields) {
-    const value = view[name];
-    view[name] = Array.isArray(value) ? value.map(lastPart) : lastPart(value);
-  }
-  return view;
-}
-
 function passes(subscription: PreparedSubscription, view: Record<string, unknown>): boolean {
   for (const [name, value] of Object.entries(subscription.argumentFilter)) {
     if (!isDeepStrictEqual(view[name], value)) return false;
@@ -55,9 +40,10 @@ function passes(subscription: PreparedSubscription, view: Record<string, unknown
 }
 
 /**
- * Routes mutation events to the subscriptions their `@aws_subscribe` fields feed,
- * filters them, and runs each subscriber's selection set on the stored item with the
- * subscriber's own caller. Subscribers that cannot tell apart share one execution.
+ * Routes mutation events to the subscriptions their `@aws_subscribe` fields feed, filters
+ * them on the mutation's answer (so what the mutation did not select, such as an owner, cannot
+ * match), and gives each subscriber that answer through its own selection set. Subscribers
+ * with the same document and variables share one payload.
  */
 export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
   const byField = new Map<string, Set<Subscriber>>();
@@ -65,20 +51,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
   let draining = false;
 
   function payloadFor(subscription: PreparedSubscription, event: MutationEvent): Payload {
-    const result = execute({
-      schema: deps.schema,
-      document: subscription.document,
-      rootValue: { [subscription.field.name]: event.item },
-      contextValue: { caller: subscription.caller },
-      variableValues: subscription.variables,
-    });
-    if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
-    const report = (error: unknown) =>
-      deps.log(`realtime: resolver failure in ${subscription.field.name}: ${describeError(error)}`);
-    const json = JSON.stringify({
-      data: result.data ?? null,
-      ...(result.errors ? { errors: result.errors.map((error) => formatFieldError(error, report)) } : {}),
-    });
+    const json = JSON.stringify({ data: eventPayload(deps.schema, subscription.document, subscription.operationName, subscription.variables, event.data) });
     return { json, bytes: Buffer.byteLength(json) };
   }
 
@@ -86,7 +59,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
     for (const field of deps.catalog.byMutation.get(event.mutationField) ?? []) {
       const subscribers = byField.get(field.name);
       if (!subscribers || subscribers.size === 0) continue;
-      const view = publishedView(event.item, field.ownerFields);
+      const view = event.data;
       const payloads = new Map<string, Payload>();
       for (const subscriber of subscribers) {
         try {

@@ -22,6 +22,7 @@ import type { SubscriptionCatalog, SubscriptionField } from './subscription-cata
 export interface PreparedSubscription {
   field: SubscriptionField;
   document: DocumentNode;
+  operationName: string | undefined;
   variables: Record<string, unknown> | undefined;
   caller: Caller;
   /**
@@ -31,7 +32,10 @@ export interface PreparedSubscription {
   executionKey: string;
   /** The enhanced filter: the client's `filter` argument with the owner scope AppSync adds. */
   filter: SubscriptionFilter | undefined;
-  /** Other arguments, matched by equality against the event (AppSync's argument filtering). */
+  /**
+   * Other arguments, matched by equality against the event (AppSync's argument filtering),
+   * only when the resolver set no enhanced filter: an enhanced filter replaces them.
+   */
   argumentFilter: Record<string, unknown>;
 }
 
@@ -169,7 +173,7 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
   const args = getArgumentValues(fieldDefinition, fieldNode, coerced.coerced);
 
   // The auth directives of the subscription field, checked by the schema's own guard.
-  const probe = execute({ schema, document, operationName: request.operationName, rootValue: { [field.name]: null }, contextValue: { caller }, variableValues: request.variables });
+  const probe = execute({ schema, document, operationName: request.operationName, rootValue: { [field.name]: null }, contextValue: { caller, headers: {}, appendedErrors: [] }, variableValues: request.variables });
   if (probe instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
   if (probe.errors?.length) {
     const report = (error: unknown) => deps.log(`realtime: start check failed: ${describeError(error)}`);
@@ -200,13 +204,18 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
   }
 
   const argumentFilter: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(args)) {
-    if (name !== 'filter' && value !== null && value !== undefined) argumentFilter[name] = value;
+  if (filter === undefined) {
+    for (const [name, value] of Object.entries(args)) {
+      // An empty owner is no owner to the generated resolver ($util.isNullOrEmpty).
+      const emptyOwner = value === '' && field.ownerFields.some((owner) => owner.name === name);
+      if (name !== 'filter' && value !== null && value !== undefined && !emptyOwner) argumentFilter[name] = value;
+    }
   }
 
   return {
     field,
     document,
+    operationName: request.operationName,
     variables: request.variables,
     caller,
     executionKey: `${request.query}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${callerKey(caller)}`,

@@ -5,13 +5,16 @@ import type { Filter } from '../filter-expression';
 import { authorizeCreate } from '../model-auth';
 import { keyOf } from '../model-catalog';
 import type { ModelOperation } from '../resolver-context';
-import { checkKey, checkSize, conditionFailed, conditionHolds, mutationResolver } from '../writes';
+import { checkFieldWrites, checkKey, checkSize, conditionFailed, conditionHolds, mutationResolver } from '../writes';
 
 /** `create<Model>(input, condition)`: id and timestamps filled in, owner set, refused if the key is taken. */
-export const create: ModelOperation = (deps, fieldName, model) =>
-  mutationResolver(deps, fieldName, model, (args, caller) => {
-    const input = authorizeCreate(model, caller, args['input'] as Item);
+export const create: ModelOperation = (deps, fieldName, model, extras) =>
+  mutationResolver(model, extras, (args, caller, beforeData) => {
+    const given = args['input'] as Item;
+    const input = authorizeCreate(model, caller, given);
     if (!input) throw unauthorized(fieldName, 'Mutation');
+    checkFieldWrites(model, caller, 'create', given, undefined);
+    beforeData({ ...args, input });
     const timestamp = deps.clock.now().toISOString();
     const item: Item = {
       ...(model.generatesId ? { id: randomUUID() } : {}),

@@ -1,0 +1,16 @@
+export { fromAttributeMap, toAttributeMap, type AttributeMap, type AttributeValue } from './attribute-value';
+export { ResolverCodeError, type ResolverError } from './control-flow';
+export {
+  createDynamoDbDataSource,
+  type DataSourceAnswer,
+  type DataSourceTables,
+  type DynamoDbDataSource,
+  type KeySchema,
+  type PageCursors,
+  type TableDefinition,
+  type TableStorage,
+  withDynamoDbRequestId,
+} from './dynamodb-data-source';
+export { loadResolverCode, type ResolverCode } from './load-code';
+export { createMemoryTables } from './memory-tables';
+export { runResolver, type DataSourceCall, type JsFunction, type JsResolver, type ResolverInput, type ResolverOutcome } from './run-resolver';
