@@ -32,19 +32,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/**/*.{ts,tsx}'],
+    files: ['apps/**/*.{ts,tsx}', 'packages/live-data/src/react/**/*.{ts,tsx}', 'packages/web-shell/src/**/*.{ts,tsx}'],
     languageOptions: {
       globals: { ...globals.browser },
     },
     plugins: {
-      '@next/next': nextPlugin,
       'react-hooks': reactHooks,
+    },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['apps/**/*.{ts,tsx}'],
+    plugins: {
+      '@next/next': nextPlugin,
     },
     settings: { next: { rootDir: ['apps/teacher/', 'apps/student/'] } },
     rules: {
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
-      ...reactHooks.configs.recommended.rules,
     },
   },
   {
