@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { synthesizeBackend, type SynthesizedBackend } from './index';
@@ -49,42 +47,26 @@ function objectType(sdl: string, name: string): { directives: string[]; fields: 
   return { directives: directivesIn(match[1] ?? ''), fields };
 }
 
-function rootStackTemplate(assemblyDir: string): Template {
-  const manifest = JSON.parse(readFileSync(join(assemblyDir, 'manifest.json'), 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-  };
-  const stacks = Object.values(manifest.artifacts).filter((a) => a.type === 'aws:cloudformation:stack');
-  assert.equal(stacks.length, 1, 'the assembly holds exactly one top-level stack');
-  const templateFile = stacks[0]?.properties?.templateFile ?? '';
-  return Template.fromJSON(JSON.parse(readFileSync(join(assemblyDir, templateFile), 'utf8')) as Record<string, unknown>);
-}
-
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, unknown>;
-}
-
-/** The request and response templates of every pipeline function AppSync runs for `typeName.fieldName`. */
-function pipelineTemplates(assemblyDir: string, typeName: string, fieldName: string): string[] {
-  const stacks = readdirSync(assemblyDir)
-    .filter((file) => file.endsWith('.template.json'))
-    .map((file) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8')) as { Resources?: Record<string, CfnResource> });
-  for (const { Resources: resources = {} } of stacks) {
-    const resolver = Object.values(resources).find(
-      (r) => r.Type === 'AWS::AppSync::Resolver' && r.Properties['TypeName'] === typeName && r.Properties['FieldName'] === fieldName,
-    );
-    if (!resolver) continue;
-    const functions = (resolver.Properties['PipelineConfig'] as { Functions: { 'Fn::GetAtt': [string, string] }[] }).Functions;
-    return functions.flatMap(({ 'Fn::GetAtt': [logicalId] }) => {
-      const properties = resources[logicalId]?.Properties;
-      // The integrity checks amplify/ adds are APPSYNC_JS functions with their code inline.
-      if (typeof properties?.['Code'] === 'string') return [properties['Code']];
-      const assets = [...JSON.stringify(properties).matchAll(/([0-9a-f]{64})\.vtl/g)];
-      assert.ok(assets.length > 0, `pipeline function ${logicalId} of ${typeName}.${fieldName} has neither VTL nor inline code`);
-      return assets.map(([, assetHash]) => readFileSync(join(assemblyDir, `asset.${assetHash}.vtl`), 'utf8'));
+/** The request and response templates (or APPSYNC_JS code) of every pipeline function AppSync runs for `typeName.fieldName`. */
+function pipelineTemplates(backend: SynthesizedBackend, typeName: string, fieldName: string): string[] {
+  const resolver = backend
+    .resourcesOfType('AWS::AppSync::Resolver')
+    .find(({ properties }) => properties['TypeName'] === typeName && properties['FieldName'] === fieldName);
+  assert.ok(resolver, `no AppSync resolver for ${typeName}.${fieldName}`);
+  const functions = backend.resourcesOfType('AWS::AppSync::FunctionConfiguration').filter((fn) => fn.templateFile === resolver.templateFile);
+  const ids = (resolver.properties['PipelineConfig'] as { Functions: { 'Fn::GetAtt': [string, string] }[] }).Functions;
+  return ids.flatMap(({ 'Fn::GetAtt': [logicalId] }) => {
+    const properties = functions.find((fn) => fn.logicalId === logicalId)?.properties;
+    assert.ok(properties, `pipeline function ${logicalId} of ${typeName}.${fieldName} is not in its stack`);
+    // The integrity checks amplify/ adds are APPSYNC_JS functions with their code inline.
+    if (typeof properties['Code'] === 'string') return [properties['Code']];
+    return (['Request', 'Response'] as const).flatMap((part) => {
+      const inline = properties[`${part}MappingTemplate`];
+      const location = properties[`${part}MappingTemplateS3Location`];
+      if (typeof inline === 'string') return [inline];
+      return location === undefined ? [] : [backend.readAsset(location)];
     });
-  }
-  assert.fail(`no AppSync resolver for ${typeName}.${fieldName}`);
+  });
 }
 
 describe('amplify/ synthesized as `ampx sandbox` would', () => {
@@ -147,11 +129,8 @@ describe('amplify/ synthesized as `ampx sandbox` would', () => {
       temporaryPasswordValidityDays: TEACHER_PASSWORD_POLICY.TemporaryPasswordValidityDays,
     });
     // ampx builds auth.password_policy in amplify_outputs.json from these two stack outputs.
-    const root = rootStackTemplate(backend.assemblyDir);
-    root.hasOutput('passwordPolicyMinLength', { Value: String(TEACHER_PASSWORD_POLICY.MinimumLength) });
-    root.hasOutput('passwordPolicyRequirements', {
-      Value: JSON.stringify(['REQUIRES_NUMBERS', 'REQUIRES_LOWERCASE', 'REQUIRES_UPPERCASE']),
-    });
+    assert.equal(backend.rootStackOutputs['passwordPolicyMinLength'], String(TEACHER_PASSWORD_POLICY.MinimumLength));
+    assert.equal(backend.rootStackOutputs['passwordPolicyRequirements'], JSON.stringify(['REQUIRES_NUMBERS', 'REQUIRES_LOWERCASE', 'REQUIRES_UPPERCASE']));
   });
 
   test('AppSync authorizes teachers by user pool and guests by IAM', () => {
@@ -180,7 +159,7 @@ describe('amplify/ synthesized as `ampx sandbox` would', () => {
 
   test('the generated auth resolvers let guests read and subscribe, and never write', () => {
     const admitsGuests = (typeName: string, fieldName: string): boolean =>
-      pipelineTemplates(backend.assemblyDir, typeName, fieldName).some((vtl) => vtl.includes(ADMITS_GUESTS));
+      pipelineTemplates(backend, typeName, fieldName).some((vtl) => vtl.includes(ADMITS_GUESTS));
     const guestOperations = [
       ...GUEST_QUERIES.map((field) => ['Query', field] as const),
       ...GUEST_SUBSCRIPTIONS.map((field) => ['Subscription', field] as const),
