@@ -3,8 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import { Hub } from 'aws-amplify/utils';
-import { Recording, signInUser, startTempBackend, waitFor, type SignedInUser, type TempBackend } from '../testing';
+import { Recording, recordSubscriptionAcks, signInUser, startTempBackend, waitFor, type SignedInUser, type TempBackend } from '../testing';
 
 // The checks amplify/data/exam-integrity.ts splices into the generated resolvers, run by the
 // local backend from the synthesized assembly, through the unmodified aws-amplify client.
@@ -13,15 +12,11 @@ let t: TempBackend;
 let ada: SignedInUser;
 let bob: SignedInUser;
 const guest = generateClient<Schema>({ authMode: 'identityPool' });
-const acknowledged = new Recording<string>();
+const acknowledged = recordSubscriptionAcks();
 
 before(async () => {
   t = await startTempBackend();
   configureAmplify(t.outputs);
-  Hub.listen('api', ({ payload }) => {
-    const data = payload.data as { query?: string } | undefined;
-    if (payload.event === 'Subscription ack' && data?.query) acknowledged.push(/\{\s*(on\w+)/.exec(data.query)?.[1] ?? data.query);
-  });
   ada = await signInUser(t, 'ada@school.example');
   bob = await signInUser(t, 'bob@school.example');
 });

@@ -3,15 +3,14 @@ import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import { Hub } from 'aws-amplify/utils';
-import { Recording, signInUser, startTempBackend, waitFor, type SignedInUser, type TempBackend } from '../../testing';
+import { Recording, recordSubscriptionAcks, signInUser, startTempBackend, waitFor, type SignedInUser, type TempBackend } from '../../testing';
 
 let t: TempBackend;
 let ada: SignedInUser;
 let bob: SignedInUser;
 /** The process's Amplify singleton stays a guest: identity pool credentials, no sign-in. */
 const guest = generateClient<Schema>({ authMode: 'identityPool' });
-const acknowledged = new Recording<string>();
+const acknowledged = recordSubscriptionAcks();
 /** How long an event may take to arrive. */
 const deliveryMs = 5000;
 
@@ -19,10 +18,6 @@ before(async () => {
   t = await startTempBackend();
   // The unmodified aws-amplify client in Node, configured as the apps configure it (wss:// rewritten to ws://).
   configureAmplify(t.outputs);
-  Hub.listen('api', ({ payload }) => {
-    const data = payload.data as { query?: string } | undefined;
-    if (payload.event === 'Subscription ack' && data?.query) acknowledged.push(/\{\s*(on\w+)/.exec(data.query)?.[1] ?? data.query);
-  });
   ada = await signInUser(t, 'ada@school.example');
   bob = await signInUser(t, 'bob@school.example');
 });
