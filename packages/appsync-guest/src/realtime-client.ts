@@ -18,14 +18,15 @@ export interface SubscriptionHandlers {
   error(error: Error): void;
 }
 
+/** The part of the browser's WebSocket this client uses (`ws` in Node has it too). */
 interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
 }
 
 export type WebSocketConstructor = new (url: string, protocols: string[]) => WebSocketLike;
