@@ -8,6 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import { browserClient } from '../lib/browser-client';
 import { findExams } from '../lib/exam-search';
 import { HIGHLIGHT_MS } from '../lib/highlight';
+import { sameOwner } from '../lib/same-owner';
 import type { ExamListData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
@@ -26,7 +27,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
     const owners = new Map(exams.items.map((exam) => [exam.id, exam.owner]));
     const counts = new Map<string, number>();
     for (const { examId, owner } of results.items) {
-      if (owner != null && owners.get(examId) === owner) counts.set(examId, (counts.get(examId) ?? 0) + 1);
+      if (sameOwner(owners.get(examId), { owner })) counts.set(examId, (counts.get(examId) ?? 0) + 1);
     }
     return counts;
   }, [exams.items, results.items]);

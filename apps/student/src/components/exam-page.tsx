@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
 import { browserClient } from '../lib/browser-client';
 import { HIGHLIGHT_MS } from '../lib/highlight';
+import { sameOwner } from '../lib/same-owner';
 import type { ExamPageData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
@@ -23,12 +24,11 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
   const live = useLiveList((options) => watchGuestResults(browserClient(), id, options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.results });
   const exam = exams.rows[0];
 
-  // Defence in depth: a result is shown only if its owner is the exam's (the API refuses others, see amplify/).
   const owner = exam?.item.owner;
-  const results = useMemo(() => {
-    const rows = live.rows.filter((row) => owner != null && row.item.owner === owner);
-    return { ...live, rows, items: live.items.filter((item) => owner != null && item.owner === owner) };
-  }, [live, owner]);
+  const results = useMemo(
+    () => ({ ...live, rows: live.rows.filter((row) => sameOwner(owner, row.item)), items: live.items.filter((item) => sameOwner(owner, item)) }),
+    [live, owner],
+  );
 
   const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
   const buckets = useMemo(() => gradeDistribution(grades), [grades]);
