@@ -34,10 +34,12 @@ async function outage(page: Page, examId: string, outageMs: number, duringOutage
   await page.waitForTimeout(outageMs);
   await startBackend();
   const answered = Date.now();
-  written(await teacher.client.models.Result.create({ examId, student: 'After', grade: 'A' }));
+  const write = teacher.client.models.Result.create({ examId, student: 'After', grade: 'A' });
   await expect(connectionState(page)).toHaveText('Live');
+  const live = Date.now() - answered;
+  written(await write);
   await expect(studentRow(page, 'After', 'A')).toBeVisible();
-  console.log(`Live and caught up ${Date.now() - answered} ms after the backend answered again (outage ${outageMs / 1000} s)`);
+  console.log(`outage ${outageMs / 1000} s: Live ${live} ms and caught up ${Date.now() - answered} ms after the backend answered again`);
   await expect(page.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
   await expect(studentRow(page, 'Before', 'B')).toBeVisible();
 }
