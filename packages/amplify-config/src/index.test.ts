@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
+import { guestEndpoints } from './guest-options';
 import { toResourcesConfig } from './index';
 import { installLocalWebSocket, toLocalUrl } from './local-websocket';
 
@@ -79,4 +80,16 @@ test('the wrapped global WebSocket reaches a plain ws:// server when asked for w
   await once(socket as unknown as NodeWebSocket, 'open');
   assert.equal(socket.protocol, 'graphql-ws');
   socket.close();
+});
+
+test('guestEndpoints reads where a guest reads: Cognito’s identity pool for a deployment, the local one for the local backend', () => {
+  assert.deepEqual(guestEndpoints(sandboxOutputs), {
+    url: 'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql',
+    region: 'eu-west-1',
+    identityPoolId: 'eu-west-1:0f0e0d0c-0000-4000-8000-000000000000',
+    identityPoolEndpoint: undefined,
+  });
+  assert.equal(guestEndpoints(localOutputs).identityPoolEndpoint, localOutputs.custom.local_backend.identity_pool_endpoint);
+  assert.throws(() => guestEndpoints({ ...sandboxOutputs, auth: { ...sandboxOutputs.auth, unauthenticated_identities_enabled: false } }), /does not allow guests/);
+  assert.throws(() => guestEndpoints({ data: sandboxOutputs.data }), /auth\.identity_pool_id is missing/);
 });

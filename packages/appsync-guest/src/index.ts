@@ -4,7 +4,7 @@ import { createRealtimeClient, type RealtimeOptions, type WebSocketConstructor }
 
 export { createGuestCredentials, IdentityPoolError, memoryStorage, type AwsCredentials, type IdentityStorage } from './guest-credentials';
 export { GraphqlRequestError, type GraphqlResponse } from './graphql-http';
-export { realtimeUrl, SubscriptionError, type ConnectionState, type RealtimeClient, type RealtimeEvent, type SubscriptionHandlers } from './realtime-client';
+export { realtimeUrl, SubscriptionError, type ConnectionState, type RealtimeClient, type RealtimeEvent, type SubscriptionHandlers, type WebSocketConstructor } from './realtime-client';
 
 export interface GuestClientOptions {
   /** `data.url` of amplify_outputs.json. */

@@ -18,14 +18,15 @@ export interface SubscriptionHandlers {
   error(error: Error): void;
 }
 
+/** The part of the browser's WebSocket this client uses (`ws` in Node has it too). */
 interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
 }
 
 export type WebSocketConstructor = new (url: string, protocols: string[]) => WebSocketLike;
@@ -61,7 +62,8 @@ interface Subscription {
   startId: string | undefined;
 }
 
-const defaultRetryDelaysMs = [250, 500, 1000, 2000];
+// Short and steady whatever the outage length, so a page is back within a couple of seconds of its backend.
+const defaultRetryDelaysMs = [250, 500, 1000];
 const OPEN = 1;
 
 /** `wss://…appsync-realtime-api…/graphql` for AppSync's own domains, `<url>/realtime` for any other. */
@@ -142,7 +144,7 @@ export function createRealtimeClient(options: RealtimeOptions) {
   function scheduleReconnect(): void {
     clearTimeout(retryTimer);
     if (offline()) return;
-    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 2000;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
     attempt++;
     // A little jitter, so a classroom of pages does not reconnect in the same millisecond.
     retryTimer = setTimeout(() => void connect(), delay * (0.8 + Math.random() * 0.4));

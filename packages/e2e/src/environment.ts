@@ -1,11 +1,15 @@
 import path from 'node:path';
 
+// Added to every port, so that two checkouts on one machine can run their browser tests at once.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+if (!Number.isInteger(offset) || offset < 0 || offset > 20_000) throw new Error(`E2E_PORT_OFFSET must be a whole number from 0 to 20000, not ${process.env.E2E_PORT_OFFSET}`);
+
 /** Ports of the end-to-end run, apart from those `pnpm dev` uses so both can run at once. */
 export const e2ePorts = {
-  backend: 20102,
-  control: 20103,
-  teacher: 3100,
-  student: 3101,
+  backend: 20102 + offset,
+  control: 20103 + offset,
+  teacher: 3100 + offset,
+  student: 3101 + offset,
 } as const;
 
 // Inside the repository (and gitignored): Turbopack resolves the apps' outputs alias only there.

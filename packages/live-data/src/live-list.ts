@@ -1,6 +1,5 @@
-import { initialLink, nextLink, type LinkStatus } from './link-status';
+import { initialLink, nextLink, type LinkEvent, type LinkStatus } from './link-status';
 import { LiveItems, type Change, type ChangeKind, type Versioned } from './live-items';
-import { listenToRealtime } from './realtime-events';
 
 export interface Page<T> {
   items: T[];
@@ -12,10 +11,15 @@ export interface ChangeHandlers<T> {
   error(error: unknown): void;
 }
 
-/** Where a live list reads from: a paginated list and one subscription per kind of change. */
+/**
+ * Where a live list reads from: a paginated list, one subscription per kind of change, and the
+ * real-time client's connection events (Amplify's Hub, or appsync-guest's `onEvent`).
+ */
 export interface LiveSource<T extends Versioned> {
   /** The subscription fields (e.g. `onCreateResult`) whose acknowledgement by AppSync means events flow. */
   subscriptionFields: readonly string[];
+  /** Calls `onEvent` for each connection state change and subscription acknowledgement; returns the function that stops. */
+  listenToLink(onEvent: (event: LinkEvent) => void): () => void;
   listPage(nextToken: string | null): Promise<Page<T>>;
   subscribe(kind: ChangeKind, handlers: ChangeHandlers<T>): () => void;
 }
@@ -122,7 +126,7 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     );
   };
 
-  const stopListening = listenToRealtime((event) => {
+  const stopListening = source.listenToLink((event) => {
     if (closed) return;
     const step = nextLink(link, event, source.subscriptionFields);
     link = step.link;

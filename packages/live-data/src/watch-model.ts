@@ -2,6 +2,7 @@ import type { Client } from 'aws-amplify/api';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import type { Versioned } from './live-items';
 import { createLiveList, type LiveList, type LiveListOptions, type Page } from './live-list';
+import { listenToRealtime } from './realtime-events';
 
 /** A data client for the Exam Results schema, e.g. `generateClient<Schema>({ authMode: 'identityPool' })`. */
 export type ExamResultsClient = Client<Schema>;
@@ -91,6 +92,7 @@ export function watchModel<Name extends ModelName, const Fields extends readonly
   return createLiveList(
     {
       subscriptionFields: Object.values(SUBSCRIPTIONS).map((operation) => `${operation}${model}`),
+      listenToLink: listenToRealtime,
       listPage: async (nextToken) => toPage(await operations.list({ ...args, limit: PAGE_SIZE, nextToken })),
       subscribe(kind, handlers) {
         const subscription = operations[SUBSCRIPTIONS[kind]](args).subscribe(handlers);

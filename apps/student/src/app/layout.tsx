@@ -1,7 +1,6 @@
 import { RootFrame } from '@exam-results/web-shell';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { ConfigureAmplify } from '../components/configure-amplify';
 import './globals.css';
 
 export { viewport } from '@exam-results/web-shell';
@@ -14,7 +13,6 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <RootFrame>
-      <ConfigureAmplify />
       <main>{children}</main>
     </RootFrame>
   );

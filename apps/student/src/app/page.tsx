@@ -1,5 +1,10 @@
 import { ExamList } from '../components/exam-list';
+import { orUndefined, readExamList } from '../lib/server-reads';
 
-export default function Home() {
-  return <ExamList />;
+// Rendered per request from a read shared for a few seconds (server-reads.ts), never at build time.
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const initial = await orUndefined(readExamList());
+  return <ExamList initial={initial} />;
 }

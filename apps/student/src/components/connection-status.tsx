@@ -1,4 +1,4 @@
-import type { LinkStatus } from '@exam-results/live-data';
+import type { LinkStatus } from '@exam-results/live-data/guest';
 
 const LABELS: Record<LinkStatus | 'stopped', string> = {
   connecting: 'Connecting…',
@@ -7,8 +7,11 @@ const LABELS: Record<LinkStatus | 'stopped', string> = {
   stopped: 'Not updating',
 };
 
-/** The connection state the Amplify client reports, worst of the page's live lists. */
-export function ConnectionStatus({ statuses, failed }: { statuses: LinkStatus[]; failed: boolean }) {
+/**
+ * The connection state the real-time client reports, worst of the page's live lists; while
+ * reconnecting, a button to try at once instead of at the next retry.
+ */
+export function ConnectionStatus({ statuses, failed, onRetryNow }: { statuses: LinkStatus[]; failed: boolean; onRetryNow: () => void }) {
   const status = failed
     ? 'stopped'
     : statuses.includes('reconnecting')
@@ -17,9 +20,16 @@ export function ConnectionStatus({ statuses, failed }: { statuses: LinkStatus[];
         ? 'connecting'
         : 'live';
   return (
-    <p className="connection" data-status={status} role="status">
-      <span className="connection-dot" aria-hidden="true" />
-      {LABELS[status]}
-    </p>
+    <div className="connection-bar">
+      <p className="connection" data-status={status} role="status">
+        <span className="connection-dot" aria-hidden="true" />
+        {LABELS[status]}
+      </p>
+      {status === 'reconnecting' && (
+        <button type="button" className="retry-now" onClick={onRetryNow}>
+          Retry now
+        </button>
+      )}
+    </div>
   );
 }

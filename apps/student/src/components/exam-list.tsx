@@ -1,29 +1,36 @@
 'use client';
 
-import { watchExams, watchResults, type Exam } from '@exam-results/live-data';
+import { watchGuestExams, watchGuestResults, type Exam } from '@exam-results/live-data/guest';
 import { useLiveList, type Row } from '@exam-results/live-data/react';
 import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { dataClient } from '../lib/data-client';
+import { browserClient } from '../lib/browser-client';
 import { findExams } from '../lib/exam-search';
 import { HIGHLIGHT_MS } from '../lib/highlight';
+import { sameOwner } from '../lib/same-owner';
+import type { ExamListData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
 
-export function ExamList() {
-  const exams = useLiveList(() => watchExams(dataClient()), { highlightMs: HIGHLIGHT_MS });
-  const results = useLiveList(() => watchResults(dataClient()));
+/** Every exam, newest first, with its number of results; `initial` is what the server read. */
+export function ExamList({ initial }: { initial: ExamListData | undefined }) {
+  const exams = useLiveList((options) => watchGuestExams(browserClient(), undefined, options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.exams });
+  const results = useLiveList((options) => watchGuestResults(browserClient(), undefined, options), { initialItems: initial?.results });
   const [search, setSearch] = useState('');
   const [subject, setSubject] = useState('');
   const searchId = useId();
   const subjectId = useId();
 
+  // Only results written by the exam's own teacher count (defence in depth, as on the exam page).
   const resultCounts = useMemo(() => {
+    const owners = new Map(exams.items.map((exam) => [exam.id, exam.owner]));
     const counts = new Map<string, number>();
-    for (const { examId } of results.items) counts.set(examId, (counts.get(examId) ?? 0) + 1);
+    for (const { examId, owner } of results.items) {
+      if (sameOwner(owners.get(examId), { owner })) counts.set(examId, (counts.get(examId) ?? 0) + 1);
+    }
     return counts;
-  }, [results.items]);
+  }, [exams.items, results.items]);
 
   const subjects = useMemo(() => [...new Set(exams.items.map((exam) => exam.subject))].sort((a, b) => a.localeCompare(b)), [exams.items]);
 
@@ -42,7 +49,7 @@ export function ExamList() {
           <h1>Exam results</h1>
           <p className="lead">Results appear here as teachers enter them. No account needed.</p>
         </div>
-        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} />
+        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} onRetryNow={() => browserClient().realtime().reconnectNow()} />
       </header>
 
       {error !== undefined && <LoadError what="The exam list" error={error} onRetry={retry} />}

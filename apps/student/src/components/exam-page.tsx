@@ -1,22 +1,34 @@
 'use client';
 
-import { gradeComparator, gradeDistribution, watchExams, watchResults } from '@exam-results/live-data';
+import { gradeComparator, gradeDistribution, watchGuestExams, watchGuestResults } from '@exam-results/live-data/guest';
 import { useLiveList } from '@exam-results/live-data/react';
 import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
-import { dataClient } from '../lib/data-client';
+import { browserClient } from '../lib/browser-client';
 import { HIGHLIGHT_MS } from '../lib/highlight';
+import { sameOwner } from '../lib/same-owner';
+import type { ExamPageData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
 import { ResultsTable } from './results-table';
 
-/** One exam at a shareable URL: its results and their distribution, kept live. Key it by `id`. */
-export function ExamPage({ id }: { id: string }) {
-  const exams = useLiveList(() => watchExams(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
-  const results = useLiveList(() => watchResults(dataClient(), id), { highlightMs: HIGHLIGHT_MS });
+/**
+ * One exam at a shareable URL: its results and their distribution, kept live. Key it by `id`.
+ * `initial` is what the server read: the first render (the server's HTML) shows it, then the
+ * browser subscribes and reconciles; without it the browser reads it.
+ */
+export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | undefined }) {
+  const exams = useLiveList((options) => watchGuestExams(browserClient(), id, options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.exams });
+  const live = useLiveList((options) => watchGuestResults(browserClient(), id, options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.results });
   const exam = exams.rows[0];
+
+  const owner = exam?.item.owner;
+  const results = useMemo(
+    () => ({ ...live, rows: live.rows.filter((row) => sameOwner(owner, row.item)), items: live.items.filter((item) => sameOwner(owner, item)) }),
+    [live, owner],
+  );
 
   const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
   const buckets = useMemo(() => gradeDistribution(grades), [grades]);
@@ -30,7 +42,7 @@ export function ExamPage({ id }: { id: string }) {
   const error = exams.error ?? results.error;
   const retry = () => {
     exams.retry();
-    results.retry();
+    live.retry();
   };
 
   if (exams.loaded && !exam) {
@@ -59,7 +71,7 @@ export function ExamPage({ id }: { id: string }) {
             )}
           </p>
         </div>
-        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} />
+        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} onRetryNow={() => browserClient().realtime().reconnectNow()} />
       </header>
 
       {exam?.mark === 'removed' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { GradeBucket } from '@exam-results/live-data';
+import type { GradeBucket } from '@exam-results/live-data/guest';
 import { plural } from '@exam-results/web-shell';
 import { useEffect, useId, useRef, useState } from 'react';
 
@@ -12,6 +12,7 @@ const LABEL_WIDTH = 92;
 const COUNT_WIDTH = 36;
 const MAX_BAR = 22;
 const MAX_LABEL = 12;
+const DEFAULT_WIDTH = 480;
 
 function shortLabel(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
@@ -28,7 +29,8 @@ function describe(buckets: readonly GradeBucket[], total: number): string {
  */
 export function GradeChart({ title, buckets, total }: { title: string; buckets: readonly GradeBucket[]; total: number }) {
   const frame = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(480);
+  // Drawn at this width on the server and scaled to the frame; once measured in the browser, at the frame's own width.
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
   const titleId = useId();
   const descId = useId();
 
@@ -54,7 +56,7 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
         {total === 0 ? (
           <p className="chart-empty">The chart appears with the first result.</p>
         ) : (
-          <svg role="img" aria-labelledby={titleId} aria-describedby={descId} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+          <svg role="img" aria-labelledby={titleId} aria-describedby={descId} width="100%" height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMid meet">
             <title id={titleId}>{title}</title>
             <desc id={descId}>{describe(buckets, total)}</desc>
             {buckets.map((bucket, index) => {

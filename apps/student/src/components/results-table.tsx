@@ -1,6 +1,6 @@
 'use client';
 
-import type { ExamResult } from '@exam-results/live-data';
+import type { ExamResult } from '@exam-results/live-data/guest';
 import type { Row } from '@exam-results/live-data/react';
 import { useId, useMemo, useState } from 'react';
 

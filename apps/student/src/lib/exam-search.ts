@@ -1,4 +1,4 @@
-import type { Exam } from '@exam-results/live-data';
+import type { Exam } from '@exam-results/live-data/guest';
 
 type Listed = Pick<Exam, 'subject' | 'teacher' | 'date' | 'createdAt'>;
 

@@ -1,6 +1,21 @@
+import type { Metadata } from 'next';
 import { ExamPage } from '../../../components/exam-page';
+import { orUndefined, readExamPage } from '../../../lib/server-reads';
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  return <ExamPage key={id} id={id} />;
+  const subject = (await orUndefined(readExamPage(id)))?.exams[0]?.subject;
+  return subject ? { title: `${subject} · Exam results` } : {};
+}
+
+export default async function Page({ params }: Props) {
+  const { id } = await params;
+  const initial = await orUndefined(readExamPage(id));
+  return <ExamPage key={id} id={id} initial={initial} />;
 }

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import { newApiTeacher, written, type ApiTeacher } from '../../../packages/e2e/src/api-teacher';
+import { studentUrl } from '../../../packages/e2e/src/environment';
+import { connectionState, studentRow } from '../../../packages/e2e/src/student-pages';
+
+let teacher: ApiTeacher;
+
+test.beforeAll(async () => {
+  teacher = await newApiTeacher('first-html', 'Ms Server');
+});
+
+test.afterAll(async () => {
+  await teacher.signOut();
+});
+
+async function examWithResults(subject: string, results: readonly (readonly [string, string])[]) {
+  const exam = written(await teacher.client.models.Exam.create({ subject, date: '2026-07-01', teacher: 'Ms Server' }));
+  const rows = [];
+  for (const [student, grade] of results) rows.push(written(await teacher.client.models.Result.create({ examId: exam.id, student, grade })));
+  return { exam, rows };
+}
+
+/** When the first paint happened, in ms after navigation start: the rows are in the HTML, so they are on it. */
+const firstPaint = (page: Page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('without JavaScript, the exam page shows its results and the grade chart, and the list shows the exam with its count', async ({ browser }) => {
+  const { exam } = await examWithResults('Server geology', [['Ada', '17/20'], ['Bob', '12/20']]);
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+
+  await page.goto(`${studentUrl}/exams/${exam.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Server geology' })).toBeVisible();
+  await expect(studentRow(page, 'Ada', '17/20')).toBeVisible();
+  await expect(studentRow(page, 'Bob', '12/20')).toBeVisible();
+  const chart = page.getByRole('img', { name: 'Grade distribution for Server geology' });
+  await expect(chart).toHaveAccessibleDescription(/^2 results\./);
+  expect((await chart.boundingBox())?.width).toBeGreaterThan(200);
+  await expect(page).toHaveTitle('Server geology · Exam results');
+  console.log(`first paint with the result rows, no JavaScript: ${(await firstPaint(page)).toFixed(0)} ms`);
+
+  // The list is shared by every visitor and may be up to 5 s old (server-reads.ts): as a reader
+  // without JavaScript would, reload until the new exam is in it.
+  await expect(async () => {
+    await page.goto(studentUrl);
+    await expect(page.getByRole('link', { name: /Server geology/ })).toContainText('2 results', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+});
+
+test('the browser takes over from the server’s HTML with no flash and nothing missed that was written before it subscribed', async ({ page }) => {
+  const { exam, rows } = await examWithResults('Handover history', [['Ada', '10/20'], ['Leo', '9/20']]);
+  const [ada, leo] = rows;
+  if (!ada || !leo) throw new Error('the results were not written');
+
+  // The page's JavaScript is held back until the test has written more, after the server's read.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${studentUrl}/exams/${exam.id}`, { waitUntil: 'domcontentloaded' });
+  await expect(studentRow(page, 'Ada', '10/20')).toBeVisible();
+  await expect(studentRow(page, 'Leo', '9/20')).toBeVisible();
+  console.log(`first paint with the result rows, JavaScript held back: ${(await firstPaint(page)).toFixed(0)} ms`);
+
+  // From now on, record whether the results table ever goes away or a skeleton shows.
+  await page.evaluate(() => {
+    const flashes: string[] = [];
+    Object.assign(window, { flashes });
+    new MutationObserver(() => {
+      if (document.querySelector('[aria-busy="true"]')) flashes.push('skeleton');
+      if (!document.querySelector('table.results tbody tr')) flashes.push('no rows');
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+
+  written(await teacher.client.models.Result.update({ id: ada.id, grade: '12/20' }));
+  written(await teacher.client.models.Result.create({ examId: exam.id, student: 'Bob', grade: '14/20' }));
+  written(await teacher.client.models.Result.delete({ id: leo.id }));
+  release();
+
+  await expect(connectionState(page)).toHaveText('Live');
+  await expect(studentRow(page, 'Ada', '12/20')).toBeVisible();
+  await expect(studentRow(page, 'Bob', '14/20')).toBeVisible();
+  await expect(studentRow(page, 'Leo')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Results (2)' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { flashes: string[] }).flashes)).toEqual([]);
+});
+
+test('a browser gets one guest identity and one set of credentials: first visit, opening an exam, going back, reloading', async ({ browser }) => {
+  const { exam } = await examWithResults('Identity chemistry', [['Ada', 'A']]);
+  const context = await browser.newContext();
+  const calls: string[] = [];
+  context.on('request', (request) => {
+    const target = request.headers()['x-amz-target'];
+    if (target?.startsWith('AWSCognitoIdentityService.')) calls.push(target.slice('AWSCognitoIdentityService.'.length));
+  });
+  const page = await context.newPage();
+
+  await page.goto(studentUrl);
+  await expect(connectionState(page)).toHaveText('Live');
+  await page.getByRole('link', { name: /Identity chemistry/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identity chemistry' })).toBeVisible();
+  await expect(connectionState(page)).toHaveText('Live');
+  await expect(studentRow(page, 'Ada', 'A')).toBeVisible();
+  await page.getByRole('link', { name: '← All exams' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exam results' })).toBeVisible();
+  await expect(connectionState(page)).toHaveText('Live');
+  await page.goto(`${studentUrl}/exams/${exam.id}`);
+  await page.reload();
+  await expect(connectionState(page)).toHaveText('Live');
+
+  expect(calls.sort()).toEqual(['GetCredentialsForIdentity', 'GetId']);
+});
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+]) {
+  test(`the longest subject, teacher, student and grade wrap or truncate, with no sideways scroll at ${viewport.width} px`, async ({ browser }) => {
+    const word = (length: number, letter: string) => letter.repeat(length);
+    const subject = word(120, viewport.width > 600 ? 'D' : 'P');
+    const exam = written(await teacher.client.models.Exam.create({ subject, date: '2026-07-02', teacher: word(100, 'T') }));
+    written(await teacher.client.models.Result.create({ examId: exam.id, student: word(60, 'W'), grade: word(20, 'G') }));
+    const page = await (await browser.newContext({ viewport })).newPage();
+
+    await page.goto(`${studentUrl}/exams/${exam.id}`);
+    await expect(connectionState(page)).toHaveText('Live');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
+    await expectNoSidewaysScroll(page);
+
+    await page.goto(studentUrl);
+    await expect(connectionState(page)).toHaveText('Live');
+    const card = page.getByRole('link', { name: new RegExp(subject) });
+    await expect(card).toContainText('1 result');
+    await expect(card.getByText('1 result')).toBeInViewport();
+    await expectNoSidewaysScroll(page);
+  });
+}

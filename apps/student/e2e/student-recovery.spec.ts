@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { newApiTeacher, written, type ApiTeacher } from '../../../packages/e2e/src/api-teacher';
+import { startBackend, stopBackend } from '../../../packages/e2e/src/control';
+import { connectionState, openExam, studentRow } from '../../../packages/e2e/src/student-pages';
+
+let teacher: ApiTeacher;
+
+test.beforeAll(async () => {
+  teacher = await newApiTeacher('recovery', 'Mr Outage');
+});
+
+test.afterAll(async () => {
+  await teacher.signOut();
+});
+
+async function openLiveExam(page: Page, subject: string): Promise<string> {
+  const exam = written(await teacher.client.models.Exam.create({ subject, date: '2026-07-03', teacher: 'Mr Outage' }));
+  written(await teacher.client.models.Result.create({ examId: exam.id, student: 'Before', grade: 'B' }));
+  await openExam(page, exam.id, subject);
+  await expect(studentRow(page, 'Before', 'B')).toBeVisible();
+  return exam.id;
+}
+
+/**
+ * Stops the backend for `outageMs`, starts it again, writes a result at once (before the page is
+ * back) and waits until the page is Live with it; prints how long that took after the backend answered.
+ */
+async function outage(page: Page, examId: string, outageMs: number, duringOutage: () => Promise<void> = async () => {}): Promise<void> {
+  await stopBackend();
+  await expect(connectionState(page)).toHaveText('Reconnecting…');
+  await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  await duringOutage();
+  // The outage itself: the scenario is a backend that is away this long.
+  await page.waitForTimeout(outageMs);
+  await startBackend();
+  const answered = Date.now();
+  const write = teacher.client.models.Result.create({ examId, student: 'After', grade: 'A' });
+  await expect(connectionState(page)).toHaveText('Live');
+  const live = Date.now() - answered;
+  written(await write);
+  await expect(studentRow(page, 'After', 'A')).toBeVisible();
+  console.log(`outage ${outageMs / 1000} s: Live ${live} ms and caught up ${Date.now() - answered} ms after the backend answered again`);
+  await expect(page.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+  await expect(studentRow(page, 'Before', 'B')).toBeVisible();
+}
+
+test('after a 5 s outage the exam page is Live again and has caught up', async ({ page }) => {
+  const examId = await openLiveExam(page, 'Outage of 5 s');
+  await outage(page, examId, 5_000);
+});
+
+test('after a 60 s outage the exam page is Live again and has caught up; Retry now during it keeps trying', async ({ page }) => {
+  test.setTimeout(150_000);
+  const examId = await openLiveExam(page, 'Outage of 60 s');
+  await outage(page, examId, 60_000, async () => {
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect(connectionState(page)).toHaveText('Reconnecting…');
+  });
+});
+
+test('Retry now reconnects at once; going offline and online again is followed', async ({ page, context }) => {
+  const examId = await openLiveExam(page, 'Offline and back');
+  await context.setOffline(true);
+  await expect(connectionState(page)).toHaveText('Reconnecting…');
+  written(await teacher.client.models.Result.create({ examId, student: 'Offline', grade: 'C' }));
+  await context.setOffline(false);
+  await expect(connectionState(page)).toHaveText('Live');
+  await expect(studentRow(page, 'Offline', 'C')).toBeVisible();
+
+  await stopBackend();
+  await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  await startBackend();
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(connectionState(page)).toHaveText('Live');
+});

@@ -1,0 +1,11 @@
+import type { WatchedItem } from './watch-model';
+
+/** The fields of an exam both apps read; pass them as `selectionSet` to any read or write of an Exam. */
+export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'owner', 'createdAt', 'updatedAt'] as const;
+/** The fields of a result both apps read; pass them as `selectionSet` to any read or write of a Result. */
+export const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'owner', 'createdAt', 'updatedAt'] as const;
+
+/** An exam as read with {@link EXAM_FIELDS}, with the types of amplify/data/resource.ts. */
+export type Exam = WatchedItem<'Exam', typeof EXAM_FIELDS>;
+/** A result as read with {@link RESULT_FIELDS}, with the types of amplify/data/resource.ts. */
+export type ExamResult = WatchedItem<'Result', typeof RESULT_FIELDS>;
