@@ -5,3 +5,4 @@ export { gradeStatistics, type GradeStatistics } from './grades-statistics';
 export type { LinkStatus } from './link-status';
 export type { Versioned } from './live-items';
 export type { LiveList, LiveListOptions, LiveListState } from './live-list';
+export { watchModel, type WatchedItem } from './watch-model';
