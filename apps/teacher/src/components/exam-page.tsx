@@ -39,6 +39,8 @@ export function ExamPage({ examId }: { examId: string }) {
 
   useEffect(() => () => editor.close(), [editor]);
   useEffect(() => editor.setGrading(grading), [editor, grading]);
+  const connected = results.status === 'live' && results.error === undefined;
+  useEffect(() => editor.setConnection(connected), [editor, connected]);
 
   const back = (
     <p className="back">
@@ -95,7 +97,7 @@ export function ExamPage({ examId }: { examId: string }) {
             Print
           </button>
         </div>
-        <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} />
+        <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} connectionBack={view.connectionBack} />
         <div className="undo-bar" role="status">
           {view.undo ? (
             <>

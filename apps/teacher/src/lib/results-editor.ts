@@ -28,6 +28,8 @@ export interface EditorView {
   /** Changes the server refused, already rolled back. */
   notices: readonly Notice[];
   undo: UndoOffer | undefined;
+  /** The live connection came back after it was lost while writes that can be retried were waiting. */
+  connectionBack: boolean;
 }
 
 export interface EditorOptions {
@@ -54,6 +56,8 @@ export class ResultsEditor extends Store<EditorView> {
   private readonly fullNames = new FullNames();
   private grading: Grading | undefined;
   private lastServerRows: readonly ExamResult[] = [];
+  private connected = true;
+  private connectionBack = false;
   private readonly scheduler: Scheduler;
   private readonly undoMs: number;
   private readonly newId: () => string;
@@ -80,6 +84,13 @@ export class ResultsEditor extends Store<EditorView> {
     const { rows: completed, unknown } = this.fullNames.complete(rows, this.rows.getSnapshot().pending);
     this.rows.setServerItems(completed);
     for (const id of unknown) void this.readFullName(id);
+  }
+
+  /** Whether the live connection is up: when it comes back with unsaved entries waiting, the view says so. */
+  setConnection(live: boolean): void {
+    if (live && !this.connected && this.notices.some((notice) => notice.retry)) this.connectionBack = true;
+    this.connected = live;
+    this.publish();
   }
 
   /** How the exam is graded: grades are checked against it and written its way. */
@@ -131,10 +142,12 @@ export class ResultsEditor extends Store<EditorView> {
     const { values } = checked;
     const stamp = this.now().toISOString();
     const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
+    // A refused add keeps what was typed: its notice offers to send it again.
     return this.attempt(
       () => this.rows.put(row, async () => this.saved(await this.writes.createResult(row))),
       `Could not add ${describe(values)}.`,
       notify,
+      () => void this.add(input),
     );
   }
 
@@ -195,6 +208,7 @@ export class ResultsEditor extends Store<EditorView> {
 
   protected buildView(): EditorView {
     const { items, pending } = this.rows.getSnapshot();
-    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer };
+    const connectionBack = this.connectionBack && this.notices.some((notice) => notice.retry);
+    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
   }
 }
