@@ -130,8 +130,10 @@ export class ResultsEditor extends Store<EditorView> {
     }
   }
 
+  /** What a write stored; the live list may already hold it from its event, without the full name. */
   private saved(row: ExamResult): ExamResult {
     this.fullNames.remember(row);
+    this.setServerRows(this.lastServerRows);
     return row;
   }
 
