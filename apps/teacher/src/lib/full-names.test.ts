@@ -68,17 +68,16 @@ test('a result brought back by undo keeps its full name', async () => {
 
 test('a full name stays when the live event of the write arrives before the write’s own answer', async () => {
   const exam = await t.api.createExam({ id: crypto.randomUUID(), subject: 'Optics', date: '2026-03-02', teacher: 'Ada' });
-  let editor: ResultsEditor | undefined;
   const eventFirst = {
     ...t.api,
     async createResult(input: Parameters<typeof t.api.createResult>[0]) {
       const stored = await t.api.createResult(input);
       // the subscription event (no full name) reaches the live list while the answer is still on its way
-      editor?.setServerRows([{ ...stored, fullName: null }]);
+      editor.setServerRows([{ ...stored, fullName: null }]);
       return stored;
     },
   };
-  editor = new ResultsEditor(exam.id, eventFirst);
+  const editor: ResultsEditor = new ResultsEditor(exam.id, eventFirst);
   editor.setServerRows([]);
   assert.equal(await editor.add({ student: 'W. H.', grade: 'B', fullName: 'William Herschel' }), undefined);
   assert.deepEqual(editor.getSnapshot().rows.map((row) => [row.student, row.fullName]), [['W. H.', 'William Herschel']]);

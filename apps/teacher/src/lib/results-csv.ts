@@ -6,9 +6,9 @@ function cell(value: string): string {
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The exam's results as CSV (RFC 4180, CRLF lines), full names included: the teacher's own copy. */
+/** The exam's results as CSV (RFC 4180, CRLF lines), full names included: the teacher's own copy, in the columns the import reads. */
 export function resultsCsv(rows: readonly Pick<ExamResult, 'student' | 'fullName' | 'grade'>[]): string {
-  const lines = [['Student', 'Full name', 'Grade'], ...rows.map((row) => [row.student, row.fullName ?? '', row.grade])];
+  const lines = [['Student', 'Grade', 'Full name'], ...rows.map((row) => [row.student, row.grade, row.fullName ?? ''])];
   return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
