@@ -95,6 +95,26 @@ for (const { name, viewport } of sizes) {
       await expectNoSidewaysScroll(student);
     });
 
+    test('the longest values the API accepts never push the page sideways', async ({ browser }) => {
+      const { email, temporaryPassword } = await addTeacher(uniqueEmail(`long-${name}`), 'Long Names');
+      const teacher = await (await browser.newContext({ viewport })).newPage();
+      await firstSignIn(teacher, email, temporaryPassword, password);
+      const subject = `Long${'x'.repeat(116)}`;
+      await teacher.getByLabel('Subject').fill(`${subject}and more that the field cuts off`);
+      await expect(teacher.getByLabel('Subject')).toHaveValue(subject);
+      await teacher.getByLabel('Date').fill('2026-06-11');
+      await teacher.getByRole('button', { name: 'Create exam' }).click();
+      await expect(teacher.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+      const student = 'S'.repeat(60);
+      await addNamedResult(teacher, `${student}-cut`, 'G'.repeat(20), 'F'.repeat(120));
+      await expect(teacher.getByRole('table', { name: 'Results' }).getByRole('row', { name: new RegExp(`^${student} `) })).toBeVisible();
+      await expect(teacher.getByRole('table', { name: 'Results' }).getByText('Saving…')).toHaveCount(0);
+      await expectNoSidewaysScroll(teacher);
+      await teacher.goto(teacherUrl);
+      await expect(teacher.getByRole('link', { name: subject })).toBeVisible();
+      await expectNoSidewaysScroll(teacher);
+    });
+
     test('deleting an exam with results removes them and the exam from an open student page', async ({ browser }) => {
       const { email, temporaryPassword } = await addTeacher(uniqueEmail(`delete-${name}`), 'Emmy Noether');
       const teacher = await (await browser.newContext({ viewport })).newPage();
