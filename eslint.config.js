@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/.next/**',
       '**/.next-e2e/**',
       '**/.next-dev-test/**',
+      '**/.next-measure/**',
       '**/next-env.d.ts',
       '**/.amplify/**',
       '**/cdk.out/**',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
-import { e2ePorts, e2eOutputsPath } from './packages/e2e/src/environment';
+import { e2ePorts, e2eOutputsPath, studentUrl } from './packages/e2e/src/environment';
 
 /**
  * Playwright's own Chromium when it is installed; otherwise the system one,
@@ -15,7 +15,8 @@ function chromiumExecutable(): string | undefined {
   return system;
 }
 
-const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
+// STUDENT_APP_URL: where the teacher app's "Open student page" links and QR codes point.
+const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', STUDENT_APP_URL: studentUrl };
 
 export default defineConfig({
   testDir: '.',

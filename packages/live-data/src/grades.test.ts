@@ -75,3 +75,50 @@ describe('gradeComparator', () => {
     assert.deepEqual([...grades].sort(gradeComparator(grades)), ['95%', '8.5/10', '12/20', 'A+', 'A-', 'B', 'absent', 'pass']);
   });
 });
+
+describe('gradeDistribution on the exam’s grading scheme', () => {
+  it('keeps A+, A and A- apart on an exam graded with letters, every main letter shown', () => {
+    const buckets = gradeDistribution(['A+', 'A-', 'a', 'B+', 'c'], { grading: 'letters' });
+    assert.deepEqual(
+      buckets.map((b) => [b.label, b.count]),
+      [['A+', 1], ['A', 1], ['A-', 1], ['B+', 1], ['B', 0], ['C', 1], ['D', 0], ['F', 0]],
+    );
+  });
+
+  it('charts 14 and 17 out of 20 as points, one bar per point, not as percentages of a guessed scale', () => {
+    const buckets = gradeDistribution(['14/20', '17', '20'], { grading: 'points', maxPoints: 20 });
+    assert.equal(buckets.length, 21);
+    assert.deepEqual(buckets.slice(0, 7).map((b) => [b.label, b.count]), [['20/20', 1], ['19/20', 0], ['18/20', 0], ['17/20', 1], ['16/20', 0], ['15/20', 0], ['14/20', 1]]);
+  });
+
+  it('puts points out of more than 20 in ten ranges labelled in points', () => {
+    const buckets = gradeDistribution(['45', '12/50'], { grading: 'points', maxPoints: 50 });
+    assert.deepEqual(buckets.map((b) => b.label).slice(0, 3), ['45–50', '40–44', '35–39']);
+    assert.deepEqual(counts(buckets), { '45–50': 1, '10–14': 1 });
+  });
+
+  it('reads bare numbers of a percentage exam as percent, so 14 is 14 %', () => {
+    assert.deepEqual(counts(gradeDistribution(['14', '17', '85%'], { grading: 'percentage' })), { '10–19%': 2, '80–89%': 1 });
+  });
+
+  it('gives one scale per exam: a grade that does not fit the scheme is its own category', () => {
+    const buckets = gradeDistribution(['72', 'B', 'absent'], { grading: 'percentage' });
+    assert.deepEqual(new Set(buckets.map((b) => b.kind)), new Set(['score', 'text']));
+    assert.deepEqual(counts(buckets), { '70–79%': 1, b: 1, absent: 1 });
+  });
+
+  it('reads as before when the exam says nothing, or points have no maximum', () => {
+    const grades = ['15', '17/20', 'A+', 'A-'];
+    assert.deepEqual(gradeDistribution(grades, {}), gradeDistribution(grades));
+    assert.deepEqual(gradeDistribution(grades, { grading: 'points', maxPoints: null }), gradeDistribution(grades));
+  });
+});
+
+describe('gradeComparator on a grading scheme', () => {
+  it('orders points by points and letters with their modifiers', () => {
+    const points = ['9', '14/20', '20'];
+    assert.deepEqual([...points].sort(gradeComparator(points, { grading: 'points', maxPoints: 20 })), ['20', '14/20', '9']);
+    const letters = ['B', 'A-', 'A+', 'F'];
+    assert.deepEqual([...letters].sort(gradeComparator(letters, { grading: 'letters' })), ['A+', 'A-', 'B', 'F']);
+  });
+});

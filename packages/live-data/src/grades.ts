@@ -1,3 +1,5 @@
+import { checkOnScheme, LETTER_GRADES, schemeOf, type Grading, type Scheme } from './grades-scheme';
+
 /** One grade as read: a score (fraction, percentage or bare number), a letter, or free text. */
 type ReadGrade =
   | { kind: 'fraction'; value: number; outOf: number }
@@ -88,76 +90,135 @@ function scoreLabel(bucket: number): string {
   return bucket === SCORE_BUCKETS - 1 ? `${low}–100%` : `${low}–${low + width - 1}%`;
 }
 
+
+/** A grade of one exam read on that exam's one scale. */
+export type Reading =
+  | { kind: 'score'; percent: number; points?: number }
+  | { kind: 'letter'; grade: string; letter: string }
+  | { kind: 'text'; text: string };
+
+function readOnScheme(grade: string, scheme: NonNullable<Scheme>): Reading {
+  const checked = checkOnScheme(grade, scheme);
+  if ('problem' in checked) return { kind: 'text', text: grade.trim().replace(/\s+/g, ' ').toLowerCase() };
+  if (scheme.kind === 'letters') return { kind: 'letter', grade: checked.grade, letter: checked.grade.charAt(0) };
+  const value = checked.value ?? 0;
+  return scheme.kind === 'points' ? { kind: 'score', percent: (value / scheme.outOf) * 100, points: value } : { kind: 'score', percent: value };
+}
+
 /**
- * Counts an exam's grades for a chart, best first. Scores are put in ten ranges of
- * ten percentage points (every range shown, so the axis does not move as results
- * arrive); letter grades are grouped by letter (`A+`, `A`, `A-` are all `A`);
- * any other text (`pass`, `absent`) is a category of its own.
+ * Reads every grade of one exam on one scale: the exam's scheme (a grade that does not fit it
+ * is text), or without one as they come (a bare number against the scale the others suggest).
  */
-export function gradeDistribution(grades: readonly string[]): GradeBucket[] {
+export function readGrades(grades: readonly string[], grading?: Grading): Reading[] {
+  const scheme = schemeOf(grading);
+  if (scheme) return grades.map((grade) => readOnScheme(grade, scheme));
   const read = grades.map(readGrade);
   const scale = bareNumberScale(read);
-  const scores = new Array<number>(SCORE_BUCKETS).fill(0);
-  let anyScore = false;
-  const letters = new Map<string, Map<string, number>>();
-  const texts = new Map<string, number>();
-
-  for (const grade of read) {
+  return read.map((grade): Reading => {
     const percent = percentOf(grade, scale);
-    if (percent !== undefined) {
-      anyScore = true;
-      const bucket = scoreBucket(percent);
-      scores[bucket] = (scores[bucket] ?? 0) + 1;
-    } else if (grade.kind === 'letter') {
-      const exact = letters.get(grade.letter) ?? new Map<string, number>();
-      const name = grade.letter + grade.modifier;
-      exact.set(name, (exact.get(name) ?? 0) + 1);
-      letters.set(grade.letter, exact);
-    } else if (grade.kind === 'text') {
-      texts.set(grade.text, (texts.get(grade.text) ?? 0) + 1);
-    }
-  }
+    if (percent !== undefined) return { kind: 'score', percent };
+    if (grade.kind === 'letter') return { kind: 'letter', grade: grade.letter + grade.modifier, letter: grade.letter };
+    return { kind: 'text', text: grade.kind === 'text' ? grade.text : '' };
+  });
+}
 
+function scoreBuckets(readings: readonly Reading[], scheme: Scheme): GradeBucket[] {
+  const scores = readings.filter((reading) => reading.kind === 'score');
+  if (scores.length === 0) return [];
+  if (scheme?.kind === 'points' && scheme.outOf <= 20) {
+    // Few points: one bar per point, so 14/20 and 15/20 are told apart.
+    const counts = new Array<number>(scheme.outOf + 1).fill(0);
+    for (const { points = 0 } of scores) {
+      const point = Math.min(scheme.outOf, Math.max(0, Math.floor(points)));
+      counts[point] = (counts[point] ?? 0) + 1;
+    }
+    return counts
+      .map((count, point) => ({ key: `score:${point}`, label: `${point}/${scheme.outOf}`, kind: 'score' as const, count }))
+      .reverse();
+  }
+  const counts = new Array<number>(SCORE_BUCKETS).fill(0);
+  for (const { percent } of scores) {
+    const bucket = scoreBucket(percent);
+    counts[bucket] = (counts[bucket] ?? 0) + 1;
+  }
+  const label = (bucket: number) => {
+    if (scheme?.kind !== 'points') return scoreLabel(bucket);
+    const low = Math.ceil((bucket * scheme.outOf) / SCORE_BUCKETS);
+    const high = bucket === SCORE_BUCKETS - 1 ? scheme.outOf : Math.ceil(((bucket + 1) * scheme.outOf) / SCORE_BUCKETS) - 1;
+    return `${low}–${high}`;
+  };
+  return counts.map((count, bucket) => ({ key: `score:${bucket * 10}`, label: label(bucket), kind: 'score' as const, count })).reverse();
+}
+
+function letterBuckets(readings: readonly Reading[], scheme: Scheme): GradeBucket[] {
+  const exact = new Map<string, number>();
+  for (const reading of readings) if (reading.kind === 'letter') exact.set(reading.grade, (exact.get(reading.grade) ?? 0) + 1);
+  if (exact.size === 0) return [];
+  if (scheme?.kind === 'letters') {
+    // The exam is graded with letters: A+, A and A- are different grades, each its own bar.
+    return LETTER_GRADES.filter((grade) => exact.has(grade) || ALWAYS_SHOWN_LETTERS.includes(grade)).map((grade) => ({
+      key: `letter:${grade}`,
+      label: grade,
+      kind: 'letter' as const,
+      count: exact.get(grade) ?? 0,
+    }));
+  }
   const buckets: GradeBucket[] = [];
-  if (anyScore) {
-    for (let bucket = SCORE_BUCKETS - 1; bucket >= 0; bucket--) {
-      buckets.push({ key: `score:${bucket * 10}`, label: scoreLabel(bucket), kind: 'score', count: scores[bucket] ?? 0 });
-    }
+  for (const letter of LETTERS) {
+    const byGrade = [...exact.entries()].filter(([grade]) => grade.charAt(0) === letter).sort(([a], [b]) => letterRank(b) - letterRank(a));
+    if (byGrade.length === 0 && !ALWAYS_SHOWN_LETTERS.includes(letter)) continue;
+    const count = byGrade.reduce((sum, [, n]) => sum + n, 0);
+    const detail = byGrade.length > 1 || (byGrade[0] && byGrade[0][0] !== letter) ? byGrade.map(([name, n]) => `${name} ${n}`).join(', ') : undefined;
+    buckets.push({ key: `letter:${letter}`, label: letter, kind: 'letter', count, ...(detail ? { detail } : {}) });
   }
-  if (letters.size > 0) {
-    for (const letter of LETTERS) {
-      const exact = letters.get(letter);
-      if (!exact && !ALWAYS_SHOWN_LETTERS.includes(letter)) continue;
-      const byGrade = [...(exact ?? new Map<string, number>()).entries()].sort(([a], [b]) => letterRank(b) - letterRank(a));
-      const count = byGrade.reduce((sum, [, n]) => sum + n, 0);
-      const detail = byGrade.length > 1 || byGrade[0]?.[0] !== letter ? byGrade.map(([name, n]) => `${name} ${n}`).join(', ') : undefined;
-      buckets.push({ key: `letter:${letter}`, label: letter, kind: 'letter', count, ...(detail ? { detail } : {}) });
-    }
-  }
-  const textBuckets = [...texts.entries()].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
-  for (const [text, count] of textBuckets) buckets.push({ key: `text:${text}`, label: text, kind: 'text', count });
   return buckets;
 }
 
-function letterRank(name: string): number {
+function textBuckets(readings: readonly Reading[]): GradeBucket[] {
+  const texts = new Map<string, number>();
+  for (const reading of readings) if (reading.kind === 'text') texts.set(reading.text, (texts.get(reading.text) ?? 0) + 1);
+  return [...texts.entries()]
+    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+    .map(([text, count]) => ({ key: `text:${text}`, label: text, kind: 'text', count }));
+}
+
+/**
+ * Counts an exam's grades for a chart, best first, on the exam's scale (`grading`: its
+ * `grading` and `maxPoints`). Percentages in ten ranges of ten points; points out of 20 or
+ * fewer one bar per point, more in ten ranges; letters each grade its own bar (A+, A, A-).
+ * Every range of the scale is shown, so the axis does not move as results arrive; a grade
+ * that does not fit the scheme is a category of its own.
+ *
+ * Without a scheme (exams from before it existed) grades are read as they come: scores
+ * (`17/20`, `72%`, a bare number against the scale the others suggest) in ten ranges,
+ * letters grouped by letter (`A+`, `A`, `A-` are `A`, the exact grades in `detail`), any
+ * other text (`pass`, `absent`) its own category.
+ */
+export function gradeDistribution(grades: readonly string[], grading?: Grading): GradeBucket[] {
+  const scheme = schemeOf(grading);
+  const readings = readGrades(grades, grading);
+  return [...scoreBuckets(readings, scheme), ...letterBuckets(readings, scheme), ...textBuckets(readings)];
+}
+
+/** Higher is better: A+ above A above A-. */
+export function letterRank(name: string): number {
   const index = LETTERS.indexOf(name[0] ?? '');
   const modifier = name[1] === '+' ? 1 : name[1] === '-' ? -1 : 0;
   return (LETTERS.length - index) * 3 + modifier;
 }
 
 /**
- * Orders an exam's grades best first: scores by percentage, then letters
- * (A+ before A before A-), then free text alphabetically. The comparator reads
- * bare numbers with the same scale as {@link gradeDistribution}.
+ * Orders an exam's grades best first: scores by percentage, then letters (A+ before A
+ * before A-), then free text alphabetically, read as {@link gradeDistribution} reads them.
  */
-export function gradeComparator(grades: readonly string[]): (a: string, b: string) => number {
-  const scale = bareNumberScale(grades.map(readGrade));
+export function gradeComparator(grades: readonly string[], grading?: Grading): (a: string, b: string) => number {
+  const readings = readGrades(grades, grading);
+  const byGrade = new Map(grades.map((grade, index) => [grade, readings[index]]));
   const rank = (grade: string): [number, number, string] => {
-    const read = readGrade(grade);
-    const percent = percentOf(read, scale);
-    if (percent !== undefined) return [0, -percent, ''];
-    if (read.kind === 'letter') return [1, -letterRank(read.letter + read.modifier), ''];
-    return [2, 0, read.kind === 'text' ? read.text : ''];
+    const reading = byGrade.get(grade) ?? readGrades([grade], grading)[0];
+    if (reading?.kind === 'score') return [0, -reading.percent, ''];
+    if (reading?.kind === 'letter') return [1, -letterRank(reading.grade), ''];
+    return [2, 0, reading?.kind === 'text' ? reading.text : grade];
   };
   return (a, b) => {
     const [groupA, valueA, textA] = rank(a);

@@ -1,32 +1,62 @@
 'use client';
 
 import outputs from '@amplify-outputs';
-import { Authenticator } from '@aws-amplify/ui-react';
 import { configureAmplify } from '@exam-results/amplify-config';
-import type { ReactNode } from 'react';
+import { getCurrentUser, signOut, type AuthUser } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { SessionProvider } from './session';
-import './authenticator-styles.css';
 
 // Amplify runs in the browser only; the server render shows the empty shell.
 if (typeof window !== 'undefined') configureAmplify(outputs);
 
-function SignInHeader() {
+const SignIn = lazy(() => import('./sign-in'));
+
+type Gate = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: AuthUser };
+
+function Checking() {
   return (
-    <header className="auth-header">
-      <p className="app-name">Exam Results</p>
-      <p>Teachers sign in here. Your school’s administrator creates your account.</p>
-    </header>
+    <main id="main">
+      <p className="loading" role="status">
+        Checking your sign-in…
+      </p>
+    </main>
   );
 }
 
+/** The signed-in app for a teacher with a session, else the sign-in, which loads only then. */
 export function AuthGate({ children }: { children: ReactNode }) {
+  const [gate, setGate] = useState<Gate>({ state: 'checking' });
+
+  useEffect(() => {
+    let current = true;
+    const check = () =>
+      getCurrentUser().then(
+        (user) => current && setGate({ state: 'signed-in', user }),
+        () => current && setGate({ state: 'signed-out' }),
+      );
+    const stop = Hub.listen('auth', ({ payload }) => {
+      if (payload.event === 'signedIn') void check();
+      if (payload.event === 'signedOut') setGate({ state: 'signed-out' });
+    });
+    void check();
+    return () => {
+      current = false;
+      stop();
+    };
+  }, []);
+
+  if (gate.state === 'checking') return <Checking />;
+  if (gate.state === 'signed-out') {
+    return (
+      <Suspense fallback={<Checking />}>
+        <SignIn />
+      </Suspense>
+    );
+  }
   return (
-    <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: SignInHeader }}>
-      {({ signOut, user }) => (
-        <SessionProvider user={user} signOut={signOut}>
-          {children}
-        </SessionProvider>
-      )}
-    </Authenticator>
+    <SessionProvider user={gate.user} signOut={() => void signOut()}>
+      {children}
+    </SessionProvider>
   );
 }

@@ -3,14 +3,14 @@
 import { plural } from '@exam-results/web-shell';
 import { useId, useMemo, useState } from 'react';
 import type { BatchProgress } from '../lib/batch';
-import { formatResultLine, previewImport } from '../lib/csv-import';
+import { formatResultLine, notTextProblem, previewImport } from '../lib/csv-import';
 import type { ExamResult } from '../lib/data-api';
 import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
 import type { ResultsEditor } from '../lib/results-editor';
 
 type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
 
-/** Paste lines or pick a CSV file, check the preview, import with progress; rows that did not land are listed and put back to retry. */
+/** Paste lines, pick or drop a CSV file, check the preview, import with progress; rows that did not land are listed and put back to retry. */
 export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: readonly ExamResult[] }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -23,7 +23,13 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
     setFileError(undefined);
     if (!file) return;
     try {
-      setText(await file.text());
+      const content = await file.text();
+      const problem = notTextProblem(content, file.name);
+      if (problem) {
+        setFileError(problem);
+        return;
+      }
+      setText(content);
       setRun(undefined);
     } catch {
       setFileError(`Could not read ${file.name}. Choose a CSV or text file.`);
@@ -37,17 +43,30 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
       onProgress: (progress) => setRun({ phase: 'importing', progress }),
     });
     setRun({ phase: 'done', outcome });
-    setText(outcome.failed.map(({ item }) => formatResultLine(item)).join('\n'));
+    const header = outcome.failed.some(({ item }) => item.fullName) ? ['Student,Grade,Full name'] : [];
+    setText([...header, ...outcome.failed.map(({ item }) => formatResultLine(item))].join('\n'));
   };
 
   return (
-    <details className="panel bulk-import">
-      <summary>Add many results at once</summary>
+    <details
+      className="panel bulk-import"
+      onDragOver={(event) => {
+        if (!importing && event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (importing) return;
+        event.preventDefault();
+        event.currentTarget.open = true;
+        void readFile(event.dataTransfer.files[0]);
+      }}
+    >
+      <summary>Add many results at once: paste, choose or drop a CSV file</summary>
       <div className="field">
         <label htmlFor={`${id}-text`}>Paste one result per line: student, grade</label>
         <p id={`${id}-hint`} className="hint">
           Separate the name and the grade with a comma, or paste two columns from a spreadsheet. Put a name that contains a
-          comma in double quotes. A first line “student,grade” is skipped.
+          comma in double quotes. A first line “student,grade” is skipped; under a first line “Student,Grade,Full name”
+          (as Export CSV writes) a third column gives the full names only you see.
         </p>
         <textarea
           id={`${id}-text`}

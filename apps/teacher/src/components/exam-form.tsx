@@ -1,34 +1,41 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { ExamFields } from '../lib/data-api';
+import { limits } from '@exam-results/amplify/data/limits';
+import { useId, useState, type FormEvent } from 'react';
+import { EXAM_YEARS, type ExamInput } from '../lib/exams-store';
 import type { FieldProblem } from '../lib/store';
 
-type Field = keyof ExamFields;
+type Field = keyof ExamInput;
 
 interface Props {
-  initial: ExamFields;
+  initial: ExamInput;
   submitLabel: string;
-  validate: (fields: ExamFields) => FieldProblem<Field> | undefined;
+  validate: (fields: ExamInput) => FieldProblem<Field> | undefined;
   /** Resolves with why the exam could not be saved, or undefined when it was. */
-  onSubmit: (fields: ExamFields) => Promise<string | undefined>;
+  onSubmit: (fields: ExamInput) => Promise<string | undefined>;
   onCancel?: () => void;
 }
 
-/** Subject, date and teacher of an exam: used to create one and to edit one. */
+const GRADINGS = [
+  { value: '', label: 'As typed (free text)' },
+  { value: 'letters', label: 'Letters A to F' },
+  { value: 'percentage', label: 'Percent' },
+  { value: 'points', label: 'Points' },
+] as const;
+
+/** Subject, date, teacher and grading of an exam: used to create one and to edit one. */
 export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }: Props) {
   const id = useId();
   const [fields, setFields] = useState(initial);
   const [error, setError] = useState<{ field?: Field; message: string }>();
   const [busy, setBusy] = useState(false);
-  const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problem = validate(fields);
     setError(problem);
     if (problem) {
-      inputs.current[problem.field]?.focus();
+      document.getElementById(`${id}-${problem.field}`)?.focus();
       return;
     }
     setBusy(true);
@@ -37,21 +44,23 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
     setError(failure === undefined ? undefined : { message: failure });
   };
 
-  const control = (field: Field, label: string, type: 'text' | 'date', autoComplete?: string) => (
+  const problemProps = (field: Field) => ({
+    'aria-invalid': error?.field === field || undefined,
+    'aria-describedby': error?.field === field ? `${id}-error` : undefined,
+  });
+
+  const control = (field: 'subject' | 'date' | 'teacher', label: string, type: 'text' | 'date', extra: Record<string, string | number> = {}) => (
     <div className="field">
       <label htmlFor={`${id}-${field}`}>{label}</label>
       <input
         id={`${id}-${field}`}
-        ref={(element) => {
-          inputs.current[field] = element;
-        }}
         type={type}
         name={field}
-        autoComplete={autoComplete ?? 'off'}
+        autoComplete="off"
         value={fields[field]}
         required
-        aria-invalid={error?.field === field || undefined}
-        aria-describedby={error?.field === field ? `${id}-error` : undefined}
+        {...extra}
+        {...problemProps(field)}
         onChange={(event) => setFields({ ...fields, [field]: event.target.value })}
       />
     </div>
@@ -60,9 +69,45 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
   return (
     <form className="exam-form" onSubmit={submit} noValidate>
       <div className="field-row">
-        {control('subject', 'Subject', 'text')}
-        {control('date', 'Date', 'date')}
-        {control('teacher', 'Teacher', 'text', 'name')}
+        {control('subject', 'Subject', 'text', { maxLength: limits.subject })}
+        {control('date', 'Date', 'date', { min: `${EXAM_YEARS.first}-01-01`, max: `${EXAM_YEARS.last}-12-31` })}
+        {control('teacher', 'Teacher', 'text', { maxLength: limits.teacher, autoComplete: 'name' })}
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-grading`}>Grading</label>
+          <select
+            id={`${id}-grading`}
+            name="grading"
+            value={fields.grading ?? ''}
+            {...problemProps('grading')}
+            onChange={(event) => setFields({ ...fields, grading: (event.target.value || null) as ExamInput['grading'] })}
+          >
+            {GRADINGS.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {fields.grading === 'points' ? (
+          <div className="field points-field">
+            <label htmlFor={`${id}-maxPoints`}>Out of (points)</label>
+            <input
+              id={`${id}-maxPoints`}
+              name="maxPoints"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={limits.maxPoints}
+              step={1}
+              value={fields.maxPoints ?? ''}
+              required
+              {...problemProps('maxPoints')}
+              onChange={(event) => setFields({ ...fields, maxPoints: event.target.value })}
+            />
+          </div>
+        ) : null}
       </div>
       {error ? (
         <p id={`${id}-error`} className="form-error" role="alert">

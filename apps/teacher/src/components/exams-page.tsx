@@ -1,13 +1,13 @@
 'use client';
 
-import { watchExams, watchResults } from '@exam-results/live-data';
+import { watchResults } from '@exam-results/live-data';
 import { useLiveList } from '@exam-results/live-data/react';
 import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { ExamFields } from '../lib/data-api';
-import { ExamsStore, type ExamSummary } from '../lib/exams-store';
+import { watchTeacherExams } from '../lib/data-api';
+import { ExamsStore, type ExamInput, type ExamSummary } from '../lib/exams-store';
 import { countResults, todayAsDateValue } from '../lib/format';
 import { Dialog } from './dialog';
 import { ExamForm } from './exam-form';
@@ -21,12 +21,12 @@ export function ExamsPage() {
   const router = useRouter();
   const [store] = useState(() => new ExamsStore(api));
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const exams = useLiveList(() => watchExams(client), { onItems: (rows) => store.setServerExams(rows) });
+  const exams = useLiveList(() => watchTeacherExams(client), { onItems: (rows) => store.setServerExams(rows) });
   const results = useLiveList(() => watchResults(client), { onItems: (rows) => store.setServerResults(rows) });
   const [editing, setEditing] = useState<ExamSummary>();
   const [deleting, setDeleting] = useState<ExamSummary>();
 
-  const validate = useCallback((fields: ExamFields) => store.problemWith(fields), [store]);
+  const validate = useCallback((fields: ExamInput) => store.problemWith(fields), [store]);
 
   return (
     <>
@@ -40,7 +40,7 @@ export function ExamsPage() {
           </p>
         ) : (
           <ExamForm
-            initial={{ subject: '', date: todayAsDateValue(), teacher: teacherName }}
+            initial={{ subject: '', date: todayAsDateValue(), teacher: teacherName, grading: null }}
             submitLabel="Create exam"
             validate={validate}
             onSubmit={async (fields) => {
@@ -102,7 +102,13 @@ export function ExamsPage() {
       {editing ? (
         <Dialog title={`Edit ${editing.subject}`} onClose={() => setEditing(undefined)}>
           <ExamForm
-            initial={{ subject: editing.subject, date: editing.date, teacher: editing.teacher }}
+            initial={{
+              subject: editing.subject,
+              date: editing.date,
+              teacher: editing.teacher,
+              grading: editing.grading,
+              maxPoints: editing.maxPoints === null ? '' : String(editing.maxPoints),
+            }}
             submitLabel="Save changes"
             validate={validate}
             onCancel={() => setEditing(undefined)}

@@ -1,20 +1,23 @@
 'use client';
 
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ResultFields, ExamResult } from '../lib/data-api';
-import type { ResultsEditor } from '../lib/results-editor';
+import { limits } from '@exam-results/amplify/data/limits';
+import { gradeComparator, type Grading } from '@exam-results/live-data';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExamResult } from '../lib/data-api';
+import type { ResultInput, ResultsEditor } from '../lib/results-editor';
 
 interface Props {
   editor: ResultsEditor;
   rows: readonly ExamResult[];
   saving: ReadonlySet<string>;
+  grading: Grading;
   /** Where focus goes when the last row is deleted. */
   onEmptied: () => void;
 }
 
 function EditRow({ row, editor, onDone }: { row: ExamResult; editor: ResultsEditor; onDone: () => void }) {
   const id = useId();
-  const [fields, setFields] = useState<ResultFields>({ student: row.student, grade: row.grade });
+  const [fields, setFields] = useState<Required<ResultInput>>({ student: row.student, grade: row.grade, fullName: row.fullName ?? '' });
   const [problem, setProblem] = useState<string>();
 
   const save = () => {
@@ -43,6 +46,7 @@ function EditRow({ row, editor, onDone }: { row: ExamResult; editor: ResultsEdit
         <input
           id={`${id}-student`}
           value={fields.student}
+          maxLength={limits.student}
           autoFocus
           autoComplete="off"
           aria-invalid={problem ? true : undefined}
@@ -62,8 +66,21 @@ function EditRow({ row, editor, onDone }: { row: ExamResult; editor: ResultsEdit
         <input
           id={`${id}-grade`}
           value={fields.grade}
+          maxLength={limits.grade}
           autoComplete="off"
           onChange={(event) => setFields({ ...fields, grade: event.target.value })}
+        />
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={`${id}-fullName`}>
+          Full name
+        </label>
+        <input
+          id={`${id}-fullName`}
+          value={fields.fullName}
+          maxLength={limits.fullName}
+          autoComplete="off"
+          onChange={(event) => setFields({ ...fields, fullName: event.target.value })}
         />
       </td>
       <td className="row-actions">
@@ -79,9 +96,25 @@ function EditRow({ row, editor, onDone }: { row: ExamResult; editor: ResultsEdit
 }
 
 /** The results of the exam; each row can be edited in place (Enter saves, Escape cancels) or deleted. */
-export function ResultsTable({ editor, rows, saving, onEmptied }: Props) {
+type SortKey = 'entry' | 'student' | 'grade';
+
+const SORTS: { key: SortKey; label: string }[] = [
+  { key: 'entry', label: 'Order entered' },
+  { key: 'student', label: 'Student' },
+  { key: 'grade', label: 'Grade, best first' },
+];
+
+export function ResultsTable({ editor, rows: entered, saving, grading, onEmptied }: Props) {
+  const id = useId();
   const [editingId, setEditingId] = useState<string>();
+  const [sort, setSort] = useState<SortKey>('entry');
   const table = useRef<HTMLTableElement>(null);
+  const rows = useMemo(() => {
+    if (sort === 'entry') return entered;
+    if (sort === 'student') return [...entered].sort((a, b) => a.student.localeCompare(b.student, undefined, { numeric: true, sensitivity: 'base' }));
+    const compare = gradeComparator(entered.map((row) => row.grade), grading);
+    return [...entered].sort((a, b) => compare(a.grade, b.grade));
+  }, [entered, sort, grading]);
 
   const focusRowButton = (rowId: string, action: 'edit' | 'delete') => {
     requestAnimationFrame(() =>
@@ -97,12 +130,25 @@ export function ResultsTable({ editor, rows, saving, onEmptied }: Props) {
   };
 
   return (
+    <>
+    <div className="field sort-field">
+      <label htmlFor={`${id}-sort`}>Sort by</label>
+      <select id={`${id}-sort`} value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
+        {SORTS.map(({ key, label }) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+    <div className="results-scroll">
     <table ref={table} className="results">
       <caption className="visually-hidden">Results</caption>
       <thead>
         <tr>
           <th scope="col">Student</th>
           <th scope="col">Grade</th>
+          <th scope="col">Full name (only you)</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -127,6 +173,7 @@ export function ResultsTable({ editor, rows, saving, onEmptied }: Props) {
                 {row.grade}
                 {saving.has(row.id) ? <span className="saving"> Saving…</span> : null}
               </td>
+              <td className="full-name">{row.fullName}</td>
               <td className="row-actions">
                 <button
                   type="button"
@@ -154,5 +201,7 @@ export function ResultsTable({ editor, rows, saving, onEmptied }: Props) {
         )}
       </tbody>
     </table>
+    </div>
+    </>
   );
 }

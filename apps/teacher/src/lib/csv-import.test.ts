@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatResultLine, parseResultLines, previewImport } from './csv-import';
+import { formatResultLine, notTextProblem, parseResultLines, previewImport } from './csv-import';
 
 const rowsOf = (text: string) => parseResultLines(text).lines.map(({ student, grade }) => [student, grade]);
 
@@ -56,7 +56,7 @@ test('cells pasted from a spreadsheet (tabs) and semicolon CSV files are read to
 test('a byte order mark and trailing empty columns from spreadsheet exports are ignored', () => {
   const parsed = parseResultLines('\uFEFFstudent,grade,,\nAna,A,,');
   assert.equal(parsed.headerSkipped, true);
-  assert.deepEqual(parsed.lines, [{ line: 2, student: 'Ana', grade: 'A', extraValues: 0 }]);
+  assert.deepEqual(parsed.lines, [{ line: 2, student: 'Ana', grade: 'A', fullName: '', extraValues: 0, unclosedQuote: false }]);
 });
 
 test('the preview lists every row that will fail and why', () => {
@@ -105,4 +105,26 @@ test('a formatted line reads back as the same values', () => {
     parseResultLines(text).lines.map(({ student, grade }) => ({ student, grade })),
     rows,
   );
+});
+
+test('a third column is read as the full name only under a header that names it', () => {
+  const named = parseResultLines('Student,Grade,Full name\nC-1,A,Ada Lovelace');
+  assert.deepEqual(named.lines.map(({ student, grade, fullName, extraValues }) => [student, grade, fullName, extraValues]), [['C-1', 'A', 'Ada Lovelace', 0]]);
+  const unnamed = parseResultLines('Lovelace, Ada, A');
+  assert.equal(unnamed.lines[0]?.extraValues, 1);
+});
+
+test('an unclosed quote is reported on the line where it opens, not as an empty grade', () => {
+  const preview = previewImport('Ana,A\n"Ben,B\nCy,C\nDee,D', []);
+  assert.deepEqual(preview.ready.map((row) => row.student), ['Ana']);
+  assert.deepEqual(
+    preview.failing.map(({ line, problem }) => [line, problem]),
+    [[2, 'A double quote opens here and is never closed, so the rest of the text was read as one value. Close the quote or remove it.']],
+  );
+});
+
+test('a file that is not text is named as such', () => {
+  const png = '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\uFFFD\uFFFD';
+  assert.equal(notTextProblem(png, 'photo.png'), 'photo.png is not a text file. Save the spreadsheet as CSV (UTF-8) and choose that file, or paste the lines.');
+  assert.equal(notTextProblem('Ana,A\nChloé,B', 'results.csv'), undefined);
 });

@@ -5,8 +5,12 @@ export interface ImportLine {
   line: number;
   student: string;
   grade: string;
-  /** Non-empty values after the grade, usually a name with an unquoted comma. */
+  /** The third value, if any: the full name only the teacher sees. */
+  fullName: string;
+  /** Non-empty values after the full name, usually a name with an unquoted comma. */
   extraValues: number;
+  /** The record starts with a double quote that is never closed: it swallowed the rest of the text. */
+  unclosedQuote: boolean;
 }
 
 export interface ImportPreview {
@@ -20,6 +24,7 @@ export interface ImportPreview {
 
 const studentHeaders = new Set(['student', 'students', 'name', 'student name', 'pupil']);
 const gradeHeaders = new Set(['grade', 'grades', 'result', 'mark', 'score']);
+const fullNameHeaders = new Set(['full name', 'fullname', 'full name (only you)']);
 
 /** Pasted spreadsheet cells arrive tab-separated; many European spreadsheets save CSV with semicolons. */
 function detectDelimiter(text: string): string {
@@ -32,6 +37,7 @@ function detectDelimiter(text: string): string {
 interface RawRecord {
   line: number;
   fields: string[];
+  unclosedQuote: boolean;
 }
 
 /** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes. */
@@ -49,9 +55,9 @@ function readRecords(text: string, delimiter: string): RawRecord[] {
     field = '';
     afterQuote = false;
   };
-  const endRecord = () => {
+  const endRecord = (unclosedQuote = false) => {
     endField();
-    records.push({ line: recordLine, fields });
+    records.push({ line: recordLine, fields, unclosedQuote });
     fields = [];
   };
 
@@ -85,7 +91,7 @@ function readRecords(text: string, delimiter: string): RawRecord[] {
       field += char;
     }
   }
-  if (field !== '' || fields.length > 0 || quoted) endRecord();
+  if (field !== '' || fields.length > 0 || quoted) endRecord(quoted);
   return records;
 }
 
@@ -93,22 +99,34 @@ function isHeader(student: string, grade: string): boolean {
   return studentHeaders.has(studentKey(student)) && gradeHeaders.has(studentKey(grade));
 }
 
-/** Reads `student,grade` rows from pasted lines or a CSV file. Blank lines are skipped and values trimmed. */
+/**
+ * Reads `student,grade` rows from pasted lines or a CSV file, and a third column of full names
+ * when a header line names it (`Student,Grade,Full name`, as the export writes). Blank lines
+ * are skipped and values trimmed.
+ */
 export function parseResultLines(text: string): { lines: ImportLine[]; headerSkipped: boolean } {
   const source = text.replace(/^\uFEFF/, '');
-  const lines = readRecords(source, detectDelimiter(source))
-    .map(({ line, fields }) => {
-      const [student = '', grade = '', ...rest] = fields.map((field) => field.trim());
-      return { line, student, grade, extraValues: rest.filter((value) => value !== '').length };
-    })
-    .filter((row) => row.student !== '' || row.grade !== '' || row.extraValues > 0);
+  const records = readRecords(source, detectDelimiter(source))
+    .map(({ line, fields, unclosedQuote }) => ({ line, values: fields.map((field) => field.trim()), unclosedQuote }))
+    .filter(({ values, unclosedQuote }) => unclosedQuote || values.some((value) => value !== ''));
 
-  const first = lines[0];
-  const headerSkipped = first !== undefined && isHeader(first.student, first.grade);
-  return { lines: headerSkipped ? lines.slice(1) : lines, headerSkipped };
+  const [student = '', grade = '', third = ''] = records[0]?.values ?? [];
+  const headerSkipped = isHeader(student, grade);
+  // A third column is read as the full name only when the header names it (as the export writes it):
+  // otherwise a third value is most likely a name with an unquoted comma.
+  const withFullName = headerSkipped && fullNameHeaders.has(studentKey(third));
+  const lines = (headerSkipped ? records.slice(1) : records).map(({ line, values, unclosedQuote }): ImportLine => {
+    const [student = '', grade = '', ...rest] = values;
+    const fullName = withFullName ? (rest.shift() ?? '') : '';
+    return { line, student, grade, fullName, extraValues: rest.filter((value) => value !== '').length, unclosedQuote };
+  });
+  return { lines, headerSkipped };
 }
 
 function problemOf(row: ImportLine, seen: Map<string, number>, inExam: Set<string>): string | undefined {
+  if (row.unclosedQuote) {
+    return 'A double quote opens here and is never closed, so the rest of the text was read as one value. Close the quote or remove it.';
+  }
   if (row.student === '') return 'The student name is empty.';
   if (row.grade === '') return 'The grade is empty.';
   if (row.extraValues > 0) {
@@ -139,8 +157,20 @@ export function previewImport(text: string, studentsInExam: Iterable<string>): I
   return preview;
 }
 
-/** One `student,grade` line that parseResultLines reads back as the same values. */
-export function formatResultLine({ student, grade }: { student: string; grade: string }): string {
+/** One `student,grade[,full name]` line that parseResultLines reads back as the same values. */
+export function formatResultLine({ student, grade, fullName = '' }: { student: string; grade: string; fullName?: string }): string {
   const quote = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return `${quote(student)},${quote(grade)}`;
+  return [student, grade, ...(fullName ? [fullName] : [])].map(quote).join(',');
+}
+
+/**
+ * Why a file's content cannot be results, or undefined when it reads as text: a picture or
+ * a spreadsheet's own format (.xlsx) holds NUL bytes or does not decode as UTF-8.
+ */
+export function notTextProblem(text: string, fileName: string): string | undefined {
+  const undecodable = (text.match(/\uFFFD/g) ?? []).length;
+  if (text.includes('\u0000') || undecodable > 2) {
+    return `${fileName} is not a text file. Save the spreadsheet as CSV (UTF-8) and choose that file, or paste the lines.`;
+  }
+  return undefined;
 }

@@ -1,12 +1,18 @@
-import { EXAM_FIELDS, RESULT_FIELDS, type Exam, type ExamResult, type ExamResultsClient } from '@exam-results/live-data';
-import { DataError, readableReason } from './data-errors';
-
-export type { Exam, ExamResult } from '@exam-results/live-data';
+import { EXAM_FIELDS, RESULT_FIELDS, watchModel, type ExamResultsClient, type LiveList, type WatchedItem } from '@exam-results/live-data';
+import { DataError, errorTypeOf, readableReason } from './data-errors';
 
 export type DataClient = ExamResultsClient;
 
-export type ExamFields = Pick<Exam, 'subject' | 'date' | 'teacher'>;
-export type ResultFields = Pick<ExamResult, 'student' | 'grade'>;
+/** What the teacher reads of an exam: what students read, and how it is graded. */
+export const TEACHER_EXAM_FIELDS = [...EXAM_FIELDS, 'grading', 'maxPoints'] as const;
+/** What the teacher reads of a result: what students read, and the full name only its owner may read. */
+export const TEACHER_RESULT_FIELDS = [...RESULT_FIELDS, 'fullName'] as const;
+
+export type Exam = WatchedItem<'Exam', typeof TEACHER_EXAM_FIELDS>;
+export type ExamResult = WatchedItem<'Result', typeof TEACHER_RESULT_FIELDS>;
+
+export type ExamFields = Pick<Exam, 'subject' | 'date' | 'teacher' | 'grading' | 'maxPoints'>;
+export type ResultFields = Pick<ExamResult, 'student' | 'grade' | 'fullName'>;
 
 interface Outcome<T> {
   data?: T | null;
@@ -14,34 +20,58 @@ interface Outcome<T> {
 }
 
 function accepted<T>({ data, errors }: Outcome<T>): T {
-  if (errors?.length || !data) throw new DataError(readableReason(errors ?? 'no data'));
+  if (errors?.length || !data) throw new DataError(readableReason(errors ?? 'no data'), errorTypeOf(errors));
   return data;
 }
 
 // Every write reads back the same fields as the live lists, so what it returns is a row as they hold it.
-const exam = { selectionSet: EXAM_FIELDS };
-const result = { selectionSet: RESULT_FIELDS };
+const exam = { selectionSet: TEACHER_EXAM_FIELDS };
+const result = { selectionSet: TEACHER_RESULT_FIELDS };
+
+/**
+ * AppSync leaves fields with rules of their own out of a mutation's answer (null), as it
+ * does in subscription events: the full name just written is put back from the input.
+ */
+function withFullName(row: ExamResult, fullName: string | null | undefined): ExamResult {
+  return fullName === undefined ? row : { ...row, fullName };
+}
+
+/** The teacher's own exams, kept live; pass an id to follow just that exam. */
+export function watchTeacherExams(client: DataClient, id?: string): LiveList<Exam> {
+  return watchModel(client, { model: 'Exam', selectionSet: TEACHER_EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } });
+}
+
+/** The results of one exam with their full names as listed; events carry none (see ResultsEditor). */
+export function watchTeacherResults(client: DataClient, examId: string): LiveList<ExamResult> {
+  return watchModel(client, { model: 'Result', selectionSet: TEACHER_RESULT_FIELDS, filter: { examId: { eq: examId } } });
+}
 
 export function dataApi(client: DataClient) {
   const { Exam, Result } = client.models;
   return {
-    async createExam({ id, subject, date, teacher }: ExamFields & { id: string }): Promise<Exam> {
-      return accepted(await Exam.create({ id, subject, date, teacher }, exam));
+    async createExam({ id, subject, date, teacher, grading, maxPoints }: Pick<ExamFields, 'subject' | 'date' | 'teacher'> & Partial<ExamFields> & { id: string }): Promise<Exam> {
+      return accepted(await Exam.create({ id, subject, date, teacher, grading, maxPoints }, exam));
     },
-    async updateExam({ id, subject, date, teacher }: Partial<ExamFields> & { id: string }): Promise<Exam> {
-      return accepted(await Exam.update({ id, subject, date, teacher }, exam));
+    async updateExam({ id, subject, date, teacher, grading, maxPoints }: Partial<ExamFields> & { id: string }): Promise<Exam> {
+      return accepted(await Exam.update({ id, subject, date, teacher, grading, maxPoints }, exam));
     },
     async deleteExam(id: string): Promise<void> {
       accepted(await Exam.delete({ id }, exam));
     },
-    async createResult({ id, examId, student, grade }: ResultFields & { id: string; examId: string }): Promise<ExamResult> {
-      return accepted(await Result.create({ id, examId, student, grade }, result));
+    async createResult({ id, examId, student, grade, fullName }: Pick<ResultFields, 'student' | 'grade'> & Partial<ResultFields> & { id: string; examId: string }): Promise<ExamResult> {
+      return withFullName(accepted(await Result.create({ id, examId, student, grade, fullName }, result)), fullName ?? null);
     },
-    async updateResult({ id, student, grade }: Partial<ResultFields> & { id: string }): Promise<ExamResult> {
-      return accepted(await Result.update({ id, student, grade }, result));
+    async updateResult({ id, student, grade, fullName }: Partial<ResultFields> & { id: string }): Promise<ExamResult> {
+      return withFullName(accepted(await Result.update({ id, student, grade, fullName }, result)), fullName);
     },
     async deleteResult(id: string): Promise<void> {
       accepted(await Result.delete({ id }, result));
+    },
+    /** One result as the server has it now, with its full name (a read, unlike an event, carries it). */
+    async getResult(id: string): Promise<ExamResult | undefined> {
+      const { data, errors } = await Result.get({ id }, result);
+      if (errors?.length) throw new DataError(readableReason(errors));
+      return data ?? undefined;
     },
     /** Every result of one exam, as the server has them now (all pages). */
     async listResults(examId: string): Promise<ExamResult[]> {

@@ -1,7 +1,24 @@
 /** An error whose message a teacher can read: what went wrong and what to do next. */
 export class DataError extends Error {
   override name = 'DataError';
+
+  /** The API's errorType when it refused the request, e.g. `ExamHasResults`. */
+  constructor(
+    message: string,
+    readonly errorType?: string,
+  ) {
+    super(message);
+  }
 }
+
+/** The errorType of the first GraphQL error that has one. */
+export function errorTypeOf(errors: unknown): string | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  return errors.map((error: { errorType?: unknown }) => error?.errorType).find((type): type is string => typeof type === 'string');
+}
+
+// The sentences amplify/data/resource.ts gives its `validate` checks: already written for a teacher.
+const VALIDATION_MESSAGE = /[^\n]*(?:is at most \d+ characters|cannot be empty|points at most|Points are out of)[^\n]*/;
 
 interface ErrorLike {
   message?: unknown;
@@ -37,6 +54,10 @@ const reasons: Reason[] = [
     text: 'It was changed or removed somewhere else (another tab or device). The list now shows the latest version.',
   },
   {
+    pattern: /ExamHasResults/,
+    text: 'It still has results, perhaps added in another tab or device.',
+  },
+  {
     pattern: /NetworkError|network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
     text: 'The server could not be reached. Check your connection and try again.',
   },
@@ -67,6 +88,8 @@ const reasons: Reason[] = [
  */
 export function readableReason(errors: unknown, { reading = false } = {}): string {
   const all = texts(errors).join('\n');
+  const validation = VALIDATION_MESSAGE.exec(all)?.[0];
+  if (validation) return validation.trim();
   const reason = reasons.find(({ pattern, writesOnly }) => !(reading && writesOnly) && pattern.test(all));
   return reason?.text ?? 'The server did not complete the request. Try again in a moment.';
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
+import { DataError } from './data-errors';
 import { ExamsStore } from './exams-store';
 
 let t: TeacherBackend;
@@ -47,6 +48,18 @@ test('an exam needs a subject, a real date and a teacher', () => {
   assert.equal(store.problemWith({ subject: ' ', date: '2026-01-01', teacher: 'Ada' })?.field, 'subject');
   assert.equal(store.problemWith({ subject: 'Maths', date: '2026-02-30', teacher: 'Ada' })?.field, 'date');
   assert.equal(store.problemWith({ subject: 'Maths', date: '', teacher: 'Ada' })?.message, 'Enter the date of the exam.');
+  assert.deepEqual(store.problemWith({ subject: 'Maths', date: '52025-01-01', teacher: 'Ada' }), {
+    field: 'date',
+    message: 'The year 52025 is not a year of exams here: choose one from 2000 to 2100.',
+  });
+  assert.equal(store.problemWith({ subject: 'Maths', date: '2026-02-30', teacher: 'Ada' })?.message, 'This day does not exist in that month.');
+  assert.equal(store.problemWith({ subject: 'x'.repeat(121), date: '2026-01-01', teacher: 'Ada' })?.message, 'The subject is at most 120 characters.');
+  assert.deepEqual(store.problemWith({ subject: 'Maths', date: '2026-01-01', teacher: 'Ada', grading: 'points', maxPoints: '' }), {
+    field: 'maxPoints',
+    message: 'Enter what the exam is marked out of: a whole number from 1 to 10000.',
+  });
+  assert.equal(store.problemWith({ subject: 'Maths', date: '2026-01-01', teacher: 'Ada', grading: 'points', maxPoints: '2.5' })?.field, 'maxPoints');
+  assert.equal(store.problemWith({ subject: 'Maths', date: '2026-01-01', teacher: 'Ada', grading: 'points', maxPoints: '20' }), undefined);
   assert.equal(store.problemWith({ subject: 'Maths', date: '2026-01-01', teacher: '' })?.field, 'teacher');
   assert.equal(store.problemWith({ subject: 'Maths', date: '2026-01-01', teacher: 'Ada' }), undefined);
 });
@@ -97,4 +110,59 @@ test('a delete the backend refuses brings the exam back with a readable message'
   assert.ok(store.getSnapshot().exams.some((exam) => exam.id === created.id));
   assert.equal(store.getSnapshot().notices.length, 1);
   assert.ok((await t.listExams()).some((exam) => exam.id === created.id));
+});
+
+test('an exam keeps how it is graded; changing it to points stores the maximum', async () => {
+  const store = new ExamsStore(t.api);
+  const created = await store.create({ subject: 'Latin', date: '2026-02-03', teacher: 'Ada Lovelace', grading: 'letters' });
+  assert.ok('id' in created);
+  assert.equal(await store.update(created.id, { subject: 'Latin', date: '2026-02-03', teacher: 'Ada Lovelace', grading: 'points', maxPoints: ' 40 ' }), undefined);
+  const stored = (await t.listExams()).find((exam) => exam.id === created.id);
+  assert.deepEqual([stored?.grading, stored?.maxPoints], ['points', 40]);
+});
+
+async function examWithResults(subject: string, students: readonly string[]) {
+  const exam = await t.api.createExam({ id: crypto.randomUUID(), subject, date: '2026-02-04', teacher: 'Ada' });
+  for (const student of students) await t.api.createResult({ id: crypto.randomUUID(), examId: exam.id, student, grade: 'A' });
+  return exam;
+}
+
+test('a result added in another tab while the exam is being deleted is deleted too, then the exam', async () => {
+  const exam = await examWithResults('Geography', ['Ana', 'Ben']);
+  let listings = 0;
+  const store = new ExamsStore({
+    ...t.api,
+    async listResults(examId) {
+      const rows = await t.api.listResults(examId);
+      // after the first listing, the other tab adds one the exam's deletion then meets
+      if (listings++ === 0) await t.otherTab().createResult({ id: crypto.randomUUID(), examId, student: 'Late', grade: 'B' });
+      return rows;
+    },
+  });
+  await refresh(store);
+  assert.equal(await store.remove(exam.id), undefined);
+  assert.equal(listings, 2, 'the API refused the exam once (ExamHasResults), and the next round cleared it');
+  assert.deepEqual(await t.api.listResults(exam.id), []);
+  assert.equal((await t.listExams()).some((candidate) => candidate.id === exam.id), false);
+});
+
+test('when a result cannot be deleted, the exam is kept with it, the others are gone, and the notice says so', async () => {
+  const exam = await examWithResults('Drama', ['Ana', 'Ben', 'Cy']);
+  const [stuck] = await t.api.listResults(exam.id);
+  assert.ok(stuck);
+  const store = new ExamsStore({
+    ...t.api,
+    async deleteResult(id) {
+      if (id === stuck.id) throw new DataError('The server could not be reached. Check your connection and try again.');
+      return t.api.deleteResult(id);
+    },
+  });
+  await refresh(store);
+  assert.equal(
+    await store.remove(exam.id),
+    'Could not delete the Drama exam. 2 results were deleted; 1 result is left, so the exam was kept. The server could not be reached. Check your connection and try again.',
+  );
+  assert.deepEqual((await t.api.listResults(exam.id)).map((row) => row.id), [stuck.id]);
+  assert.ok((await t.listExams()).some((candidate) => candidate.id === exam.id));
+  assert.ok(store.getSnapshot().exams.some((candidate) => candidate.id === exam.id), 'the exam is shown again');
 });

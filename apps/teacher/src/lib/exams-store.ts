@@ -1,6 +1,8 @@
+import { limits } from '@exam-results/amplify/data/limits';
+import { plural } from '@exam-results/web-shell';
 import { runBatch } from './batch';
 import type { DataApi, ExamFields, Exam, ExamResult } from './data-api';
-import { DataError } from './data-errors';
+import { DataError, messageOf } from './data-errors';
 import { OptimisticCollection } from './optimistic-collection';
 import { Store, type FieldProblem, type Notice } from './store';
 
@@ -16,15 +18,57 @@ export interface ExamsView {
 
 type ExamsBackend = Pick<DataApi, 'createExam' | 'updateExam' | 'deleteExam' | 'listResults' | 'deleteResult'>;
 
+/** An exam as the form holds it: the number of points as typed, grading and points optional. */
+export interface ExamInput {
+  subject: string;
+  date: string;
+  teacher: string;
+  grading?: Exam['grading'];
+  maxPoints?: string;
+}
+
+/** How many times deleting an exam lists and deletes its results again before it gives up. */
+const DELETE_ROUNDS = 3;
+
 /** Newest exam first; exams on the same day, the one created last first. */
 function newestFirst(a: Exam, b: Exam): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+/** The years an exam date may fall in; the date input carries the same bounds. */
+export const EXAM_YEARS = { first: 2000, last: 2100 } as const;
+
+function dateProblem(value: string): string | undefined {
+  if (value === '') return 'Enter the date of the exam.';
+  const year = /^(\d+)-\d{2}-\d{2}$/.exec(value)?.[1];
+  if (year === undefined) return 'Enter the date as day, month and year.';
+  if (Number(year) < EXAM_YEARS.first || Number(year) > EXAM_YEARS.last) {
+    return `The year ${Number(year)} is not a year of exams here: choose one from ${EXAM_YEARS.first} to ${EXAM_YEARS.last}.`;
+  }
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) return 'This day does not exist in that month.';
+  return undefined;
+}
+
+/** The exam's fields as stored, or what is wrong with the input and where. */
+function examValues(input: ExamInput): { values: ExamFields } | { problem: FieldProblem<keyof ExamInput> } {
+  const subject = input.subject.trim();
+  const teacher = input.teacher.trim();
+  if (subject === '') return { problem: { field: 'subject', message: 'Enter the subject.' } };
+  if (subject.length > limits.subject) return { problem: { field: 'subject', message: `The subject is at most ${limits.subject} characters.` } };
+  const date = dateProblem(input.date);
+  if (date) return { problem: { field: 'date', message: date } };
+  if (teacher === '') return { problem: { field: 'teacher', message: 'Enter the teacher’s name.' } };
+  if (teacher.length > limits.teacher) return { problem: { field: 'teacher', message: `The teacher’s name is at most ${limits.teacher} characters.` } };
+  const grading = input.grading ?? null;
+  let maxPoints: number | null = null;
+  if (grading === 'points') {
+    maxPoints = Number(input.maxPoints?.trim() || Number.NaN);
+    if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > limits.maxPoints) {
+      return { problem: { field: 'maxPoints', message: `Enter what the exam is marked out of: a whole number from 1 to ${limits.maxPoints}.` } };
+    }
+  }
+  return { values: { subject, date: input.date, teacher, grading, maxPoints } };
 }
 
 /** The teacher's exams with their number of results; creating, editing and deleting show at once. */
@@ -52,18 +96,16 @@ export class ExamsStore extends Store<ExamsView> {
     this.publish();
   }
 
-  problemWith({ subject, date, teacher }: ExamFields): FieldProblem<keyof ExamFields> | undefined {
-    if (subject.trim() === '') return { field: 'subject', message: 'Enter the subject.' };
-    if (!isCalendarDate(date)) return { field: 'date', message: 'Enter the date of the exam.' };
-    if (teacher.trim() === '') return { field: 'teacher', message: 'Enter the teacher’s name.' };
-    return undefined;
+  problemWith(input: ExamInput): FieldProblem<keyof ExamInput> | undefined {
+    const checked = examValues(input);
+    return 'problem' in checked ? checked.problem : undefined;
   }
 
   /** Resolves with the new exam's id once the server has it, or with why it could not be created. */
-  async create(fields: ExamFields): Promise<{ id: string } | { failure: string }> {
-    const values = { subject: fields.subject.trim(), date: fields.date, teacher: fields.teacher.trim() };
-    const problem = this.problemWith(values);
-    if (problem) return { failure: problem.message };
+  async create(input: ExamInput): Promise<{ id: string } | { failure: string }> {
+    const checked = examValues(input);
+    if ('problem' in checked) return { failure: checked.problem.message };
+    const { values } = checked;
     const stamp = this.now().toISOString();
     // The server sets the owner; until it answers, the optimistic exam has none.
     const exam: Exam = { id: this.newId(), ...values, owner: null, createdAt: stamp, updatedAt: stamp };
@@ -74,12 +116,12 @@ export class ExamsStore extends Store<ExamsView> {
     return failure === undefined ? { id: exam.id } : { failure };
   }
 
-  async update(id: string, fields: ExamFields): Promise<string | undefined> {
+  async update(id: string, input: ExamInput): Promise<string | undefined> {
     const current = this.exams.get(id);
     if (!current) return 'This exam no longer exists.';
-    const values = { subject: fields.subject.trim(), date: fields.date, teacher: fields.teacher.trim() };
-    const problem = this.problemWith(values);
-    if (problem) return problem.message;
+    const checked = examValues(input);
+    if ('problem' in checked) return checked.problem.message;
+    const { values } = checked;
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
     return this.attempt(
       () => this.exams.put(item, () => this.api.updateExam({ id, ...values })),
@@ -87,25 +129,42 @@ export class ExamsStore extends Store<ExamsView> {
     );
   }
 
-  /** Deletes the exam and all its results; if a result cannot be deleted, the exam is kept. */
+  /**
+   * Deletes the exam's results (students see each go), then the exam, which the API refuses
+   * while it still has results. A result that could not be deleted, or one added meanwhile
+   * (another tab), is tried again in the next round, a few rounds at most; if results remain,
+   * the exam is kept, with the ones already deleted gone, and the notice says how many are left.
+   */
   async remove(id: string): Promise<string | undefined> {
     const exam = this.exams.get(id);
     if (!exam) return undefined;
-    return this.attempt(
-      () =>
-        this.exams.remove(id, async () => {
-          const results = await this.api.listResults(id);
-          const { failed } = await runBatch(results, (result) => this.api.deleteResult(result.id));
-          const [first] = failed;
-          if (first) {
-            throw new DataError(
-              `${failed.length} of its ${results.length} results could not be deleted, so the exam was kept. ${first.message}`,
-            );
-          }
-          await this.api.deleteExam(id);
-        }),
-      `Could not delete the ${exam.subject} exam.`,
-    );
+    return this.attempt(() => this.exams.remove(id, () => this.deleteWithResults(id)), `Could not delete the ${exam.subject} exam.`);
+  }
+
+  private async deleteWithResults(id: string): Promise<void> {
+    let deleted = 0;
+    let lastFailure: { left: number; message: string } | undefined;
+    for (let round = 0; round < DELETE_ROUNDS; round++) {
+      const results = await this.api.listResults(id);
+      const { succeeded, failed } = await runBatch(results, (result) => this.api.deleteResult(result.id));
+      deleted += succeeded.length;
+      const [first] = failed;
+      if (first) {
+        lastFailure = { left: failed.length, message: first.message };
+        continue;
+      }
+      try {
+        await this.api.deleteExam(id);
+        return;
+      } catch (error) {
+        // a result added since the list (another tab): the next round deletes it
+        if (!(error instanceof DataError && error.errorType === 'ExamHasResults')) throw error;
+        lastFailure = { left: 1, message: messageOf(error) };
+      }
+    }
+    const left = lastFailure?.left ?? 0;
+    const gone = deleted === 0 ? 'No result was deleted' : `${plural(deleted, 'result was', 'results were')} deleted`;
+    throw new DataError(`${gone}; ${plural(left, 'result is', 'results are')} left, so the exam was kept. ${lastFailure?.message ?? ''}`.trim());
   }
 
   protected buildView(): ExamsView {

@@ -17,8 +17,8 @@ export function importResults(
 ): Promise<ImportOutcome> {
   return runBatch(
     lines,
-    async ({ student, grade }) => {
-      const failure = await editor.add({ student, grade }, { notify: false });
+    async ({ student, grade, fullName }) => {
+      const failure = await editor.add({ student, grade, fullName }, { notify: false });
       if (failure) throw new DataError(failure);
     },
     options,

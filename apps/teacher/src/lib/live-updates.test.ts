@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { watchExams, watchResults, type LiveList } from '@exam-results/live-data';
+import { watchResults, type LiveList } from '@exam-results/live-data';
+import { watchTeacherExams, watchTeacherResults } from './data-api';
 import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
 import { ExamsStore } from './exams-store';
 import { ResultsEditor } from './results-editor';
@@ -39,7 +40,7 @@ test('the open exam shows results added, changed and deleted in another tab, and
   const exam = await t.api.createExam({ id: crypto.randomUUID(), subject: 'Physics', date: '2026-03-02', teacher: 'Ada' });
   const other = await t.api.createExam({ id: crypto.randomUUID(), subject: 'Other', date: '2026-03-02', teacher: 'Ada' });
   const editor = new ResultsEditor(exam.id, t.api);
-  const live = await follow(watchResults(t.client, exam.id), (rows) => editor.setServerRows(rows));
+  const live = await follow(watchTeacherResults(t.client, exam.id), (rows) => editor.setServerRows(rows));
   try {
     const grades = (view: ReturnType<ResultsEditor['getSnapshot']>) => view.rows.map(({ student, grade }) => `${student}:${grade}`).join(' ');
     const otherTab = t.otherTab();
@@ -65,7 +66,7 @@ test('the open exam shows results added, changed and deleted in another tab, and
 
 test('the exam list shows exams created, renamed and deleted in another tab, with live result counts', async () => {
   const store = new ExamsStore(t.api);
-  const exams = await follow(watchExams(t.client), (rows) => store.setServerExams(rows));
+  const exams = await follow(watchTeacherExams(t.client), (rows) => store.setServerExams(rows));
   const results = await follow(watchResults(t.client), (rows) => store.setServerResults(rows)).catch((error: unknown) => {
     exams.close();
     throw error;

@@ -61,7 +61,7 @@ test('empty values and a student already in the exam are refused before anything
   editor.setServerRows([]);
   assert.equal(await editor.add({ student: 'Ana', grade: 'A' }), undefined);
 
-  assert.deepEqual(editor.problemWith({ student: '   ', grade: 'B' }), { field: 'student', message: 'Enter the student’s name.' });
+  assert.deepEqual(editor.problemWith({ student: '   ', grade: 'B' }), { field: 'student', message: 'Enter the name students see: a first name, initials or a candidate number.' });
   assert.deepEqual(editor.problemWith({ student: 'Ben', grade: ' ' }), { field: 'grade', message: 'Enter a grade.' });
   assert.equal(await editor.add({ student: '  ANA ', grade: 'B' }), 'Ana already has a result in this exam.');
   assert.deepEqual(await onServer(exam.id), ['Ana:A']);
@@ -204,4 +204,33 @@ test('a delete the backend refuses puts the result back and withdraws the undo o
   assert.deepEqual(studentsAndGrades(editor), ['Ana:A']);
   assert.equal(editor.getSnapshot().undo, undefined);
   assert.deepEqual(await onServer(exam.id), ['Ana:A']);
+});
+
+test('grades are checked against how the exam is graded and written its way; over-long values are refused', async () => {
+  const exam = await newExam('Geometry');
+  const editor = new ResultsEditor(exam.id, t.api);
+  editor.setServerRows([]);
+  editor.setGrading({ grading: 'points', maxPoints: 20 });
+  assert.deepEqual(editor.problemWith({ student: 'Ana', grade: '21' }), {
+    field: 'grade',
+    message: 'This exam is graded in points: a number from 0 to 20 (for example 14).',
+  });
+  assert.equal(await editor.add({ student: 'Ana', grade: ' 14 ' }), undefined);
+  editor.setGrading({ grading: 'letters' });
+  assert.equal(editor.problemWith({ student: 'Ben', grade: '85' })?.field, 'grade');
+  assert.equal(await editor.add({ student: 'Ben', grade: 'b+' }), undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ana:14/20', 'Ben:B+']);
+
+  assert.deepEqual(editor.problemWith({ student: 'x'.repeat(61), grade: 'A' }), { field: 'student', message: 'The name students see is at most 60 characters.' });
+  assert.deepEqual(editor.problemWith({ student: 'Cy', grade: 'A', fullName: 'y'.repeat(121) }), { field: 'fullName', message: 'The full name is at most 120 characters.' });
+  editor.setGrading(undefined);
+  assert.deepEqual(editor.problemWith({ student: 'Cy', grade: 'z'.repeat(21) }), { field: 'grade', message: 'A grade is at most 20 characters.' });
+});
+
+test('the API refuses what the inputs refuse, with the same sentence, and the teacher reads it', async () => {
+  const exam = await newExam('Limits');
+  await assert.rejects(
+    t.api.createResult({ id: crypto.randomUUID(), examId: exam.id, student: 'x'.repeat(61), grade: 'A' }),
+    { message: 'The name students see is at most 60 characters.' },
+  );
 });

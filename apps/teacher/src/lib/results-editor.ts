@@ -1,8 +1,20 @@
-import type { DataApi, ResultFields, ExamResult } from './data-api';
+import { checkGrade, type Grading } from '@exam-results/live-data';
+import { limits } from '@exam-results/amplify/data/limits';
+import type { DataApi, ExamResult } from './data-api';
+import { FullNames } from './full-names';
 import { OptimisticCollection } from './optimistic-collection';
 import { browserScheduler, type Scheduler } from './scheduler';
 import { Store, type FieldProblem, type Notice } from './store';
 import { studentKey } from './student-name';
+
+/** A result as the teacher types it: the name students see, the grade, and optionally the full name only the teacher sees. */
+export interface ResultInput {
+  student: string;
+  grade: string;
+  fullName?: string;
+}
+
+type ResultValues = Pick<ExamResult, 'student' | 'grade' | 'fullName'>;
 
 export interface UndoOffer {
   text: string;
@@ -16,6 +28,8 @@ export interface EditorView {
   /** Changes the server refused, already rolled back. */
   notices: readonly Notice[];
   undo: UndoOffer | undefined;
+  /** The live connection came back after it was lost while writes that can be retried were waiting. */
+  connectionBack: boolean;
 }
 
 export interface EditorOptions {
@@ -30,7 +44,7 @@ function entryOrder(a: ExamResult, b: ExamResult): number {
   return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
-const describe = ({ student, grade }: ResultFields) => `${student} (${grade})`;
+const describe = ({ student, grade }: Pick<ExamResult, 'student' | 'grade'>) => `${student} (${grade})`;
 
 /**
  * The results of one open exam as the teacher edits them: every add, edit and delete shows at
@@ -39,6 +53,11 @@ const describe = ({ student, grade }: ResultFields) => `${student} (${grade})`;
  */
 export class ResultsEditor extends Store<EditorView> {
   private readonly rows = new OptimisticCollection<ExamResult>(entryOrder);
+  private readonly fullNames = new FullNames();
+  private grading: Grading | undefined;
+  private lastServerRows: readonly ExamResult[] = [];
+  private connected = true;
+  private connectionBack = false;
   private readonly scheduler: Scheduler;
   private readonly undoMs: number;
   private readonly newId: () => string;
@@ -48,7 +67,7 @@ export class ResultsEditor extends Store<EditorView> {
 
   constructor(
     private readonly examId: string,
-    private readonly writes: Pick<DataApi, 'createResult' | 'updateResult' | 'deleteResult'>,
+    private readonly writes: Pick<DataApi, 'createResult' | 'updateResult' | 'deleteResult' | 'getResult'>,
     options: EditorOptions = {},
   ) {
     super();
@@ -59,43 +78,91 @@ export class ResultsEditor extends Store<EditorView> {
     this.rows.subscribe(() => this.publish());
   }
 
+  /** The results as the live list has them; events lack full names, which are filled in from what this tab knows. */
   setServerRows(rows: readonly ExamResult[]): void {
-    this.rows.setServerItems(rows);
+    this.lastServerRows = rows;
+    const { rows: completed, unknown } = this.fullNames.complete(rows, this.rows.getSnapshot().pending);
+    this.rows.setServerItems(completed);
+    for (const id of unknown) void this.readFullName(id);
+  }
+
+  /** Whether the live connection is up: when it comes back with unsaved entries waiting, the view says so. */
+  setConnection(live: boolean): void {
+    if (live && !this.connected && this.notices.some((notice) => notice.retry)) this.connectionBack = true;
+    this.connected = live;
+    this.publish();
+  }
+
+  /** How the exam is graded: grades are checked against it and written its way. */
+  setGrading(grading: Grading | undefined): void {
+    this.grading = grading;
   }
 
   /** Why these values cannot be saved, or undefined when they can. */
-  problemWith({ student, grade }: ResultFields, exceptId?: string): FieldProblem<keyof ResultFields> | undefined {
-    if (student.trim() === '') return { field: 'student', message: 'Enter the student’s name.' };
-    if (grade.trim() === '') return { field: 'grade', message: 'Enter a grade.' };
+  problemWith(input: ResultInput, exceptId?: string): FieldProblem<keyof ResultInput> | undefined {
+    const checked = this.check(input, exceptId);
+    return 'problem' in checked ? checked.problem : undefined;
+  }
+
+  private check(input: ResultInput, exceptId?: string): { values: ResultValues } | { problem: FieldProblem<keyof ResultInput> } {
+    const student = input.student.trim();
+    const fullName = input.fullName?.trim() ?? '';
+    if (student === '') return { problem: { field: 'student', message: 'Enter the name students see: a first name, initials or a candidate number.' } };
+    if (student.length > limits.student) return { problem: { field: 'student', message: `The name students see is at most ${limits.student} characters.` } };
+    if (fullName.length > limits.fullName) return { problem: { field: 'fullName', message: `The full name is at most ${limits.fullName} characters.` } };
+    const grade = checkGrade(input.grade, this.grading);
+    if ('problem' in grade) return { problem: { field: 'grade', message: grade.problem } };
+    if (grade.grade.length > limits.grade) return { problem: { field: 'grade', message: `A grade is at most ${limits.grade} characters.` } };
     const key = studentKey(student);
     const twin = this.rows.getSnapshot().items.find((row) => row.id !== exceptId && studentKey(row.student) === key);
-    return twin ? { field: 'student', message: `${twin.student} already has a result in this exam.` } : undefined;
+    if (twin) return { problem: { field: 'student', message: `${twin.student} already has a result in this exam.` } };
+    return { values: { student, grade: grade.grade, fullName: fullName === '' ? null : fullName } };
+  }
+
+  private async readFullName(id: string): Promise<void> {
+    try {
+      const row = await this.writes.getResult(id);
+      if (!row) return;
+      this.fullNames.remember(row);
+      this.setServerRows(this.lastServerRows);
+    } catch {
+      // The row stays without its full name until the next read; the live list reports the connection.
+    }
+  }
+
+  /** What a write stored; the live list may already hold it from its event, without the full name. */
+  private saved(row: ExamResult): ExamResult {
+    this.fullNames.remember(row);
+    this.setServerRows(this.lastServerRows);
+    return row;
   }
 
   /** Adds a result; resolves with why it failed (after rolling back), or undefined once saved. */
-  async add(fields: ResultFields, { notify = true } = {}): Promise<string | undefined> {
-    const values = { student: fields.student.trim(), grade: fields.grade.trim() };
-    const problem = this.problemWith(values);
-    if (problem) return problem.message;
+  async add(input: ResultInput, { notify = true } = {}): Promise<string | undefined> {
+    const checked = this.check(input);
+    if ('problem' in checked) return checked.problem.message;
+    const { values } = checked;
     const stamp = this.now().toISOString();
     const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
+    // A refused add keeps what was typed: its notice offers to send it again.
     return this.attempt(
-      () => this.rows.put(row, () => this.writes.createResult(row)),
+      () => this.rows.put(row, async () => this.saved(await this.writes.createResult(row))),
       `Could not add ${describe(values)}.`,
       notify,
+      () => void this.add(input),
     );
   }
 
-  async edit(id: string, fields: ResultFields): Promise<string | undefined> {
+  async edit(id: string, input: ResultInput): Promise<string | undefined> {
     const current = this.rows.get(id);
     if (!current) return 'This result is no longer in the exam.';
-    const values = { student: fields.student.trim(), grade: fields.grade.trim() };
-    const problem = this.problemWith(values, id);
-    if (problem) return problem.message;
-    if (values.student === current.student && values.grade === current.grade) return undefined;
+    const checked = this.check(input, id);
+    if ('problem' in checked) return checked.problem.message;
+    const { values } = checked;
+    if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
     return this.attempt(
-      () => this.rows.put(item, () => this.writes.updateResult({ id, ...values })),
+      () => this.rows.put(item, async () => this.saved(await this.writes.updateResult({ id, ...values }))),
       `Could not change ${describe(current)} to ${describe(values)}.`,
     );
   }
@@ -117,9 +184,9 @@ export class ResultsEditor extends Store<EditorView> {
     const offer = this.undoOffer;
     if (!offer) return undefined;
     this.offerUndo(undefined);
-    const { id, examId, student, grade } = offer.row;
+    const { id, examId, student, grade, fullName } = offer.row;
     return this.attempt(
-      () => this.rows.put(offer.row, () => this.writes.createResult({ id, examId, student, grade })),
+      () => this.rows.put(offer.row, async () => this.saved(await this.writes.createResult({ id, examId, student, grade, fullName }))),
       `Could not bring back ${describe(offer.row)}.`,
     );
   }
@@ -143,6 +210,7 @@ export class ResultsEditor extends Store<EditorView> {
 
   protected buildView(): EditorView {
     const { items, pending } = this.rows.getSnapshot();
-    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer };
+    const connectionBack = this.connectionBack && this.notices.some((notice) => notice.retry);
+    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
   }
 }

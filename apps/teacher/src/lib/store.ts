@@ -9,6 +9,8 @@ export interface FieldProblem<Field extends string> {
 export interface Notice {
   id: number;
   text: string;
+  /** Makes the same write again (the notice goes); for a write whose values are kept. */
+  retry?: () => void;
 }
 
 /**
@@ -41,14 +43,21 @@ export abstract class Store<View> {
   }
 
   /** Runs a write; resolves with undefined when it succeeded, else with the sentence that says why not. */
-  protected async attempt(run: () => Promise<void>, failurePrefix: string, notify = true): Promise<string | undefined> {
+  protected async attempt(run: () => Promise<void>, failurePrefix: string, notify = true, retry?: () => void): Promise<string | undefined> {
     try {
       await run();
       return undefined;
     } catch (error) {
       const text = `${failurePrefix} ${messageOf(error)}`;
       if (notify) {
-        this.notices = [...this.notices, { id: this.nextNoticeId++, text }];
+        const id = this.nextNoticeId++;
+        const again = retry
+          ? () => {
+              this.dismissNotice(id);
+              retry();
+            }
+          : undefined;
+        this.notices = [...this.notices, { id, text, ...(again ? { retry: again } : {}) }];
         this.publish();
       }
       return text;

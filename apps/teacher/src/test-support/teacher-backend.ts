@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
-import type { LocalBackend, UserPoolAdmin } from '@exam-results/local-backend';
+import { startLocalBackend, type LocalBackend, type UserPoolAdmin } from '@exam-results/local-backend';
 import { signInUser, startTempBackend, waitFor as waitForChange, type ManualClock } from '@exam-results/local-backend/testing';
 import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
@@ -20,6 +20,8 @@ export interface TeacherBackend {
   api: DataApi;
   /** The same teacher in another browser tab: its own client, writing over HTTP. */
   otherTab(): DataApi;
+  /** After `backend.stop()`: the backend again on the same port and data (the caller stops it). */
+  startAgain(): Promise<LocalBackend>;
   /** Every exam of the signed-in teacher, as the server has them now. */
   listExams(): Promise<Exam[]>;
   /** Creates a teacher as the CLI does and signs in through the real client, setting a password. */
@@ -35,6 +37,7 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
   const test = await startTempBackend({ prefix: 'teacher-app-test-', repoRoot });
   configureAmplify(test.outputs);
   const client = generateClient<Schema>();
+  const { port } = test.backend;
   return {
     backend: test.backend,
     clock: test.clock,
@@ -42,6 +45,8 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
     client,
     api: dataApi(client),
     otherTab: () => dataApi(generateClient<Schema>()),
+    startAgain: () =>
+      startLocalBackend({ port, dataDir: test.dataDir, outputsFile: path.join(test.dataDir, 'amplify_outputs.json'), clock: test.clock, repoRoot }),
     async listExams() {
       const { data, errors } = await client.models.Exam.list({ limit: 1000 });
       if (errors?.length) throw new Error(JSON.stringify(errors));
