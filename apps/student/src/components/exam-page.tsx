@@ -31,8 +31,10 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
   );
 
   const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
-  const buckets = useMemo(() => gradeDistribution(grades), [grades]);
-  const compareGrades = useMemo(() => gradeComparator(grades), [grades]);
+  const grading = exam?.item.grading;
+  const maxPoints = exam?.item.maxPoints;
+  const buckets = useMemo(() => gradeDistribution(grades, { grading, maxPoints }), [grades, grading, maxPoints]);
+  const compareGrades = useMemo(() => gradeComparator(grades, { grading, maxPoints }), [grades, grading, maxPoints]);
 
   const subject = exam?.item.subject;
   useEffect(() => {

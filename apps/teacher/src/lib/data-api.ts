@@ -3,12 +3,10 @@ import { DataError, errorTypeOf, readableReason } from './data-errors';
 
 export type DataClient = ExamResultsClient;
 
-/** What the teacher reads of an exam: what students read, and how it is graded. */
-export const TEACHER_EXAM_FIELDS = [...EXAM_FIELDS, 'grading', 'maxPoints'] as const;
 /** What the teacher reads of a result: what students read, and the full name only its owner may read. */
 export const TEACHER_RESULT_FIELDS = [...RESULT_FIELDS, 'fullName'] as const;
 
-export type Exam = WatchedItem<'Exam', typeof TEACHER_EXAM_FIELDS>;
+export type Exam = WatchedItem<'Exam', typeof EXAM_FIELDS>;
 export type ExamResult = WatchedItem<'Result', typeof TEACHER_RESULT_FIELDS>;
 
 export type ExamFields = Pick<Exam, 'subject' | 'date' | 'teacher' | 'grading' | 'maxPoints'>;
@@ -25,7 +23,7 @@ function accepted<T>({ data, errors }: Outcome<T>): T {
 }
 
 // Every write reads back the same fields as the live lists, so what it returns is a row as they hold it.
-const exam = { selectionSet: TEACHER_EXAM_FIELDS };
+const exam = { selectionSet: EXAM_FIELDS };
 const result = { selectionSet: TEACHER_RESULT_FIELDS };
 
 /**
@@ -38,7 +36,7 @@ function withFullName(row: ExamResult, fullName: string | null | undefined): Exa
 
 /** The teacher's own exams, kept live; pass an id to follow just that exam. */
 export function watchTeacherExams(client: DataClient, id?: string): LiveList<Exam> {
-  return watchModel(client, { model: 'Exam', selectionSet: TEACHER_EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } });
+  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } });
 }
 
 /** The results of one exam with their full names as listed; events carry none (see ResultsEditor). */
