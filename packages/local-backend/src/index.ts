@@ -30,6 +30,8 @@ export interface LocalBackendOptions {
   repoRoot?: string;
   /** Where amplify_outputs.json is written. Defaults to `<repoRoot>/amplify_outputs.json`. */
   outputsFile?: string;
+  /** Host names served beside the loopback ones (127.0.0.1, localhost, [::1]), e.g. a dev box's name. */
+  allowedHosts?: string[];
 }
 
 export interface LocalBackend {
@@ -63,7 +65,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const synthesized = await synthesizeBackend({ repoRoot, log });
   const api = await loadApiDefinition(synthesized);
   const db = openDatabase(dataDir);
-  const local = createLocalServer(log);
+  const local = createLocalServer(log, options.allowedHosts);
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) => {

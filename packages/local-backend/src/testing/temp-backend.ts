@@ -58,6 +58,8 @@ interface InProcessOptions {
   realtime?: RealtimeOptions;
   /** The directory holding amplify/. Defaults to this monorepo. */
   repoRoot?: string;
+  /** Host names served beside the loopback ones. */
+  allowedHosts?: string[];
 }
 
 interface ChildProcessOptions {
@@ -142,6 +144,7 @@ export async function startTempBackend(options: InProcessOptions | ChildProcessO
       log: (line) => logLines.push(line),
       ...(options.realtime ? { realtime: options.realtime } : {}),
       ...(options.repoRoot ? { repoRoot: options.repoRoot } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     });
   };
 
