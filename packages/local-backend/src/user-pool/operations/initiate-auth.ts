@@ -53,11 +53,17 @@ function startSrp(services: UserPoolServices, parameters: Record<string, string>
 }
 
 function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<JsonObject> {
-  const user = services.users.find(requireParameter(parameters, 'USERNAME'));
+  const username = requireParameter(parameters, 'USERNAME');
+  const user = services.users.find(username);
   const password = requireParameter(parameters, 'PASSWORD');
+  // An unknown username is locked out under its decoy id, as a real account would be.
+  const lockoutKey = user?.sub ?? decoyIdentity(services, username).userId;
+  services.lockout.check(lockoutKey);
   if (!user || !passwordMatches(services.poolName, user.sub, password, user.password)) {
+    services.lockout.failed(lockoutKey);
     throw incorrectUsernameOrPassword();
   }
+  services.lockout.succeeded(lockoutKey);
   return completeSignIn(services, user);
 }
 

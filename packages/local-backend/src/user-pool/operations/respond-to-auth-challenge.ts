@@ -32,6 +32,12 @@ function answerPasswordVerifier(services: UserPoolServices, responses: Record<st
   const username = responses.USERNAME ?? '';
   const challenge = services.challenges.takePasswordVerifier(secretBlock);
   if (!challenge) throw incorrectUsernameOrPassword();
+  // The challenge's USER_ID_FOR_SRP, real or decoy, is what a lockout counts against.
+  services.lockout.check(challenge.userId);
+  const refused = () => {
+    services.lockout.failed(challenge.userId);
+    return incorrectUsernameOrPassword();
+  };
   const signedAt = parseTimestamp(timestamp);
   if (signedAt === undefined) throw new InvalidParameterException(`Invalid TIMESTAMP: ${timestamp}`);
   const expected = expectedPasswordClaim({
@@ -46,14 +52,15 @@ function answerPasswordVerifier(services: UserPoolServices, responses: Record<st
   const given = Buffer.from(signature, 'base64');
   const proven = given.length === expected.length && timingSafeEqual(given, expected);
   const user = challenge.sub === undefined ? undefined : services.users.find(challenge.sub);
-  if (!user || (username !== user.sub && username.toLowerCase() !== user.email.toLowerCase())) throw incorrectUsernameOrPassword();
+  if (!user || (username !== user.sub && username.toLowerCase() !== user.email.toLowerCase())) throw refused();
   // A password changed since the challenge: the proof of the old one no longer counts.
-  if (user.password.verifier !== challenge.verifier) throw incorrectUsernameOrPassword();
+  if (user.password.verifier !== challenge.verifier) throw refused();
   if (Math.abs(services.clock.now().getTime() - signedAt) > allowedClockSkewMs) {
     services.log(`cognito: sign-in of ${user.email} refused: TIMESTAMP ${timestamp} is too far from the server clock`);
-    throw incorrectUsernameOrPassword();
+    throw refused();
   }
-  if (!proven) throw incorrectUsernameOrPassword();
+  if (!proven) throw refused();
+  services.lockout.succeeded(challenge.userId);
   return completeSignIn(services, user);
 }
 
