@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,11 +114,12 @@ test('the CLI reports Cognito errors and usage mistakes', async () => {
   assert.match(usage.stderr, /Usage:/);
 });
 
-test('start serves until SIGTERM, then stops cleanly', async () => {
+test('start serves until SIGTERM, then stops cleanly; --allow-host and --no-identity-pool-quotas reach the backend', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-cli-start-'));
   const outputs = join(dataDir, 'amplify_outputs.json');
   try {
-    const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir, '--outputs', outputs], {
+    const options = ['--allow-host', 'devbox.lan', '--no-identity-pool-quotas'];
+    const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir, '--outputs', outputs, ...options], {
       cwd: packageDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -133,6 +135,21 @@ test('start serves until SIGTERM, then stops cleanly', async () => {
     });
     assert.equal((await fetch(`${url}/.well-known/jwks.json`)).status, 200);
     assert.ok(existsSync(outputs));
+    const { port } = new URL(url);
+    const viaDevbox = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { host: `devbox.lan:${port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    assert.equal(viaDevbox, 200);
+    const identityPoolId = (JSON.parse(readFileSync(outputs, 'utf8')) as { auth: { identity_pool_id: string } }).auth.identity_pool_id;
+    const getIds = await Promise.all(
+      Array.from({ length: 40 }, () => callAws(`${url}/cognito-identity`, 'AWSCognitoIdentityService.GetId', { IdentityPoolId: identityPoolId })),
+    );
+    assert.deepEqual(new Set(getIds.map(({ status }) => status)), new Set([200]), 'past GetId\'s 25 a second, unthrottled');
     server.kill('SIGTERM');
     assert.equal(await exited, 0);
   } finally {

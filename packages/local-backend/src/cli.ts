@@ -6,7 +6,7 @@ import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
 import { openUserPoolAdmin, type PoolUser } from './user-pool/admin';
 
 const usage = `Usage:
-  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
+  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE] [--allow-host NAME]... [--no-identity-pool-quotas]
   local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
   local-backend teacher list [--data-dir DIR]
   local-backend teacher remove <email> [--data-dir DIR]
@@ -14,7 +14,10 @@ const usage = `Usage:
 
 State lives in DIR (default: <repo>/.local-backend). Teacher commands work on it
 directly, whether or not the server is running. The server writes the apps'
-amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).`;
+amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json). It answers
+requests for loopback names only (127.0.0.1, localhost, [::1]) and each --allow-host NAME.
+The identity pool throttles as AWS does by default (GetId 25/s, GetCredentialsForIdentity
+200/s); --no-identity-pool-quotas turns that off, e.g. for benchmarks.`;
 
 class UsageError extends Error {}
 
@@ -28,7 +31,14 @@ function describe(teacher: PoolUser): string {
   return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
 }
 
-async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean; outputs?: string }): Promise<void> {
+async function start(values: {
+  port?: string;
+  'data-dir'?: string;
+  reset?: boolean;
+  outputs?: string;
+  'allow-host'?: string[];
+  'no-identity-pool-quotas'?: boolean;
+}): Promise<void> {
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
   // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
@@ -38,6 +48,8 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
     dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
     reset: values.reset ?? false,
     ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
+    allowedHosts: values['allow-host'] ?? [],
+    ...(values['no-identity-pool-quotas'] ? { identityPoolQuotas: false as const } : {}),
   });
   let stopping = false;
   const shutdown = () => {
@@ -106,6 +118,8 @@ async function main(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
       outputs: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'no-identity-pool-quotas': { type: 'boolean' },
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type RealtimeOptions } from './appsync';
-import { createIdentityPool } from './identity-pool';
+import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
 import { defaultPort, defaultRepoRoot } from './shared/paths';
@@ -12,6 +12,7 @@ import { createLocalServer } from './shared/server';
 import type { ServiceContext } from './shared/service-context';
 import { createUserPool } from './user-pool';
 
+export type { IdentityPoolQuotas } from './identity-pool';
 export type { Clock } from './shared/clock';
 export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
 
@@ -30,6 +31,10 @@ export interface LocalBackendOptions {
   repoRoot?: string;
   /** Where amplify_outputs.json is written. Defaults to `<repoRoot>/amplify_outputs.json`. */
   outputsFile?: string;
+  /** Host names served beside the loopback ones (127.0.0.1, localhost, [::1]), e.g. a dev box's name. */
+  allowedHosts?: string[];
+  /** Requests per second per identity pool operation; AWS's defaults (GetId 25, GetCredentialsForIdentity 200) unless given, `false`: none. */
+  identityPoolQuotas?: IdentityPoolQuotas;
 }
 
 export interface LocalBackend {
@@ -63,7 +68,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const synthesized = await synthesizeBackend({ repoRoot, log });
   const api = await loadApiDefinition(synthesized);
   const db = openDatabase(dataDir);
-  const local = createLocalServer(log);
+  const local = createLocalServer(log, options.allowedHosts);
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) => {
@@ -87,7 +92,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   try {
     context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
     const userPool = createUserPool(context, synthesized);
-    const identityPool = createIdentityPool(context, synthesized, userPool);
+    const identityPool = createIdentityPool(context, synthesized, userPool, options.identityPoolQuotas);
     appSync = createAppSync(
       context,
       api,

@@ -5,6 +5,7 @@ import { enforceIamPolicies } from './iam-policies';
 import { appSyncDefinitions, installAppSyncScalars } from './aws-scalars';
 import { buildModelCatalog, type ModelCatalog } from './models/model-catalog';
 import { attachResolvers } from './models/resolvers';
+import { installRequestLimits } from './request-limits';
 import type { JsHooks } from './js-resolvers/hooks';
 import type { ResolverDeps } from './models/resolver-context';
 
@@ -17,7 +18,7 @@ interface ExecutableSchema {
 
 /**
  * Builds the schema AppSync serves from the synthesized SDL and wires it: AppSync
- * scalar validation, the generic model resolvers and the auth-mode directives.
+ * scalar validation, the generic model resolvers, the auth-mode directives and the API's request limits.
  * `connect` receives the model catalog and returns what the resolvers need.
  */
 export function buildExecutableSchema(
@@ -31,5 +32,6 @@ export function buildExecutableSchema(
   const unserved = attachResolvers(schema, { catalog, ...deps }, js);
   enforceIamPolicies(schema, definition.identityPoolRoles, new Set(definition.appSync.resolvers.map(({ typeName, fieldName }) => `${typeName}.${fieldName}`)));
   enforceAuthModeDirectives(schema, definition.defaultAuthMode);
+  installRequestLimits(schema, definition.appSync);
   return { schema, catalog, unserved };
 }

@@ -1,6 +1,8 @@
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { isObject } from '../shared/values';
 import { formatRequestError, type AppSyncErrorJson } from './appsync-errors';
+import { outOfBounds, requestBounds } from './request-bounds';
+import { limitRules } from './request-limits';
 
 /** The JSON of a GraphQL request: an HTTP body, or the `data` of a real-time `start`. */
 export interface GraphqlRequest {
@@ -10,7 +12,7 @@ export interface GraphqlRequest {
 }
 
 /** Which part of a request's JSON is not what GraphQL over HTTP expects. */
-export type RequestProblem = 'not-json' | 'query' | 'variables' | 'operationName';
+export type RequestProblem = 'not-json' | 'query' | 'variables' | 'operationName' | 'out-of-bounds';
 
 export function readGraphqlRequest(text: string): GraphqlRequest | { problem: RequestProblem } {
   let json: unknown;
@@ -23,6 +25,7 @@ export function readGraphqlRequest(text: string): GraphqlRequest | { problem: Re
   const { query, variables, operationName } = json;
   if (variables !== undefined && variables !== null && !isObject(variables)) return { problem: 'variables' };
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return { problem: 'operationName' };
+  if (outOfBounds(json, query)) return { problem: 'out-of-bounds' };
   return { query, variables: variables ?? undefined, operationName: operationName ?? undefined };
 }
 
@@ -40,14 +43,17 @@ export function checkDocument(schema: GraphQLSchema, request: GraphqlRequest): C
   const refused = (errors: readonly GraphQLError[], errorType: string) => ({ errors: errors.map((error) => formatRequestError(error, errorType)) });
   let document: DocumentNode;
   try {
-    document = parse(request.query);
+    document = parse(request.query, { maxTokens: requestBounds.maxTokens });
   } catch (error) {
     if (error instanceof GraphQLError) return refused([error], 'InvalidSyntax');
     throw error;
   }
-  const validationErrors = validate(schema, document);
+  const rules = limitRules(schema);
+  const validationErrors = validate(schema, document, [...specifiedRules, ...rules.validation]);
   if (validationErrors.length > 0) return refused(validationErrors, 'ValidationError');
   const operation = getOperationAST(document, request.operationName);
   if (!operation) return refused([new GraphQLError('Unable to determine the operation to execute; name it with operationName')], 'ValidationError');
+  const tooDeep = rules.checkSubscription(document, operation);
+  if (tooDeep.length > 0) return refused(tooDeep, 'QueryDepthLimitReached');
   return { document, operation };
 }

@@ -6,9 +6,11 @@ import type { UserPool } from '../user-pool';
 import { createCredentialStore, type StoredCredentials } from './credentials';
 import { getCredentialsForIdentity } from './operations/get-credentials-for-identity';
 import { getId } from './operations/get-id';
+import { applyQuotas, type IdentityPoolQuotas } from './request-quotas';
 import type { IdentityPoolServices } from './services';
 
 export type { StoredCredentials } from './credentials';
+export type { IdentityPoolQuotas } from './request-quotas';
 
 export interface IdentityPool {
   /** The Cognito identity pool API (`AWSCognitoIdentityService.<Operation>`). */
@@ -19,12 +21,14 @@ export interface IdentityPool {
 
 /**
  * The Cognito identity pool with guest access as synthesized, whose signed-in
- * identities are proven by id tokens of `userPool`.
+ * identities are proven by id tokens of `userPool`, under AWS's request-rate quotas
+ * unless `quotas` says otherwise.
  */
 export function createIdentityPool(
   context: ServiceContext,
   definition: Pick<SynthesizedBackend, 'identityPool'>,
   userPool: Pick<UserPool, 'issuer' | 'verifyIdToken'>,
+  quotas: IdentityPoolQuotas = {},
 ): IdentityPool {
   const credentials = createCredentialStore(context.db, context.clock, context.ids);
   const services: IdentityPoolServices = {
@@ -37,7 +41,7 @@ export function createIdentityPool(
   return {
     handleHttp: createAwsJsonHandler(
       'AWSCognitoIdentityService',
-      { GetId: getId(services), GetCredentialsForIdentity: getCredentialsForIdentity(services) },
+      applyQuotas({ GetId: getId(services), GetCredentialsForIdentity: getCredentialsForIdentity(services) }, quotas, context.clock),
       context.log,
     ),
     findCredentials: credentials.findCredentials,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { secureDataDir, secureFiles } from './data-dir';
 
 export type SqliteDatabase = Database.Database;
 
@@ -8,14 +9,17 @@ export type SqliteDatabase = Database.Database;
  * Opens the backend's SQLite database in `dataDir`. WAL lets the CLI write while
  * the server reads; synchronous=FULL acknowledges a write only once it is durable;
  * busy_timeout makes a second process wait for the write lock instead of failing.
+ * The directory and its files are the user's alone (see data-dir.ts).
  */
 export function openDatabase(dataDir: string): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'local-backend.sqlite'));
+  const file = 'local-backend.sqlite';
+  secureDataDir(dataDir, file);
+  const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  secureFiles(dataDir);
   return db;
 }
 

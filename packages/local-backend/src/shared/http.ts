@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HostRule } from './host-rule';
 
 /** A request that cannot be served, answered with `status` and a plain JSON message. */
 export class HttpError extends Error {
@@ -82,31 +83,21 @@ const allowedHeaders = [
 const exposedHeaders = 'x-amzn-errortype, x-amzn-requestid, x-amzn-errormessage, date';
 
 /**
- * Only pages served from this machine may call the backend from a browser: any
- * website could otherwise read local data with guest credentials it can mint itself.
+ * Adds the CORS headers every response needs, for pages the host rule allows: any website
+ * could otherwise read local data with guest credentials it can mint itself.
  */
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** Adds the CORS headers every response needs. */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+export function applyCors(req: IncomingMessage, res: ServerResponse, rule: HostRule): void {
   const origin = req.headers.origin;
-  if (origin !== undefined && !isLoopbackOrigin(origin)) return;
+  if (origin !== undefined && !rule.allowsOrigin(origin)) return;
   res.setHeader('access-control-allow-origin', origin ?? '*');
   res.setHeader('access-control-expose-headers', exposedHeaders);
   res.setHeader('vary', 'Origin');
 }
 
 /** Answers a CORS preflight; returns false when the request is not one. */
-export function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
+export function answerPreflight(req: IncomingMessage, res: ServerResponse, rule: HostRule): boolean {
   if (req.method !== 'OPTIONS') return false;
-  if (req.headers.origin !== undefined && !isLoopbackOrigin(req.headers.origin)) {
+  if (req.headers.origin !== undefined && !rule.allowsOrigin(req.headers.origin)) {
     res.writeHead(403, { 'content-length': '0' }).end();
     return true;
   }

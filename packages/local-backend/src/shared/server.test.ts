@@ -130,11 +130,11 @@ function rawExchange(port: number, bytes: string): Promise<string> {
 }
 
 test('a request target that is not a URL gets a 400, on HTTP and on upgrade, and the server keeps serving', async () => {
-  const plain = await rawExchange(t.backend.port, 'GET http://[bad HTTP/1.1\r\nHost: x\r\n\r\n');
+  const plain = await rawExchange(t.backend.port, 'GET http://[bad HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
   assert.match(plain, /^HTTP\/1\.1 400 /);
   const upgrade = await rawExchange(
     t.backend.port,
-    'GET http://[bad HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    'GET http://[bad HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
   );
   assert.match(upgrade, /^HTTP\/1\.1 400 /);
   const jwks = await fetch(`${t.backend.url}/.well-known/jwks.json`);

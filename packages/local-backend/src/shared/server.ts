@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createHostRule } from './host-rule';
 import { answerPreflight, applyCors, HttpError, sendJson } from './http';
 import { describeError } from './values';
 
@@ -32,17 +33,29 @@ function pathOf(req: IncomingMessage): string | undefined {
   }
 }
 
+const forbidden = 'ForbiddenException';
+
+function refusedHost(host: string | undefined): string {
+  return `This backend does not serve the host ${JSON.stringify(host ?? '')}: only loopback names and the hosts it is started with.`;
+}
+
 /**
- * One HTTP server for every emulated service. CORS and preflight are answered here
- * for all routes; a handler that throws gets a 500 and the server keeps serving.
+ * One HTTP server for every emulated service. The Host rule (see host-rule.ts), CORS and
+ * preflight are applied here for all routes; a handler that throws gets a 500 and the
+ * server keeps serving. `allowedHosts`: names served beside the loopback ones.
  */
-export function createLocalServer(log: (line: string) => void): LocalServer {
+export function createLocalServer(log: (line: string) => void, allowedHosts: readonly string[] = []): LocalServer {
   const routes: Mounted<HttpHandler>[] = [];
   const upgrades: Mounted<UpgradeHandler>[] = [];
+  const rule = createHostRule(allowedHosts);
 
   const server = createServer((req, res) => {
-    applyCors(req, res);
-    if (answerPreflight(req, res)) return;
+    if (!rule.servesHost(req.headers.host)) {
+      sendJson(res, 403, { message: refusedHost(req.headers.host) }, { 'x-amzn-errortype': forbidden });
+      return;
+    }
+    applyCors(req, res, rule);
+    if (answerPreflight(req, res, rule)) return;
     const path = pathOf(req);
     if (path === undefined) {
       sendJson(res, 400, { message: 'The request target is not a valid URL.' });
@@ -67,6 +80,13 @@ export function createLocalServer(log: (line: string) => void): LocalServer {
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { host, origin } = req.headers;
+    if (!rule.servesHost(host) || (origin !== undefined && !rule.allowsOrigin(origin))) {
+      const message = rule.servesHost(host) ? `Connections from ${JSON.stringify(origin)} are not allowed.` : refusedHost(host);
+      const body = JSON.stringify({ errors: [{ errorType: forbidden, message }] });
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      return;
+    }
     const path = pathOf(req);
     if (path === undefined) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

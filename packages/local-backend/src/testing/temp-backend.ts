@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AmplifyOutputsLike, LocalBackendEndpoints } from '@exam-results/amplify-config';
 import { WebSocket } from 'ws';
 import type { RealtimeOptions } from '../appsync';
-import { startLocalBackend, type LocalBackend } from '../index';
+import { startLocalBackend, type IdentityPoolQuotas, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
 import { openUserPoolAdmin, type UserPoolAdmin } from '../user-pool';
 import { ManualClock } from './manual-clock';
@@ -58,6 +58,10 @@ interface InProcessOptions {
   realtime?: RealtimeOptions;
   /** The directory holding amplify/. Defaults to this monorepo. */
   repoRoot?: string;
+  /** Host names served beside the loopback ones. */
+  allowedHosts?: string[];
+  /** The identity pool's request-rate quotas; AWS's defaults unless given. */
+  identityPoolQuotas?: IdentityPoolQuotas;
 }
 
 interface ChildProcessOptions {
@@ -142,6 +146,8 @@ export async function startTempBackend(options: InProcessOptions | ChildProcessO
       log: (line) => logLines.push(line),
       ...(options.realtime ? { realtime: options.realtime } : {}),
       ...(options.repoRoot ? { repoRoot: options.repoRoot } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.identityPoolQuotas === undefined ? {} : { identityPoolQuotas: options.identityPoolQuotas }),
     });
   };
 

@@ -5,6 +5,7 @@ import { openDatabase } from '../shared/database';
 import { loadPoolIds, poolNameOf } from '../shared/pool-ids';
 import { InvalidPasswordException, UserNotFoundException } from './errors';
 import { generateTemporaryPassword, passwordPolicyViolation, type PasswordPolicy } from './password-policy';
+import { createLockout, type LockoutState } from './lockout';
 import { createUserStore, type User, type UserStore } from './user-store';
 
 /** A user as an administrator sees it. */
@@ -23,6 +24,8 @@ export interface UserPoolAdmin {
   removeUser(email: string): void;
   /** A new temporary password; the user chooses a new one at the next sign-in. */
   resetPassword(email: string, options?: { password?: string }): { user: PoolUser; temporaryPassword: string };
+  /** How many consecutive wrong passwords the user is at, and until when sign-in is refused. */
+  lockoutState(email: string): LockoutState;
   close(): void;
 }
 
@@ -60,7 +63,9 @@ export async function openUserPoolAdmin(options: {
   const { passwordPolicy } = await synthesizeBackend({ repoRoot: options.repoRoot, ...(options.log ? { log: options.log } : {}) });
   const db = openDatabase(options.dataDir);
   const ids = loadPoolIds(db);
-  const users = createUserStore(db, options.clock ?? systemClock, poolNameOf(ids));
+  const clock = options.clock ?? systemClock;
+  const users = createUserStore(db, clock, poolNameOf(ids));
+  const lockout = createLockout(db, clock);
   return {
     addUser(email, options = {}) {
       if (!emailPattern.test(email)) throw new InvalidParameterException('Invalid email address format.');
@@ -78,6 +83,7 @@ export async function openUserPoolAdmin(options: {
       users.setPassword(user.sub, password, 'FORCE_CHANGE_PASSWORD');
       return { user: toPoolUser({ ...user, status: 'FORCE_CHANGE_PASSWORD' }), temporaryPassword: password };
     },
+    lockoutState: (email) => lockout.lockoutState(existing(users, email).sub),
     close: () => db.close(),
   };
 }

@@ -10,6 +10,9 @@ const challengeLifetimeMs = 3 * 60 * 1000;
 export interface PasswordVerifierState {
   /** Undefined for a decoy challenge handed out for an unknown user. */
   sub: string | undefined;
+  /** USER_ID_FOR_SRP and the verifier B was made from: the user's, or the decoy's. */
+  userId: string;
+  verifier: string;
   clientPublic: string;
   ephemeral: ServerEphemeral;
 }

@@ -22,6 +22,13 @@ export class ExpiredCodeException extends AwsServiceError {
   }
 }
 
+export class LimitExceededException extends AwsServiceError {
+  override readonly name = 'LimitExceededException';
+  constructor(message = 'Attempt limit exceeded, please try after some time.') {
+    super(message);
+  }
+}
+
 export class UsernameExistsException extends AwsServiceError {
   override readonly name = 'UsernameExistsException';
   constructor(message = 'An account with the given email already exists.') {

@@ -16,6 +16,7 @@ import { respondToAuthChallenge } from './operations/respond-to-auth-challenge';
 import { revokeToken } from './operations/revoke-token';
 import { signUp } from './operations/sign-up';
 import { updateUserAttributes } from './operations/update-user-attributes';
+import { createLockout } from './lockout';
 import { createResetCodeStore } from './reset-codes';
 import type { UserPoolDefinition, UserPoolServices } from './services';
 import { loadSigningKey } from './signing-key';
@@ -52,6 +53,7 @@ export function createUserPool(context: ServiceContext, definition: UserPoolDefi
     users,
     challenges: createChallengeStore(db, clock),
     resetCodes: createResetCodeStore(db, clock),
+    lockout: createLockout(db, clock),
     tokens,
     definition,
     clock,

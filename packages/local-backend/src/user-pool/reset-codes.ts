@@ -3,9 +3,10 @@ import type { Clock } from '../shared/clock';
 import type { SqliteDatabase } from '../shared/database';
 
 const codeLifetimeMs = 60 * 60 * 1000;
+// Wrong codes a user may try before Cognito refuses with LimitExceededException until a new code is asked for.
 const maxAttempts = 5;
 
-type CodeCheck = 'valid' | 'mismatch' | 'expired';
+type CodeCheck = 'valid' | 'mismatch' | 'expired' | 'limit-exceeded';
 
 /** ForgotPassword codes: one live code per user, kept only as a hash. */
 export interface ResetCodeStore {
@@ -41,7 +42,8 @@ export function createResetCodeStore(db: SqliteDatabase, clock: Clock): ResetCod
     },
     check(sub, code) {
       const row = select.get(sub) as { code_hash: Buffer; expires_at: number; failed_attempts: number } | undefined;
-      if (!row || row.failed_attempts >= maxAttempts || clock.now().getTime() >= row.expires_at) return 'expired';
+      if (!row || clock.now().getTime() >= row.expires_at) return 'expired';
+      if (row.failed_attempts >= maxAttempts) return 'limit-exceeded';
       if (timingSafeEqual(row.code_hash, hashCode(code))) return 'valid';
       countFailure.run(sub);
       return 'mismatch';

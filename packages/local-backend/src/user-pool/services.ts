@@ -5,6 +5,7 @@ import type { PoolIds } from '../shared/pool-ids';
 import { passwordPolicyViolation } from './password-policy';
 import type { ChallengeStore } from './challenges';
 import { InvalidParameterException, InvalidPasswordException, NotAuthorizedException, ResourceNotFoundException } from './errors';
+import type { Lockout } from './lockout';
 import type { ResetCodeStore } from './reset-codes';
 import type { TokenService, TokenSubject } from './tokens';
 import type { User, UserStore } from './user-store';
@@ -20,6 +21,8 @@ export interface UserPoolServices {
   users: UserStore;
   challenges: ChallengeStore;
   resetCodes: ResetCodeStore;
+  /** Failed password attempts and the lockouts they lead to. */
+  lockout: Lockout;
   tokens: TokenService;
   definition: UserPoolDefinition;
   clock: Clock;

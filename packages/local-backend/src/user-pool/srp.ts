@@ -14,7 +14,7 @@ const N = BigInt(
 );
 const g = 2n;
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+function exponentiate(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
   let b = base % modulus;
   let e = exponent;
@@ -25,6 +25,12 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   }
   return result;
 }
+
+/**
+ * The modular exponentiation every SRP step goes through: the cost of a sign-in is counted
+ * in these, and a sign-in for an unknown user must make as many as one for a real user.
+ */
+export const srpArithmetic = { modPow: exponentiate };
 
 /** Cognito's hex form of a number: even length, "00" in front when the top bit is set. */
 function padHex(value: bigint): string {
@@ -56,13 +62,23 @@ export interface PasswordVerifier {
 
 export function createPasswordVerifier(poolName: string, userId: string, password: string): PasswordVerifier {
   const salt = randomBytes(16).toString('hex');
-  const verifier = modPow(g, privateKeyX(poolName, userId, password, salt), N);
+  const verifier = srpArithmetic.modPow(g, privateKeyX(poolName, userId, password, salt), N);
   return { salt, verifier: padHex(verifier) };
+}
+
+/**
+ * A verifier no password is known for, derived from `seed`: the decoy challenge of an
+ * unknown user. v is never revealed (B = k·v + g^b is masked by g^b), so any number below N
+ * serves, and it is made without an exponentiation, as a real user's is read from the store.
+ */
+export function unanswerableVerifier(seed: Buffer): string {
+  const bytes = createHash('shake256', { outputLength: 384 }).update(seed).digest('hex');
+  return padHex(BigInt(`0x${bytes}`) % N);
 }
 
 /** Checks a plaintext password (USER_PASSWORD_AUTH, ChangePassword) against the stored verifier. */
 export function passwordMatches(poolName: string, userId: string, password: string, stored: PasswordVerifier): boolean {
-  const candidate = Buffer.from(padHex(modPow(g, privateKeyX(poolName, userId, password, stored.salt), N)), 'hex');
+  const candidate = Buffer.from(padHex(srpArithmetic.modPow(g, privateKeyX(poolName, userId, password, stored.salt), N)), 'hex');
   const expected = Buffer.from(stored.verifier, 'hex');
   return candidate.length === expected.length && timingSafeEqual(candidate, expected);
 }
@@ -79,7 +95,7 @@ export function createServerEphemeral(verifierHex: string): ServerEphemeral {
   let B: bigint;
   do {
     b = BigInt(`0x${randomBytes(64).toString('hex')}`);
-    B = (k * v + modPow(g, b, N)) % N;
+    B = (k * v + srpArithmetic.modPow(g, b, N)) % N;
   } while (B === 0n);
   return { b: b.toString(16), B: B.toString(16) };
 }
@@ -107,7 +123,7 @@ export function expectedPasswordClaim(input: {
   const B = BigInt(`0x${input.ephemeral.B}`);
   const v = BigInt(`0x${input.verifierHex}`);
   const u = hashOfHex(padHex(A) + padHex(B));
-  const S = modPow(A * modPow(v, u, N), BigInt(`0x${input.ephemeral.b}`), N);
+  const S = srpArithmetic.modPow(A * srpArithmetic.modPow(v, u, N), BigInt(`0x${input.ephemeral.b}`), N);
   const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
   const key = createHmac('sha256', prk).update('Caldera Derived Key\u0001').digest().subarray(0, 16);
   return createHmac('sha256', key)

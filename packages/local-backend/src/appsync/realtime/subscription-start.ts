@@ -84,6 +84,7 @@ const requestProblems: Record<RequestProblem, string> = {
   query: '"data" needs a "query" string.',
   variables: '"variables" must be an object.',
   operationName: '"operationName" must be a string.',
+  'out-of-bounds': 'the query or its variables are nested too deep or too long.',
 };
 
 function parseData(data: string): GraphqlRequest {

@@ -1,5 +1,5 @@
 import { requireString, type Operation } from '../../shared/aws-json-protocol';
-import { CodeMismatchException, ExpiredCodeException } from '../errors';
+import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from '../errors';
 import { requireOwnClient, requirePolicyCompliant, type UserPoolServices } from '../services';
 
 /** ConfirmForgotPassword: what confirmResetPassword calls, with the code from the backend's log. */
@@ -13,6 +13,7 @@ export function confirmForgotPassword(services: UserPoolServices): Operation {
     requirePolicyCompliant(services, password);
     const check = services.resetCodes.check(user.sub, code);
     if (check === 'expired') throw new ExpiredCodeException();
+    if (check === 'limit-exceeded') throw new LimitExceededException();
     if (check === 'mismatch') throw new CodeMismatchException();
     services.users.setPassword(user.sub, password, 'CONFIRMED');
     services.resetCodes.consume(user.sub);

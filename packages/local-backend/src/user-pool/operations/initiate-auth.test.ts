@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, mock, test } from 'node:test';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { systemClock } from '../../shared/clock';
 import { openDatabase, type SqliteDatabase } from '../../shared/database';
@@ -12,6 +12,7 @@ import { loadPoolIds, type PoolIds } from '../../shared/pool-ids';
 import { createLocalServer } from '../../shared/server';
 import { callAws } from '../../testing';
 import { createUserPool, openUserPoolAdmin, type UserPool, type UserPoolAdmin } from '..';
+import { srpArithmetic } from '../srp';
 
 // USER_PASSWORD_AUTH is off in this project's app client, so it is exercised here on user
 // pools whose app clients list other flows (real stores, real SQLite, real tokens, over HTTP).
@@ -107,4 +108,51 @@ test('an SRP challenge for an unknown user is as stable as one for a real user, 
   assert.match(unknown.USER_ID_FOR_SRP ?? '', uuid);
   assert.equal(unknown.SALT?.length, known.SALT?.length);
   assert.notEqual((await stable('someone-else@school.example')).USER_ID_FOR_SRP, unknown.USER_ID_FOR_SRP);
+});
+
+const srpStart = (username: string) => call('srp', 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: 'a'.repeat(768) } });
+
+test('the decoy USER_ID_FOR_SRP of unknown users has the variant nibbles 8, 9, a and b of a random UUID', async () => {
+  const variants = new Set<string>();
+  for (let index = 0; index < 200; index += 1) {
+    const parameters = (await srpStart(`stranger-${index}@school.example`)).body.ChallengeParameters as Record<string, string>;
+    variants.add(parameters.USER_ID_FOR_SRP?.charAt(19) ?? '');
+  }
+  // Each of the four is missed by 200 independent draws with probability (3/4)^200, about 1e-25.
+  assert.deepEqual([...variants].sort(), ['8', '9', 'a', 'b']);
+});
+
+test('a sign-in for an unknown user makes as many modular exponentiations as one for a real user, at each step', async () => {
+  admin.addUser('counted@school.example', { password: 'Temporary-Pass-1' });
+  const exponentiations = mock.method(srpArithmetic, 'modPow');
+  const counted = async <T>(step: () => Promise<T>): Promise<{ result: T; count: number }> => {
+    const before = exponentiations.mock.callCount();
+    const result = await step();
+    return { result, count: exponentiations.mock.callCount() - before };
+  };
+  try {
+    const costs = [];
+    for (const username of ['counted@school.example', 'uncounted@school.example']) {
+      const started = await counted(() => srpStart(username));
+      const parameters = started.result.body.ChallengeParameters as Record<string, string>;
+      const answered = await counted(() =>
+        call('srp', 'RespondToAuthChallenge', {
+          ChallengeName: 'PASSWORD_VERIFIER',
+          ChallengeResponses: {
+            USERNAME: parameters.USER_ID_FOR_SRP,
+            PASSWORD_CLAIM_SECRET_BLOCK: parameters.SECRET_BLOCK,
+            TIMESTAMP: 'Mon Jan 5 10:00:00 UTC 2026',
+            PASSWORD_CLAIM_SIGNATURE: Buffer.alloc(32).toString('base64'),
+          },
+        }),
+      );
+      assert.deepEqual(answered.result, incorrect, username);
+      costs.push({ initiate: started.count, respond: answered.count });
+    }
+    const [known, unknown] = costs;
+    assert.deepEqual(unknown, known);
+    assert.deepEqual(known, { initiate: 1, respond: 2 }, 'g^b for B; then v^u and the session secret S');
+  } finally {
+    exponentiations.mock.restore();
+  }
 });

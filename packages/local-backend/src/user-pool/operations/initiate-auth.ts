@@ -1,9 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { optionalStringMap, requireString, type JsonObject, type Operation } from '../../shared/aws-json-protocol';
 import { InvalidParameterException } from '../errors';
 import { requireOwnClient, type UserPoolServices } from '../services';
 import { completeSignIn, incorrectUsernameOrPassword, refreshedTokens } from '../sign-in';
-import { createPasswordVerifier, createServerEphemeral, isValidClientPublic, passwordMatches } from '../srp';
+import { createServerEphemeral, isValidClientPublic, passwordMatches, unanswerableVerifier } from '../srp';
 
 function requireFlowEnabled(services: UserPoolServices, flow: string): void {
   if (!services.definition.userPoolClient.explicitAuthFlows.includes(`ALLOW_${flow}`)) {
@@ -18,15 +18,17 @@ function requireParameter(parameters: Record<string, string>, name: string): str
 }
 
 /**
- * What an unknown username is answered with: an id and salt derived from a per-install
- * secret, so asking twice gives the same answer, as it does for a real user, and the
- * reply does not reveal whether the account exists.
+ * What an unknown username is answered with: an id (a version 4 UUID with the random variant
+ * nibble 8, 9, a or b, as a real sub has), salt and verifier derived from a per-install secret,
+ * so asking twice gives the same answer, as it does for a real user, and the reply does not
+ * reveal whether the account exists.
  */
-function decoyIdentity(services: UserPoolServices, username: string): { userId: string; salt: string } {
-  const derive = (purpose: string) => createHmac('sha256', services.decoyKey).update(`${purpose}:${username.toLowerCase()}`).digest('hex');
-  const hex = derive('user-id');
-  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  return { userId, salt: derive('salt').slice(0, 32) };
+function decoyIdentity(services: UserPoolServices, username: string): { userId: string; salt: string; verifier: string } {
+  const derive = (purpose: string) => createHmac('sha256', services.decoyKey).update(`${purpose}:${username.toLowerCase()}`).digest();
+  const hex = derive('user-id').toString('hex');
+  const variant = '89ab'[Number.parseInt(hex.charAt(16), 16) % 4] ?? '8';
+  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return { userId, salt: derive('salt').toString('hex').slice(0, 32), verifier: unanswerableVerifier(derive('verifier')) };
 }
 
 function startSrp(services: UserPoolServices, parameters: Record<string, string>): JsonObject {
@@ -34,12 +36,10 @@ function startSrp(services: UserPoolServices, parameters: Record<string, string>
   const clientPublic = requireParameter(parameters, 'SRP_A');
   if (!isValidClientPublic(clientPublic)) throw new InvalidParameterException('Invalid SRP_A value');
   const user = services.users.find(username);
-  // An unknown user gets a challenge that looks like a real one and can never be answered.
-  const decoy = user ? undefined : decoyIdentity(services, username);
-  const userId = user?.sub ?? decoy?.userId ?? '';
-  const { salt, verifier } = user?.password ?? { ...createPasswordVerifier(services.poolName, userId, randomUUID()), salt: decoy?.salt ?? '' };
+  // An unknown user gets a challenge that looks like a real one, costs as much and can never be answered.
+  const { userId, salt, verifier } = user ? { userId: user.sub, ...user.password } : decoyIdentity(services, username);
   const ephemeral = createServerEphemeral(verifier);
-  const secretBlock = services.challenges.startPasswordVerifier({ sub: user?.sub, clientPublic, ephemeral });
+  const secretBlock = services.challenges.startPasswordVerifier({ sub: user?.sub, userId, verifier, clientPublic, ephemeral });
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
@@ -53,11 +53,17 @@ function startSrp(services: UserPoolServices, parameters: Record<string, string>
 }
 
 function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<JsonObject> {
-  const user = services.users.find(requireParameter(parameters, 'USERNAME'));
+  const username = requireParameter(parameters, 'USERNAME');
+  const user = services.users.find(username);
   const password = requireParameter(parameters, 'PASSWORD');
+  // An unknown username is locked out under its decoy id, as a real account would be.
+  const lockoutKey = user?.sub ?? decoyIdentity(services, username).userId;
+  services.lockout.check(lockoutKey);
   if (!user || !passwordMatches(services.poolName, user.sub, password, user.password)) {
+    services.lockout.failed(lockoutKey);
     throw incorrectUsernameOrPassword();
   }
+  services.lockout.succeeded(lockoutKey);
   return completeSignIn(services, user);
 }
 

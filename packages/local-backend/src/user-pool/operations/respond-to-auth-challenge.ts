@@ -20,32 +20,47 @@ function parseTimestamp(timestamp: string): number | undefined {
   return Date.UTC(Number(year), monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
 }
 
+/**
+ * The SRP proof. Once a challenge is found, the proof is computed whether or not its user
+ * exists, is the one named, or signed in time, and only then judged: a decoy challenge costs
+ * what a real one does, so the answer's timing does not tell which accounts exist.
+ */
 function answerPasswordVerifier(services: UserPoolServices, responses: Record<string, string>): Promise<JsonObject> {
   const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
   const signature = responses.PASSWORD_CLAIM_SIGNATURE ?? '';
   const timestamp = responses.TIMESTAMP ?? '';
   const username = responses.USERNAME ?? '';
   const challenge = services.challenges.takePasswordVerifier(secretBlock);
-  const user = challenge?.sub === undefined ? undefined : services.users.find(challenge.sub);
-  if (!challenge || !user) throw incorrectUsernameOrPassword();
-  if (username !== user.sub && username.toLowerCase() !== user.email.toLowerCase()) throw incorrectUsernameOrPassword();
+  if (!challenge) throw incorrectUsernameOrPassword();
+  // The challenge's USER_ID_FOR_SRP, real or decoy, is what a lockout counts against.
+  services.lockout.check(challenge.userId);
+  const refused = () => {
+    services.lockout.failed(challenge.userId);
+    return incorrectUsernameOrPassword();
+  };
   const signedAt = parseTimestamp(timestamp);
   if (signedAt === undefined) throw new InvalidParameterException(`Invalid TIMESTAMP: ${timestamp}`);
-  if (Math.abs(services.clock.now().getTime() - signedAt) > allowedClockSkewMs) {
-    services.log(`cognito: sign-in of ${user.email} refused: TIMESTAMP ${timestamp} is too far from the server clock`);
-    throw incorrectUsernameOrPassword();
-  }
   const expected = expectedPasswordClaim({
     poolName: services.poolName,
-    userId: user.sub,
-    verifierHex: user.password.verifier,
+    userId: challenge.userId,
+    verifierHex: challenge.verifier,
     clientPublicHex: challenge.clientPublic,
     ephemeral: challenge.ephemeral,
     secretBlock: Buffer.from(secretBlock, 'base64'),
     timestamp,
   });
   const given = Buffer.from(signature, 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw incorrectUsernameOrPassword();
+  const proven = given.length === expected.length && timingSafeEqual(given, expected);
+  const user = challenge.sub === undefined ? undefined : services.users.find(challenge.sub);
+  if (!user || (username !== user.sub && username.toLowerCase() !== user.email.toLowerCase())) throw refused();
+  // A password changed since the challenge: the proof of the old one no longer counts.
+  if (user.password.verifier !== challenge.verifier) throw refused();
+  if (Math.abs(services.clock.now().getTime() - signedAt) > allowedClockSkewMs) {
+    services.log(`cognito: sign-in of ${user.email} refused: TIMESTAMP ${timestamp} is too far from the server clock`);
+    throw refused();
+  }
+  if (!proven) throw refused();
+  services.lockout.succeeded(challenge.userId);
   return completeSignIn(services, user);
 }
 
