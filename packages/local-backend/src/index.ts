@@ -9,8 +9,9 @@ import { openDatabase, wipeDataDir } from './shared/database';
 import { defaultPort, defaultRepoRoot } from './shared/paths';
 import { loadPoolIds, type PoolIds } from './shared/pool-ids';
 import { createLocalServer } from './shared/server';
+import { removeServerFile, writeServerFile } from './shared/server-file';
 import type { ServiceContext } from './shared/service-context';
-import { createUserPool } from './user-pool';
+import { adminProfile, createUserPool, type AdminCredentials } from './user-pool';
 
 export type { Clock } from './shared/clock';
 export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
@@ -39,6 +40,8 @@ export interface LocalBackend {
   ids: PoolIds;
   userPoolEndpoint: string;
   identityPoolEndpoint: string;
+  /** Who may call the user pool's Admin* API (`file` is an AWS shared-credentials file). */
+  adminCredentials: AdminCredentials;
   stop(): Promise<void>;
 }
 
@@ -84,9 +87,11 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const url = `http://127.0.0.1:${port}`;
   let context: ServiceContext;
   let appSync: ReturnType<typeof createAppSync>;
+  let adminCredentials: AdminCredentials;
   try {
     context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
     const userPool = createUserPool(context, synthesized);
+    adminCredentials = userPool.adminCredentials;
     const identityPool = createIdentityPool(context, synthesized, userPool);
     appSync = createAppSync(
       context,
@@ -112,7 +117,12 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     throw error;
   }
 
+  writeServerFile(dataDir, url);
   log(`local backend listening on ${url} (user pool ${context.ids.userPoolId}, data in ${dataDir})`);
+  log(
+    `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +
+      `AWS_REGION=${context.ids.region}, endpoint ${url}${paths.userPool}`,
+  );
 
   return {
     url,
@@ -120,7 +130,9 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     ids: context.ids,
     userPoolEndpoint: `${url}${paths.userPool}`,
     identityPoolEndpoint: `${url}${paths.identityPool}`,
+    adminCredentials,
     stop: async () => {
+      removeServerFile(dataDir);
       // upgraded sockets would otherwise keep server.close() waiting
       await appSync.close();
       await new Promise<void>((resolve, reject) => {
