@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { startLocalBackend } from '.';
 import { callAws, startTempBackend, type TempBackend } from './testing';
 import { passwordPolicyViolation } from './user-pool/password-policy';
 
@@ -59,6 +60,48 @@ test('a teacher added by the CLI while the server runs signs in with the printed
 
   const listed = await teacher('list');
   assert.match(listed.stdout, /^carol@school\.example {2}CONFIRMED {2}\S+ {2}Carol$/m);
+});
+
+test('while the backend runs, teacher commands go through its signed admin API', async () => {
+  const added = await teacher('add', 'api@school.example');
+  assert.match(added.stderr, new RegExp(`Through the admin API at ${t.backend.userPoolEndpoint}`));
+  const user = await callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.InitiateAuth', {
+    ClientId: t.outputs.auth.user_pool_client_id,
+    AuthFlow: 'USER_SRP_AUTH',
+    AuthParameters: { USERNAME: 'api@school.example', SRP_A: 'a'.repeat(256) },
+  });
+  assert.equal(user.status, 200);
+});
+
+test('disable stops a teacher signing in until enable', async () => {
+  const added = await teacher('add', 'erin@school.example', '--password', 'Erins-Temp-Pass1');
+  assert.equal(added.code, 0, added.stderr);
+  const disabled = await teacher('disable', 'erin@school.example');
+  assert.equal(disabled.code, 0, disabled.stderr);
+  assert.match((await teacher('list')).stdout, /^erin@school\.example {2}FORCE_CHANGE_PASSWORD disabled /m);
+  await assert.rejects(signIn({ username: 'erin@school.example', password: 'Erins-Temp-Pass1' }), { name: 'NotAuthorizedException', message: 'User is disabled.' });
+  assert.equal((await teacher('enable', 'erin@school.example')).code, 0);
+  const first = await signIn({ username: 'erin@school.example', password: 'Erins-Temp-Pass1' });
+  assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
+});
+
+test('with no backend running, teacher commands change the data directory, which a backend then serves', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-cli-offline-'));
+  try {
+    const added = await run('teacher', 'add', 'offline@school.example', '--password', 'Offline-Temp-1', '--data-dir', dataDir);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stderr, /No backend is running on .*: changing it directly\./);
+    const backend = await startLocalBackend({ port: 0, dataDir, outputsFile: join(dataDir, 'amplify_outputs.json'), log: () => undefined });
+    try {
+      const listed = await run('teacher', 'list', '--data-dir', dataDir);
+      assert.match(listed.stderr, /Through the admin API at /);
+      assert.match(listed.stdout, /^offline@school\.example {2}FORCE_CHANGE_PASSWORD {2}/m);
+    } finally {
+      await backend.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('teachers added at the same time by several CLI processes are all kept', async () => {

@@ -1,9 +1,12 @@
 #!/usr/bin/env tsx
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { synthesizeBackend } from '@exam-results/amplify-synth';
+import { openAdminApi, type AdminApi } from './admin-api-client';
 import { AwsServiceError } from './shared/aws-errors';
+import type { JsonObject } from './shared/aws-json-protocol';
 import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
-import { openUserPoolAdmin, type PoolUser } from './user-pool/admin';
+import { generateTemporaryPassword } from './user-pool/password-policy';
 
 const usage = `Usage:
   local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
@@ -11,9 +14,12 @@ const usage = `Usage:
   local-backend teacher list [--data-dir DIR]
   local-backend teacher remove <email> [--data-dir DIR]
   local-backend teacher reset <email> [--password TEMP] [--data-dir DIR]
+  local-backend teacher disable <email> | enable <email> [--data-dir DIR]
 
-State lives in DIR (default: <repo>/.local-backend). Teacher commands work on it
-directly, whether or not the server is running. The server writes the apps'
+State lives in DIR (default: <repo>/.local-backend). Teacher commands call the
+user pool's admin API (AdminCreateUser, ListUsers, ...) of the backend serving DIR,
+signed with the administrator credentials in DIR/admin-credentials; when no backend
+runs, they run the same operations on DIR directly. The server writes the apps'
 amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).`;
 
 class UsageError extends Error {}
@@ -21,11 +27,6 @@ class UsageError extends Error {}
 /** A path as the caller meant it: pnpm runs this script from the package, but INIT_CWD is where they typed the command. */
 function fromCaller(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
-
-function describe(teacher: PoolUser): string {
-  const name = teacher.name === undefined ? '' : `  ${teacher.name}`;
-  return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
 }
 
 async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean; outputs?: string }): Promise<void> {
@@ -53,47 +54,77 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
   process.on('SIGTERM', shutdown);
 }
 
+/** One line per teacher from ListUsers' UserType. */
+function describe(user: JsonObject): string {
+  const attributes = new Map(((user.Attributes ?? []) as { Name: string; Value: string }[]).map(({ Name, Value }) => [Name, Value]));
+  const name = attributes.get('name');
+  const created = new Date(Number(user.UserCreateDate) * 1000).toISOString();
+  return `${attributes.get('email') ?? ''}  ${String(user.UserStatus)}${user.Enabled === false ? ' disabled' : ''}  ${created}${name === undefined ? '' : `  ${name}`}`;
+}
+
+async function listAll(api: AdminApi): Promise<JsonObject[]> {
+  const users: JsonObject[] = [];
+  let token: unknown;
+  do {
+    const page = await api.call('ListUsers', { UserPoolId: api.userPoolId, ...(token === undefined ? {} : { PaginationToken: token }) });
+    users.push(...((page.Users ?? []) as JsonObject[]));
+    token = page.PaginationToken;
+  } while (token !== undefined);
+  return users;
+}
+
 async function teacher(
   action: string | undefined,
   email: string | undefined,
   values: { password?: string; name?: string; 'data-dir'?: string },
 ): Promise<void> {
   if (action !== 'list' && email === undefined) throw new UsageError(`teacher ${action ?? ''} needs an email`);
-  const admin = await openUserPoolAdmin({
-    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
-    repoRoot: defaultRepoRoot,
-  });
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  const definition = await synthesizeBackend({ repoRoot: defaultRepoRoot, log: () => undefined });
+  const api = await openAdminApi({ dataDir, definition, log: (line) => console.log(line) });
+  console.error(api.target === dataDir ? `No backend is running on ${dataDir}: changing it directly.` : `Through the admin API at ${api.target}.`);
+  const temporaryPassword = () => values.password ?? generateTemporaryPassword(definition.passwordPolicy);
+  const user = { UserPoolId: api.userPoolId, Username: email ?? '' };
   try {
-    const target = email ?? '';
-    const password = values.password === undefined ? {} : { password: values.password };
     switch (action) {
       case 'add': {
-        const { user: teacher, temporaryPassword } = admin.addUser(target, { ...password, ...(values.name === undefined ? {} : { name: values.name }) });
-        console.log(`Added ${teacher.email} (${teacher.status}).`);
-        console.log(`Temporary password: ${temporaryPassword}`);
+        const password = temporaryPassword();
+        const attributes = [{ Name: 'email', Value: user.Username }, ...(values.name === undefined ? [] : [{ Name: 'name', Value: values.name }])];
+        const { User } = await api.call('AdminCreateUser', { ...user, TemporaryPassword: password, MessageAction: 'SUPPRESS', UserAttributes: attributes });
+        console.log(`Added ${user.Username} (${String((User as JsonObject).UserStatus)}).`);
+        console.log(`Temporary password: ${password}`);
         console.log('They choose a new password at their first sign-in.');
         break;
       }
       case 'list': {
-        const teachers = admin.listUsers();
+        const teachers = await listAll(api);
         console.log(teachers.length === 0 ? 'No teachers yet.' : teachers.map(describe).join('\n'));
         break;
       }
       case 'remove':
-        admin.removeUser(target);
-        console.log(`Removed ${target}.`);
+        await api.call('AdminDeleteUser', user);
+        console.log(`Removed ${user.Username}.`);
         break;
       case 'reset': {
-        const { user: teacher, temporaryPassword } = admin.resetPassword(target, password);
-        console.log(`Reset ${teacher.email} (${teacher.status}).`);
-        console.log(`Temporary password: ${temporaryPassword}`);
+        const password = temporaryPassword();
+        await api.call('AdminSetUserPassword', { ...user, Password: password, Permanent: false });
+        console.log(`Reset ${user.Username} (FORCE_CHANGE_PASSWORD).`);
+        console.log(`Temporary password: ${password}`);
         break;
       }
+      case 'disable':
+        await api.call('AdminDisableUser', user);
+        console.log(`Disabled ${user.Username}: they cannot sign in, and their sessions are revoked.`);
+        break;
+      case 'enable':
+        await api.call('AdminEnableUser', user);
+        console.log(`Enabled ${user.Username}.`);
+        break;
       default:
         throw new UsageError(`unknown teacher command: ${action ?? '(none)'}`);
     }
   } finally {
-    admin.close();
+    api.close();
   }
 }
 

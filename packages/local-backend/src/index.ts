@@ -117,7 +117,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     throw error;
   }
 
-  writeServerFile(dataDir, url);
+  writeServerFile(dataDir, { url, userPoolId: context.ids.userPoolId });
   log(`local backend listening on ${url} (user pool ${context.ids.userPoolId}, data in ${dataDir})`);
   log(
     `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +

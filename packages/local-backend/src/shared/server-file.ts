@@ -1,30 +1,34 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// `<dataDir>/server.json` says where the backend serving this data directory listens, so the
-// CLI can call its API; it is gone once the backend stops (or stale after a crash: callers
-// must cope with nobody answering).
-const fileOf = (dataDir: string) => join(dataDir, 'server.json');
-
-export function writeServerFile(dataDir: string, url: string): void {
-  writeFileSync(fileOf(dataDir), JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+/** Where the backend serving a data directory listens, and the pool it serves. */
+export interface ServerRecord {
+  url: string;
+  userPoolId: string;
 }
 
-export function readServerUrl(dataDir: string): string | undefined {
+// `<dataDir>/server.json` tells the CLI where to call the API; it is removed when the backend
+// stops, and stale after a crash, so callers must cope with nobody answering.
+const fileOf = (dataDir: string) => join(dataDir, 'server.json');
+
+export function writeServerFile(dataDir: string, record: ServerRecord): void {
+  writeFileSync(fileOf(dataDir), JSON.stringify({ ...record, pid: process.pid }), { mode: 0o600 });
+}
+
+function read(dataDir: string): (ServerRecord & { pid: number }) | undefined {
   try {
-    const { url } = JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as { url?: unknown };
-    return typeof url === 'string' ? url : undefined;
+    return JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as ServerRecord & { pid: number };
   } catch {
     return undefined;
   }
 }
 
+export function readServerFile(dataDir: string): ServerRecord | undefined {
+  const record = read(dataDir);
+  return typeof record?.url === 'string' && typeof record.userPoolId === 'string' ? { url: record.url, userPoolId: record.userPoolId } : undefined;
+}
+
 /** Removes the file if it still names this process (a newer backend may have replaced it). */
 export function removeServerFile(dataDir: string): void {
-  try {
-    const { pid } = JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as { pid?: unknown };
-    if (pid === process.pid) rmSync(fileOf(dataDir));
-  } catch {
-    // already gone
-  }
+  if (read(dataDir)?.pid === process.pid) rmSync(fileOf(dataDir), { force: true });
 }

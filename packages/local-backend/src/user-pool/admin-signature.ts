@@ -1,18 +1,8 @@
 import { SignatureError, verifySigV4 } from '../appsync/sigv4';
-import { AwsServiceError } from '../shared/aws-errors';
+import { NamedAwsError } from '../shared/aws-errors';
 import type { RawRequest } from '../shared/aws-json-protocol';
 import type { Clock } from '../shared/clock';
 import type { AdminCredentials } from './admin-credentials';
-
-/** A refused administrator signature, answered as Cognito answers it (HTTP 400). */
-class AdminSignatureRejected extends AwsServiceError {
-  constructor(
-    override readonly name: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The operations only an IAM principal may call: Cognito's Admin* API and ListUsers. */
 export function isAdminOperation(operationName: string): boolean {
@@ -26,7 +16,7 @@ export function isAdminOperation(operationName: string): boolean {
 export function requireAdminSignature(deps: { credentials: AdminCredentials; region: string; clock: Clock }) {
   return (operationName: string, request: RawRequest): void => {
     if (!isAdminOperation(operationName)) return;
-    if (request.headers.authorization === undefined) throw new AdminSignatureRejected('MissingAuthenticationTokenException', 'Missing Authentication Token');
+    if (request.headers.authorization === undefined) throw new NamedAwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
     try {
       verifySigV4(request, {
         region: deps.region,
@@ -35,7 +25,7 @@ export function requireAdminSignature(deps: { credentials: AdminCredentials; reg
         findCredentials: (accessKeyId) => (accessKeyId === deps.credentials.accessKeyId ? deps.credentials : undefined),
       });
     } catch (error) {
-      if (error instanceof SignatureError) throw new AdminSignatureRejected(error.errorType, error.message);
+      if (error instanceof SignatureError) throw new NamedAwsError(error.errorType, error.message);
       throw error;
     }
   };
