@@ -51,7 +51,7 @@ function overHttp(dataDir: string, server: ServerRecord): AdminApi {
 }
 
 /** Whether a backend answers at `url` (a crashed one leaves its server file behind). */
-async function answers(url: string): Promise<boolean> {
+export async function backendAnswers(url: string): Promise<boolean> {
   try {
     await fetch(`${url}/.well-known/jwks.json`, { signal: AbortSignal.timeout(2000) });
     return true;
@@ -83,6 +83,6 @@ function onDisk(dataDir: string, definition: UserPoolDefinition, log: (line: str
  */
 export async function openAdminApi(options: { dataDir: string; definition: UserPoolDefinition; log: (line: string) => void }): Promise<AdminApi> {
   const server = readServerFile(options.dataDir);
-  if (server && (await answers(server.url))) return overHttp(options.dataDir, server);
+  if (server && (await backendAnswers(server.url))) return overHttp(options.dataDir, server);
   return onDisk(options.dataDir, options.definition, options.log);
 }

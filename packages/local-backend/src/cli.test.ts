@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,11 +156,30 @@ test('the CLI reports Cognito errors and usage mistakes', async () => {
   assert.match(usage.stderr, /Usage:/);
 });
 
-test('start serves until SIGTERM, then stops cleanly', async () => {
+test('snapshots: export while serving, import refused while serving, import into another data directory', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'local-backend-cli-snapshot-'));
+  try {
+    const exported = await run('export', join(dir, 'snap'), '--data-dir', t.dataDir);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /^exported .*snap: \d+ rows in \d+ tables$/m);
+    assert.match(readFileSync(join(dir, 'snap', 'cognito_users.jsonl'), 'utf8'), /carol@school\.example/);
+    const refused = await run('import', join(dir, 'snap'), '--data-dir', t.dataDir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is serving .*: stop it first, or start it with --import/);
+    const imported = await run('import', join(dir, 'snap'), '--data-dir', join(dir, 'data'));
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match((await run('teacher', 'list', '--data-dir', join(dir, 'data'))).stdout, /^carol@school\.example /m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('start serves until SIGTERM, then stops cleanly and writes the --export snapshot', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-cli-start-'));
   const outputs = join(dataDir, 'amplify_outputs.json');
+  const snapshot = join(dataDir, 'on-exit');
   try {
-    const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir, '--outputs', outputs], {
+    const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir, '--outputs', outputs, '--export', snapshot], {
       cwd: packageDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -178,6 +197,7 @@ test('start serves until SIGTERM, then stops cleanly', async () => {
     assert.ok(existsSync(outputs));
     server.kill('SIGTERM');
     assert.equal(await exited, 0);
+    assert.match(readFileSync(join(snapshot, 'schema.sql'), 'utf8'), /CREATE TABLE backend_ids/);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -2,14 +2,20 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
-import { openAdminApi, type AdminApi } from './admin-api-client';
+import { backendAnswers, openAdminApi, type AdminApi } from './admin-api-client';
 import { AwsServiceError } from './shared/aws-errors';
 import type { JsonObject } from './shared/aws-json-protocol';
+import { wipeDataDir } from './shared/database';
 import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
+import { readServerFile } from './shared/server-file';
+import { exportSnapshot, importSnapshot } from './snapshots/snapshot';
 import { generateTemporaryPassword } from './user-pool/password-policy';
 
 const usage = `Usage:
   local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
+                      [--import SNAPSHOT] [--export SNAPSHOT]
+  local-backend export SNAPSHOT [--data-dir DIR]
+  local-backend import SNAPSHOT [--data-dir DIR]
   local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
   local-backend teacher list [--data-dir DIR]
   local-backend teacher remove <email> [--data-dir DIR]
@@ -20,7 +26,12 @@ State lives in DIR (default: <repo>/.local-backend). Teacher commands call the
 user pool's admin API (AdminCreateUser, ListUsers, ...) of the backend serving DIR,
 signed with the administrator credentials in DIR/admin-credentials; when no backend
 runs, they run the same operations on DIR directly. The server writes the apps'
-amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).`;
+amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).
+
+A SNAPSHOT is a directory: schema.sql and one JSON-lines file per table. start
+--import replaces DIR's data with it before serving, --export writes one when the
+server stops; export writes one now (the server may be running), import replaces
+DIR's data (no server may be running on DIR).`;
 
 class UsageError extends Error {}
 
@@ -29,15 +40,41 @@ function fromCaller(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-async function start(values: { port?: string; 'data-dir'?: string; reset?: boolean; outputs?: string }): Promise<void> {
+function describeSnapshot(verb: string, dir: string, counts: { tables: number; rows: number }): string {
+  return `${verb} ${dir}: ${counts.rows} rows in ${counts.tables} tables`;
+}
+
+async function refuseIfServed(dataDir: string): Promise<void> {
+  const server = readServerFile(dataDir);
+  if (server && (await backendAnswers(server.url))) throw new UsageError(`a backend at ${server.url} is serving ${dataDir}: stop it first, or start it with --import`);
+}
+
+interface StartValues {
+  port?: string;
+  'data-dir'?: string;
+  reset?: boolean;
+  outputs?: string;
+  import?: string;
+  export?: string;
+}
+
+async function start(values: StartValues): Promise<void> {
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  const exportTo = values.export === undefined ? undefined : fromCaller(values.export);
+  if (values.import !== undefined) {
+    const from = fromCaller(values.import);
+    await refuseIfServed(dataDir);
+    if (values.reset) wipeDataDir(dataDir);
+    console.log(describeSnapshot('imported', from, importSnapshot(from, dataDir)));
+  }
   // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
   const { startLocalBackend } = await import('.');
   const backend = await startLocalBackend({
     port,
-    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
-    reset: values.reset ?? false,
+    dataDir,
+    reset: values.import === undefined && (values.reset ?? false),
     ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
   });
   let stopping = false;
@@ -45,10 +82,18 @@ async function start(values: { port?: string; 'data-dir'?: string; reset?: boole
     // A repeated Ctrl-C (from the terminal and again from pnpm) must not cut the shutdown short.
     if (stopping) return;
     stopping = true;
-    backend.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    backend
+      .stop()
+      .then(() => {
+        if (exportTo !== undefined) console.log(describeSnapshot('exported', exportTo, exportSnapshot(dataDir, exportTo)));
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`local backend: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -137,6 +182,8 @@ async function main(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
       outputs: { type: 'string' },
+      import: { type: 'string' },
+      export: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -150,6 +197,16 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'start' && action === undefined) return start(values);
   if (command === 'teacher' && extra.length === 0) return teacher(action, email, values);
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  if (command === 'export' && action !== undefined && email === undefined) {
+    console.log(describeSnapshot('exported', fromCaller(action), exportSnapshot(dataDir, fromCaller(action))));
+    return;
+  }
+  if (command === 'import' && action !== undefined && email === undefined) {
+    await refuseIfServed(dataDir);
+    console.log(describeSnapshot('imported', fromCaller(action), importSnapshot(fromCaller(action), dataDir)));
+    return;
+  }
   throw new UsageError(command === undefined ? 'no command given' : `unexpected arguments: ${positionals.join(' ')}`);
 }
 

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 
 export type SqliteDatabase = Database.Database;
 
+export const databaseFile = 'local-backend.sqlite';
+
 /**
  * Opens the backend's SQLite database in `dataDir`. WAL lets the CLI write while
  * the server reads; synchronous=FULL acknowledges a write only once it is durable;
  * busy_timeout makes a second process wait for the write lock instead of failing.
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
+export function openDatabase(dataDir: string, file: string = databaseFile): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'local-backend.sqlite'));
+  const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
