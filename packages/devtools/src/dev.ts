@@ -5,8 +5,8 @@
  * amplify_outputs.json for.
  * `--reset` starts from an empty backend; `--import DIR` from a snapshot, `--export DIR`
  * writes one at exit; `--backend-port`, `--teacher-port`, `--student-port`, `--data-dir` and
- * `--outputs` move things out of each other's way. A backend that dies is restarted with
- * backoff while the apps keep running.
+ * `--outputs` move things out of each other's way. The backend reloads its API when amplify/
+ * changes; a backend that dies is restarted with backoff while the apps keep running.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -99,7 +99,7 @@ async function startBackend(): Promise<Supervised> {
   const backend = supervisor.start(
     'backend',
     process.execPath,
-    ['--import', tsxLoader, 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, ...initial, ...snapshotArgs.export],
+    ['--import', tsxLoader, 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, '--watch', ...initial, ...snapshotArgs.export],
     {
       cwd: path.join(repoRoot, 'packages/local-backend'),
       onLine: (line) => {

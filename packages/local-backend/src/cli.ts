@@ -8,12 +8,13 @@ import type { JsonObject } from './shared/aws-json-protocol';
 import { wipeDataDir } from './shared/database';
 import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
 import { readServerFile } from './shared/server-file';
+import { watchAmplify } from './reload/watch-amplify';
 import { exportSnapshot, importSnapshot } from './snapshots/snapshot';
 import { generateTemporaryPassword } from './user-pool/password-policy';
 
 const usage = `Usage:
   local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
-                      [--import SNAPSHOT] [--export SNAPSHOT]
+                      [--import SNAPSHOT] [--export SNAPSHOT] [--watch]
   local-backend export SNAPSHOT [--data-dir DIR]
   local-backend import SNAPSHOT [--data-dir DIR]
   local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
@@ -31,7 +32,10 @@ amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json).
 A SNAPSHOT is a directory: schema.sql and one JSON-lines file per table. start
 --import replaces DIR's data with it before serving, --export writes one when the
 server stops; export writes one now (the server may be running), import replaces
-DIR's data (no server may be running on DIR).`;
+DIR's data (no server may be running on DIR).
+
+start --watch reloads the API whenever a file under <repo>/amplify changes (data
+kept); a broken definition is reported and the last good one keeps serving.`;
 
 class UsageError extends Error {}
 
@@ -56,6 +60,7 @@ interface StartValues {
   outputs?: string;
   import?: string;
   export?: string;
+  watch?: boolean;
 }
 
 async function start(values: StartValues): Promise<void> {
@@ -77,11 +82,13 @@ async function start(values: StartValues): Promise<void> {
     reset: values.import === undefined && (values.reset ?? false),
     ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
   });
+  const stopWatching = values.watch ? watchAmplify(backend, defaultRepoRoot, (text) => console.log(text)) : () => undefined;
   let stopping = false;
   const shutdown = () => {
     // A repeated Ctrl-C (from the terminal and again from pnpm) must not cut the shutdown short.
     if (stopping) return;
     stopping = true;
+    stopWatching();
     backend
       .stop()
       .then(() => {
@@ -184,6 +191,7 @@ async function main(argv: string[]): Promise<void> {
       outputs: { type: 'string' },
       import: { type: 'string' },
       export: { type: 'string' },
+      watch: { type: 'boolean' },
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -45,6 +45,17 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
+/** A backend in this process, which can take a new definition of amplify/ in place. */
+export interface ReloadableBackend extends LocalBackend {
+  /**
+   * Synthesizes amplify/ again and serves the new API (schema, resolvers, auth rules) in place of
+   * the old one: data is kept, open real-time connections are closed with 1001 so clients
+   * reconnect. Rejects, with the old API still serving, when the definition is broken. The
+   * user and identity pools keep the settings they started with.
+   */
+  reload(): Promise<void>;
+}
+
 const paths = {
   userPool: '/cognito-idp',
   identityPool: '/cognito-identity',
@@ -57,7 +68,7 @@ const paths = {
  * identity pool and AppSync (GraphQL over HTTP and real-time over WebSocket) of the
  * synthesized amplify/, on one HTTP server, with state in `<dataDir>/local-backend.sqlite`.
  */
-export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
+export async function startLocalBackend(options: LocalBackendOptions): Promise<ReloadableBackend> {
   const log = options.log ?? ((line: string) => console.log(line));
   const repoRoot = options.repoRoot ?? defaultRepoRoot;
   const { dataDir } = options;
@@ -88,29 +99,32 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   let context: ServiceContext;
   let appSync: ReturnType<typeof createAppSync>;
   let adminCredentials: AdminCredentials;
+  let serveApi: (next: Awaited<ReturnType<typeof loadApiDefinition>>, definition: typeof synthesized) => void;
   try {
     context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
     const userPool = createUserPool(context, synthesized);
     adminCredentials = userPool.adminCredentials;
     const identityPool = createIdentityPool(context, synthesized, userPool);
-    appSync = createAppSync(
-      context,
-      api,
-      { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials },
-      { path: paths.graphql, realtime: options.realtime },
-    );
+    const verifiers = { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials };
+    const outputsFile = options.outputsFile ?? join(repoRoot, 'amplify_outputs.json');
+    const serving = context;
+    serveApi = (definitionApi, definition) => {
+      appSync = createAppSync(serving, definitionApi, verifiers, { path: paths.graphql, realtime: options.realtime });
+      writeAmplifyOutputs(outputsFile, definition, definitionApi, {
+        ids: serving.ids,
+        dataUrl: `${url}${paths.graphql}`,
+        userPoolEndpoint: `${url}${paths.userPool}`,
+        identityPoolEndpoint: `${url}${paths.identityPool}`,
+      });
+    };
+    serveApi(api, synthesized);
     local.mount(paths.userPool, userPool.handleHttp);
     local.mount(paths.identityPool, identityPool.handleHttp);
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
-    local.mount(paths.graphql, appSync.handleHttp);
-    local.mountUpgrade(`${paths.graphql}/realtime`, appSync.handleRealtimeUpgrade);
-    writeAmplifyOutputs(options.outputsFile ?? join(repoRoot, 'amplify_outputs.json'), synthesized, api, {
-      ids: context.ids,
-      dataUrl: `${url}${paths.graphql}`,
-      userPoolEndpoint: `${url}${paths.userPool}`,
-      identityPoolEndpoint: `${url}${paths.identityPool}`,
-    });
+    // Through the variable: a reload swaps the API behind the same routes.
+    local.mount(paths.graphql, (req, res) => appSync.handleHttp(req, res));
+    local.mountUpgrade(`${paths.graphql}/realtime`, (req, socket, head) => appSync.handleRealtimeUpgrade(req, socket, head));
   } catch (error) {
     local.server.close();
     db.close();
@@ -131,6 +145,13 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     userPoolEndpoint: `${url}${paths.userPool}`,
     identityPoolEndpoint: `${url}${paths.identityPool}`,
     adminCredentials,
+    reload: async () => {
+      const definition = await synthesizeBackend({ repoRoot, log });
+      const next = await loadApiDefinition(definition);
+      const previous = appSync;
+      serveApi(next, definition);
+      await previous.close();
+    },
     stop: async () => {
       removeServerFile(dataDir);
       // upgraded sockets would otherwise keep server.close() waiting
