@@ -19,6 +19,7 @@ import { repoRoot } from './workspace';
 const stateDir = path.join(repoRoot, '.local-backend', 'dev-test');
 // A folder that does not exist yet: pnpm dev creates it.
 const outputs = path.join(stateDir, 'not-yet', 'amplify_outputs.json');
+const dataDir = path.join(stateDir, 'data');
 after(() => rmSync(stateDir, { recursive: true, force: true }));
 
 async function freePort(): Promise<number> {
@@ -31,7 +32,7 @@ async function freePort(): Promise<number> {
 
 function startDev(ports: { backend: number; teacher: number; student: number }): { child: ChildProcess; output: () => string } {
   rmSync(stateDir, { recursive: true, force: true });
-  const args = ['dev', '--reset', '--data-dir', path.join(stateDir, 'data'), '--outputs', outputs];
+  const args = ['dev', '--reset', '--data-dir', dataDir, '--outputs', outputs];
   for (const [name, port] of Object.entries(ports)) args.push(`--${name}-port`, String(port));
   // `pnpm dev` from the root, as a user types it, in its own process group as a terminal gives it,
   // so Ctrl-C can be sent the way a terminal sends it: to pnpm and everything under it.
@@ -55,7 +56,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs: number): P
   }
 }
 
-test('pnpm dev starts the backend, the demo teacher and exam, and both apps; Ctrl-C stops all of it', async () => {
+test('pnpm dev starts the backend, the demo teacher and exam, and both apps, restarts the backend when it dies; Ctrl-C stops all of it', async () => {
   const ports = { backend: await freePort(), teacher: await freePort(), student: await freePort() };
   const dev = startDev(ports);
   const exited = once(dev.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -73,6 +74,16 @@ test('pnpm dev starts the backend, the demo teacher and exam, and both apps; Ctr
     assert.deepEqual(exams.map((exam) => exam.subject), ['Mathematics']);
     const { data: results } = await guest.models.Result.list({ filter: { examId: { eq: exams[0]?.id ?? '' } } });
     assert.equal(results.length, 5);
+    assert.match(dev.output(), new RegExp(`add teachers: pnpm teacher add <email> --data-dir ${dataDir}`));
+
+    // The backend dies as a crash kills it: the apps stay up, the backend comes back with the data.
+    const { pid } = JSON.parse(readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as { pid: number };
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => dev.output().includes('the local backend is back') || dev.child.exitCode !== null, 'the backend restarted', 60_000);
+    assert.match(dev.output(), /the local backend stopped \(killed by SIGKILL; its last line: .*\); the apps keep running; restarting it in 1 s/);
+    for (const port of [ports.teacher, ports.student]) assert.equal((await fetch(`http://localhost:${port}/`)).status, 200, `app on ${port} after the crash`);
+    const { data: again } = await guest.models.Exam.list();
+    assert.deepEqual(again.map((exam) => exam.subject), ['Mathematics']);
   } finally {
     if (dev.child.pid !== undefined) process.kill(-dev.child.pid, 'SIGINT');
   }

@@ -3,8 +3,10 @@
  * with prefixed logs. Ctrl-C stops all of it.
  * `pnpm dev --cloud`: only the apps, against the deployment `pnpm sandbox` wrote
  * amplify_outputs.json for.
- * `--reset` starts from an empty backend; `--backend-port`, `--teacher-port`,
- * `--student-port`, `--data-dir` and `--outputs` move things out of each other's way.
+ * `--reset` starts from an empty backend; `--import DIR` from a snapshot, `--export DIR`
+ * writes one at exit; `--backend-port`, `--teacher-port`, `--student-port`, `--data-dir` and
+ * `--outputs` move things out of each other's way. The backend reloads its API when amplify/
+ * changes; a backend that dies is restarted with backoff while the apps keep running.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,10 +16,13 @@ import { parseArgs } from 'node:util';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
 import { configureAmplify, isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { keepBackendRunning } from './backend-keeper';
 import { ensureDemoTeacher } from './demo-teacher';
 import { assertPortFree } from './port-check';
 import { Supervisor, type Supervised } from './supervisor';
 import { repoRoot } from './workspace';
+
+const defaultDataDir = path.join(repoRoot, '.local-backend');
 
 const optionsConfig = {
   reset: { type: 'boolean', default: false },
@@ -25,8 +30,10 @@ const optionsConfig = {
   'backend-port': { type: 'string', default: '20002' },
   'teacher-port': { type: 'string', default: '3000' },
   'student-port': { type: 'string', default: '3001' },
-  'data-dir': { type: 'string', default: path.join(repoRoot, '.local-backend') },
+  'data-dir': { type: 'string', default: defaultDataDir },
   outputs: { type: 'string', default: path.join(repoRoot, 'amplify_outputs.json') },
+  import: { type: 'string' },
+  export: { type: 'string' },
 } as const;
 
 function readOptions() {
@@ -45,6 +52,10 @@ const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? proces
 const dataDir = fromCaller(options['data-dir']);
 const outputsPath = fromCaller(options.outputs);
 const { reset, cloud } = options;
+const snapshotArgs = {
+  import: options.import === undefined ? [] : ['--import', fromCaller(options.import)],
+  export: options.export === undefined ? [] : ['--export', fromCaller(options.export)],
+};
 
 const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
 let stopping = false;
@@ -75,15 +86,27 @@ function readOutputs(): AmplifyOutputsLike {
   return JSON.parse(readFileSync(outputsPath, 'utf8')) as AmplifyOutputsLike;
 }
 
+let backendStarts = 0;
+let backendLastLine: string | undefined;
+
+/** Starts the backend; only its first start resets or imports, a restart serves the data as it was left. */
 async function startBackend(): Promise<Supervised> {
   await assertPortFree(ports.backend, 'local backend');
+  const initial = backendStarts === 0 ? [...(reset ? ['--reset'] : []), ...snapshotArgs.import] : [];
+  backendStarts += 1;
   let backendReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (backendReady = resolve));
   const backend = supervisor.start(
     'backend',
     process.execPath,
-    ['--import', tsxLoader, 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, ...(reset ? ['--reset'] : [])],
-    { cwd: path.join(repoRoot, 'packages/local-backend'), onLine: (line) => line.includes('local backend listening on') && backendReady() },
+    ['--import', tsxLoader, 'src/cli.ts', 'start', '--port', String(ports.backend), '--data-dir', dataDir, '--outputs', outputsPath, '--watch', ...initial, ...snapshotArgs.export],
+    {
+      cwd: path.join(repoRoot, 'packages/local-backend'),
+      onLine: (line) => {
+        backendLastLine = line;
+        if (line.includes('local backend listening on')) backendReady();
+      },
+    },
   );
   await Promise.race([ready, backend.exited.then(() => Promise.reject(new Error('the local backend stopped before it was ready (see its log above)')))]);
   return backend;
@@ -103,12 +126,12 @@ async function main(): Promise<void> {
   await assertPortFree(ports.student, 'student app', '0.0.0.0');
   mkdirSync(path.dirname(outputsPath), { recursive: true });
 
-  const processes: Supervised[] = [];
+  let backend: Supervised | undefined;
   let demo: { email: string; password: string } | undefined;
   if (cloud) {
     assertCloudOutputs();
   } else {
-    processes.push(await startBackend());
+    backend = await startBackend();
     globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
     // Amplify warns that the Cognito endpoints are custom: here that is the point.
     ConsoleLogger.LOG_LEVEL = 'ERROR';
@@ -122,7 +145,6 @@ async function main(): Promise<void> {
       env: { AMPLIFY_OUTPUTS: outputsPath, NEXT_TELEMETRY_DISABLED: '1' },
     }),
   );
-  processes.push(...apps);
   await Promise.all(apps.map((app) => waitForPort(ports[app.name as 'teacher' | 'student'], app.exited, `${app.name} app`)));
 
   say('');
@@ -130,13 +152,23 @@ async function main(): Promise<void> {
   if (demo) say(`               sign in as ${demo.email} / ${demo.password}`);
   say(`Student app    http://localhost:${ports.student}   (no account needed)`);
   if (cloud) say('Backend        your AWS deployment (amplify_outputs.json from pnpm sandbox)');
-  else say(`Local backend  http://127.0.0.1:${ports.backend}   (add teachers: pnpm teacher add <email>)`);
+  else {
+    const dataDirOption = dataDir === defaultDataDir ? '' : ` --data-dir ${dataDir}`;
+    say(`Local backend  http://127.0.0.1:${ports.backend}   (data in ${dataDir})`);
+    say(`               add teachers: pnpm teacher add <email>${dataDirOption}`);
+    say(`               admin API: AWS_SHARED_CREDENTIALS_FILE=${path.join(dataDir, 'admin-credentials')} AWS_PROFILE=local-backend`);
+  }
   say('Ctrl-C stops everything.');
   say('');
 
-  const first = await Promise.race(processes.map((process) => process.exited.then(() => process.name)));
+  if (backend) {
+    void keepBackendRunning(backend, { start: startBackend, say, stopping: () => stopping, lastLine: () => backendLastLine });
+  }
+  // The backend is restarted when it dies; an app that stops ends pnpm dev.
+  const first = await Promise.race(apps.map((app) => app.exited.then(() => app.name)));
   if (stopping) return;
-  say(`the ${first} process stopped; stopping the others`);
+  stopping = true;
+  say(`the ${first} app stopped; stopping the others`);
   await supervisor.stopAll();
   process.exitCode = 1;
 }
@@ -154,6 +186,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch(async (error: unknown) => {
+  stopping = true;
   say(error instanceof Error ? error.message : String(error));
   await supervisor.stopAll();
   process.exit(1);

@@ -35,6 +35,8 @@ export class Supervisor {
   }
 
   start(name: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void }): Supervised {
+    // A restart racing Ctrl-C must not leave a process that stopAll never saw.
+    if (this.stopping) throw new Error(`not starting the ${name}: stopping`);
     // detached: each child leads its own process group, so stopping reaches its grandchildren (next dev's workers) too
     const child = spawn(command, args, {
       cwd: options.cwd,

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { startLocalBackend } from '.';
 import { callAws, startTempBackend, type TempBackend } from './testing';
 import { passwordPolicyViolation } from './user-pool/password-policy';
 
@@ -60,6 +61,48 @@ test('a teacher added by the CLI while the server runs signs in with the printed
 
   const listed = await teacher('list');
   assert.match(listed.stdout, /^carol@school\.example {2}CONFIRMED {2}\S+ {2}Carol$/m);
+});
+
+test('while the backend runs, teacher commands go through its signed admin API', async () => {
+  const added = await teacher('add', 'api@school.example');
+  assert.match(added.stderr, new RegExp(`Through the admin API at ${t.backend.userPoolEndpoint}`));
+  const user = await callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.InitiateAuth', {
+    ClientId: t.outputs.auth.user_pool_client_id,
+    AuthFlow: 'USER_SRP_AUTH',
+    AuthParameters: { USERNAME: 'api@school.example', SRP_A: 'a'.repeat(256) },
+  });
+  assert.equal(user.status, 200);
+});
+
+test('disable stops a teacher signing in until enable', async () => {
+  const added = await teacher('add', 'erin@school.example', '--password', 'Erins-Temp-Pass1');
+  assert.equal(added.code, 0, added.stderr);
+  const disabled = await teacher('disable', 'erin@school.example');
+  assert.equal(disabled.code, 0, disabled.stderr);
+  assert.match((await teacher('list')).stdout, /^erin@school\.example {2}FORCE_CHANGE_PASSWORD disabled /m);
+  await assert.rejects(signIn({ username: 'erin@school.example', password: 'Erins-Temp-Pass1' }), { name: 'NotAuthorizedException', message: 'User is disabled.' });
+  assert.equal((await teacher('enable', 'erin@school.example')).code, 0);
+  const first = await signIn({ username: 'erin@school.example', password: 'Erins-Temp-Pass1' });
+  assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
+});
+
+test('with no backend running, teacher commands change the data directory, which a backend then serves', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-cli-offline-'));
+  try {
+    const added = await run('teacher', 'add', 'offline@school.example', '--password', 'Offline-Temp-1', '--data-dir', dataDir);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stderr, /No backend is running on .*: changing it directly\./);
+    const backend = await startLocalBackend({ port: 0, dataDir, outputsFile: join(dataDir, 'amplify_outputs.json'), log: () => undefined });
+    try {
+      const listed = await run('teacher', 'list', '--data-dir', dataDir);
+      assert.match(listed.stderr, /Through the admin API at /);
+      assert.match(listed.stdout, /^offline@school\.example {2}FORCE_CHANGE_PASSWORD {2}/m);
+    } finally {
+      await backend.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('teachers added at the same time by several CLI processes are all kept', async () => {
@@ -114,11 +157,30 @@ test('the CLI reports Cognito errors and usage mistakes', async () => {
   assert.match(usage.stderr, /Usage:/);
 });
 
-test('start serves until SIGTERM, then stops cleanly; --allow-host and --no-identity-pool-quotas reach the backend', async () => {
+test('snapshots: export while serving, import refused while serving, import into another data directory', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'local-backend-cli-snapshot-'));
+  try {
+    const exported = await run('export', join(dir, 'snap'), '--data-dir', t.dataDir);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /^exported .*snap: \d+ rows in \d+ tables$/m);
+    assert.match(readFileSync(join(dir, 'snap', 'cognito_users.jsonl'), 'utf8'), /carol@school\.example/);
+    const refused = await run('import', join(dir, 'snap'), '--data-dir', t.dataDir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is serving .*: stop it first, or start it with --import/);
+    const imported = await run('import', join(dir, 'snap'), '--data-dir', join(dir, 'data'));
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match((await run('teacher', 'list', '--data-dir', join(dir, 'data'))).stdout, /^carol@school\.example /m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('start serves until SIGTERM, then stops cleanly and writes the --export snapshot; --allow-host and --no-identity-pool-quotas reach the backend', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-backend-cli-start-'));
   const outputs = join(dataDir, 'amplify_outputs.json');
+  const snapshot = join(dataDir, 'on-exit');
   try {
-    const options = ['--allow-host', 'devbox.lan', '--no-identity-pool-quotas'];
+    const options = ['--allow-host', 'devbox.lan', '--no-identity-pool-quotas', '--export', snapshot];
     const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir, '--outputs', outputs, ...options], {
       cwd: packageDir,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -152,6 +214,7 @@ test('start serves until SIGTERM, then stops cleanly; --allow-host and --no-iden
     assert.deepEqual(new Set(getIds.map(({ status }) => status)), new Set([200]), 'past GetId\'s 25 a second, unthrottled');
     server.kill('SIGTERM');
     assert.equal(await exited, 0);
+    assert.match(readFileSync(join(snapshot, 'schema.sql'), 'utf8'), /CREATE TABLE backend_ids/);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

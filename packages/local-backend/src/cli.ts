@@ -1,23 +1,45 @@
 #!/usr/bin/env tsx
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { synthesizeBackend } from '@exam-results/amplify-synth';
+import { backendAnswers, openAdminApi, type AdminApi } from './admin-api-client';
 import { AwsServiceError } from './shared/aws-errors';
+import type { JsonObject } from './shared/aws-json-protocol';
+import { wipeDataDir } from './shared/database';
 import { defaultDataDir, defaultPort, defaultRepoRoot } from './shared/paths';
-import { openUserPoolAdmin, type PoolUser } from './user-pool/admin';
+import { readServerFile } from './shared/server-file';
+import { watchAmplify } from './reload/watch-amplify';
+import { exportSnapshot, importSnapshot } from './snapshots/snapshot';
+import { generateTemporaryPassword } from './user-pool/password-policy';
 
 const usage = `Usage:
-  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE] [--allow-host NAME]... [--no-identity-pool-quotas]
+  local-backend start [--port ${defaultPort}] [--data-dir DIR] [--reset] [--outputs FILE]
+                      [--import SNAPSHOT] [--export SNAPSHOT] [--watch]
+                      [--allow-host NAME]... [--no-identity-pool-quotas]
+  local-backend export SNAPSHOT [--data-dir DIR]
+  local-backend import SNAPSHOT [--data-dir DIR]
   local-backend teacher add <email> [--password TEMP] [--name NAME] [--data-dir DIR]
   local-backend teacher list [--data-dir DIR]
   local-backend teacher remove <email> [--data-dir DIR]
   local-backend teacher reset <email> [--password TEMP] [--data-dir DIR]
+  local-backend teacher disable <email> | enable <email> [--data-dir DIR]
 
-State lives in DIR (default: <repo>/.local-backend). Teacher commands work on it
-directly, whether or not the server is running. The server writes the apps'
+State lives in DIR (default: <repo>/.local-backend). Teacher commands call the
+user pool's admin API (AdminCreateUser, ListUsers, ...) of the backend serving DIR,
+signed with the administrator credentials in DIR/admin-credentials; when no backend
+runs, they run the same operations on DIR directly. The server writes the apps'
 amplify_outputs.json to FILE (default: <repo>/amplify_outputs.json). It answers
 requests for loopback names only (127.0.0.1, localhost, [::1]) and each --allow-host NAME.
 The identity pool throttles as AWS does by default (GetId 25/s, GetCredentialsForIdentity
-200/s); --no-identity-pool-quotas turns that off, e.g. for benchmarks.`;
+200/s); --no-identity-pool-quotas turns that off, e.g. for benchmarks.
+
+A SNAPSHOT is a directory: schema.sql and one JSON-lines file per table. start
+--import replaces DIR's data with it before serving, --export writes one when the
+server stops; export writes one now (the server may be running), import replaces
+DIR's data (no server may be running on DIR).
+
+start --watch reloads the API whenever a file under <repo>/amplify changes (data
+kept); a broken definition is reported and the last good one keeps serving.`;
 
 class UsageError extends Error {}
 
@@ -26,43 +48,89 @@ function fromCaller(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-function describe(teacher: PoolUser): string {
-  const name = teacher.name === undefined ? '' : `  ${teacher.name}`;
-  return `${teacher.email}  ${teacher.status}  ${teacher.createdAt.toISOString()}${name}`;
+function describeSnapshot(verb: string, dir: string, counts: { tables: number; rows: number }): string {
+  return `${verb} ${dir}: ${counts.rows} rows in ${counts.tables} tables`;
 }
 
-async function start(values: {
+async function refuseIfServed(dataDir: string): Promise<void> {
+  const server = readServerFile(dataDir);
+  if (server && (await backendAnswers(server.url))) throw new UsageError(`a backend at ${server.url} is serving ${dataDir}: stop it first, or start it with --import`);
+}
+
+interface StartValues {
   port?: string;
   'data-dir'?: string;
   reset?: boolean;
   outputs?: string;
   'allow-host'?: string[];
   'no-identity-pool-quotas'?: boolean;
-}): Promise<void> {
+  import?: string;
+  export?: string;
+  watch?: boolean;
+}
+
+async function start(values: StartValues): Promise<void> {
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  const exportTo = values.export === undefined ? undefined : fromCaller(values.export);
+  if (values.import !== undefined) {
+    const from = fromCaller(values.import);
+    await refuseIfServed(dataDir);
+    if (values.reset) wipeDataDir(dataDir);
+    console.log(describeSnapshot('imported', from, importSnapshot(from, dataDir)));
+  }
   // Imported here: only `start` needs the server and its GraphQL dependencies, so teacher commands stay quick.
   const { startLocalBackend } = await import('.');
   const backend = await startLocalBackend({
     port,
-    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
-    reset: values.reset ?? false,
+    dataDir,
+    reset: values.import === undefined && (values.reset ?? false),
     ...(values.outputs === undefined ? {} : { outputsFile: fromCaller(values.outputs) }),
     allowedHosts: values['allow-host'] ?? [],
     ...(values['no-identity-pool-quotas'] ? { identityPoolQuotas: false as const } : {}),
   });
+  const stopWatching = values.watch ? watchAmplify(backend, defaultRepoRoot, (text) => console.log(text)) : () => undefined;
   let stopping = false;
   const shutdown = () => {
     // A repeated Ctrl-C (from the terminal and again from pnpm) must not cut the shutdown short.
     if (stopping) return;
     stopping = true;
-    backend.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    stopWatching();
+    backend
+      .stop()
+      .then(() => {
+        if (exportTo !== undefined) console.log(describeSnapshot('exported', exportTo, exportSnapshot(dataDir, exportTo)));
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`local backend: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** One line per teacher from ListUsers' UserType. */
+function describe(user: JsonObject): string {
+  const attributes = new Map(((user.Attributes ?? []) as { Name: string; Value: string }[]).map(({ Name, Value }) => [Name, Value]));
+  const name = attributes.get('name');
+  const created = new Date(Number(user.UserCreateDate) * 1000).toISOString();
+  return `${attributes.get('email') ?? ''}  ${String(user.UserStatus)}${user.Enabled === false ? ' disabled' : ''}  ${created}${name === undefined ? '' : `  ${name}`}`;
+}
+
+async function listAll(api: AdminApi): Promise<JsonObject[]> {
+  const users: JsonObject[] = [];
+  let token: unknown;
+  do {
+    const page = await api.call('ListUsers', { UserPoolId: api.userPoolId, ...(token === undefined ? {} : { PaginationToken: token }) });
+    users.push(...((page.Users ?? []) as JsonObject[]));
+    token = page.PaginationToken;
+  } while (token !== undefined);
+  return users;
 }
 
 async function teacher(
@@ -71,41 +139,52 @@ async function teacher(
   values: { password?: string; name?: string; 'data-dir'?: string },
 ): Promise<void> {
   if (action !== 'list' && email === undefined) throw new UsageError(`teacher ${action ?? ''} needs an email`);
-  const admin = await openUserPoolAdmin({
-    dataDir: values['data-dir'] ?? defaultDataDir(defaultRepoRoot),
-    repoRoot: defaultRepoRoot,
-  });
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  const definition = await synthesizeBackend({ repoRoot: defaultRepoRoot, log: () => undefined });
+  const api = await openAdminApi({ dataDir, definition, log: (line) => console.log(line) });
+  console.error(api.target === dataDir ? `No backend is running on ${dataDir}: changing it directly.` : `Through the admin API at ${api.target}.`);
+  const temporaryPassword = () => values.password ?? generateTemporaryPassword(definition.passwordPolicy);
+  const user = { UserPoolId: api.userPoolId, Username: email ?? '' };
   try {
-    const target = email ?? '';
-    const password = values.password === undefined ? {} : { password: values.password };
     switch (action) {
       case 'add': {
-        const { user: teacher, temporaryPassword } = admin.addUser(target, { ...password, ...(values.name === undefined ? {} : { name: values.name }) });
-        console.log(`Added ${teacher.email} (${teacher.status}).`);
-        console.log(`Temporary password: ${temporaryPassword}`);
+        const password = temporaryPassword();
+        const attributes = [{ Name: 'email', Value: user.Username }, ...(values.name === undefined ? [] : [{ Name: 'name', Value: values.name }])];
+        const { User } = await api.call('AdminCreateUser', { ...user, TemporaryPassword: password, MessageAction: 'SUPPRESS', UserAttributes: attributes });
+        console.log(`Added ${user.Username} (${String((User as JsonObject).UserStatus)}).`);
+        console.log(`Temporary password: ${password}`);
         console.log('They choose a new password at their first sign-in.');
         break;
       }
       case 'list': {
-        const teachers = admin.listUsers();
+        const teachers = await listAll(api);
         console.log(teachers.length === 0 ? 'No teachers yet.' : teachers.map(describe).join('\n'));
         break;
       }
       case 'remove':
-        admin.removeUser(target);
-        console.log(`Removed ${target}.`);
+        await api.call('AdminDeleteUser', user);
+        console.log(`Removed ${user.Username}.`);
         break;
       case 'reset': {
-        const { user: teacher, temporaryPassword } = admin.resetPassword(target, password);
-        console.log(`Reset ${teacher.email} (${teacher.status}).`);
-        console.log(`Temporary password: ${temporaryPassword}`);
+        const password = temporaryPassword();
+        await api.call('AdminSetUserPassword', { ...user, Password: password, Permanent: false });
+        console.log(`Reset ${user.Username} (FORCE_CHANGE_PASSWORD).`);
+        console.log(`Temporary password: ${password}`);
         break;
       }
+      case 'disable':
+        await api.call('AdminDisableUser', user);
+        console.log(`Disabled ${user.Username}: they cannot sign in, and their sessions are revoked.`);
+        break;
+      case 'enable':
+        await api.call('AdminEnableUser', user);
+        console.log(`Enabled ${user.Username}.`);
+        break;
       default:
         throw new UsageError(`unknown teacher command: ${action ?? '(none)'}`);
     }
   } finally {
-    admin.close();
+    api.close();
   }
 }
 
@@ -120,6 +199,9 @@ async function main(argv: string[]): Promise<void> {
       outputs: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'no-identity-pool-quotas': { type: 'boolean' },
+      import: { type: 'string' },
+      export: { type: 'string' },
+      watch: { type: 'boolean' },
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -133,6 +215,16 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'start' && action === undefined) return start(values);
   if (command === 'teacher' && extra.length === 0) return teacher(action, email, values);
+  const dataDir = values['data-dir'] ?? defaultDataDir(defaultRepoRoot);
+  if (command === 'export' && action !== undefined && email === undefined) {
+    console.log(describeSnapshot('exported', fromCaller(action), exportSnapshot(dataDir, fromCaller(action))));
+    return;
+  }
+  if (command === 'import' && action !== undefined && email === undefined) {
+    await refuseIfServed(dataDir);
+    console.log(describeSnapshot('imported', fromCaller(action), importSnapshot(fromCaller(action), dataDir)));
+    return;
+  }
   throw new UsageError(command === undefined ? 'no command given' : `unexpected arguments: ${positionals.join(' ')}`);
 }
 

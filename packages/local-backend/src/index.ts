@@ -9,8 +9,9 @@ import { openDatabase, wipeDataDir } from './shared/database';
 import { defaultPort, defaultRepoRoot } from './shared/paths';
 import { loadPoolIds, type PoolIds } from './shared/pool-ids';
 import { createLocalServer } from './shared/server';
+import { removeServerFile, writeServerFile } from './shared/server-file';
 import type { ServiceContext } from './shared/service-context';
-import { createUserPool } from './user-pool';
+import { adminProfile, createUserPool, type AdminCredentials } from './user-pool';
 
 export type { IdentityPoolQuotas } from './identity-pool';
 export type { Clock } from './shared/clock';
@@ -44,7 +45,20 @@ export interface LocalBackend {
   ids: PoolIds;
   userPoolEndpoint: string;
   identityPoolEndpoint: string;
+  /** Who may call the user pool's Admin* API (`file` is an AWS shared-credentials file). */
+  adminCredentials: AdminCredentials;
   stop(): Promise<void>;
+}
+
+/** A backend in this process, which can take a new definition of amplify/ in place. */
+export interface ReloadableBackend extends LocalBackend {
+  /**
+   * Synthesizes amplify/ again and serves the new API (schema, resolvers, auth rules) in place of
+   * the old one: data is kept, open real-time connections are closed with 1001 so clients
+   * reconnect. Rejects, with the old API still serving, when the definition is broken. The
+   * user and identity pools keep the settings they started with.
+   */
+  reload(): Promise<void>;
 }
 
 const paths = {
@@ -59,7 +73,7 @@ const paths = {
  * identity pool and AppSync (GraphQL over HTTP and real-time over WebSocket) of the
  * synthesized amplify/, on one HTTP server, with state in `<dataDir>/local-backend.sqlite`.
  */
-export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
+export async function startLocalBackend(options: LocalBackendOptions): Promise<ReloadableBackend> {
   const log = options.log ?? ((line: string) => console.log(line));
   const repoRoot = options.repoRoot ?? defaultRepoRoot;
   const { dataDir } = options;
@@ -89,35 +103,45 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const url = `http://127.0.0.1:${port}`;
   let context: ServiceContext;
   let appSync: ReturnType<typeof createAppSync>;
+  let adminCredentials: AdminCredentials;
+  let serveApi: (next: Awaited<ReturnType<typeof loadApiDefinition>>, definition: typeof synthesized) => void;
   try {
     context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
     const userPool = createUserPool(context, synthesized);
+    adminCredentials = userPool.adminCredentials;
     const identityPool = createIdentityPool(context, synthesized, userPool, options.identityPoolQuotas);
-    appSync = createAppSync(
-      context,
-      api,
-      { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials },
-      { path: paths.graphql, realtime: options.realtime },
-    );
+    const verifiers = { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials };
+    const outputsFile = options.outputsFile ?? join(repoRoot, 'amplify_outputs.json');
+    const serving = context;
+    serveApi = (definitionApi, definition) => {
+      appSync = createAppSync(serving, definitionApi, verifiers, { path: paths.graphql, realtime: options.realtime });
+      writeAmplifyOutputs(outputsFile, definition, definitionApi, {
+        ids: serving.ids,
+        dataUrl: `${url}${paths.graphql}`,
+        userPoolEndpoint: `${url}${paths.userPool}`,
+        identityPoolEndpoint: `${url}${paths.identityPool}`,
+      });
+    };
+    serveApi(api, synthesized);
     local.mount(paths.userPool, userPool.handleHttp);
     local.mount(paths.identityPool, identityPool.handleHttp);
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
-    local.mount(paths.graphql, appSync.handleHttp);
-    local.mountUpgrade(`${paths.graphql}/realtime`, appSync.handleRealtimeUpgrade);
-    writeAmplifyOutputs(options.outputsFile ?? join(repoRoot, 'amplify_outputs.json'), synthesized, api, {
-      ids: context.ids,
-      dataUrl: `${url}${paths.graphql}`,
-      userPoolEndpoint: `${url}${paths.userPool}`,
-      identityPoolEndpoint: `${url}${paths.identityPool}`,
-    });
+    // Through the variable: a reload swaps the API behind the same routes.
+    local.mount(paths.graphql, (req, res) => appSync.handleHttp(req, res));
+    local.mountUpgrade(`${paths.graphql}/realtime`, (req, socket, head) => appSync.handleRealtimeUpgrade(req, socket, head));
   } catch (error) {
     local.server.close();
     db.close();
     throw error;
   }
 
+  writeServerFile(dataDir, { url, userPoolId: context.ids.userPoolId });
   log(`local backend listening on ${url} (user pool ${context.ids.userPoolId}, data in ${dataDir})`);
+  log(
+    `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +
+      `AWS_REGION=${context.ids.region}, endpoint ${url}${paths.userPool}`,
+  );
 
   return {
     url,
@@ -125,7 +149,16 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     ids: context.ids,
     userPoolEndpoint: `${url}${paths.userPool}`,
     identityPoolEndpoint: `${url}${paths.identityPool}`,
+    adminCredentials,
+    reload: async () => {
+      const definition = await synthesizeBackend({ repoRoot, log });
+      const next = await loadApiDefinition(definition);
+      const previous = appSync;
+      serveApi(next, definition);
+      await previous.close();
+    },
     stop: async () => {
+      removeServerFile(dataDir);
       // upgraded sockets would otherwise keep server.close() waiting
       await appSync.close();
       await new Promise<void>((resolve, reject) => {

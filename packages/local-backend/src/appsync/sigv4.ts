@@ -27,11 +27,18 @@ export class SignatureError extends Error {
   }
 }
 
-interface SigV4Options {
+/** The secret a signature is checked with; long-term keys (the local administrator's) have no session token or expiry. */
+export interface SigningSecret {
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+interface SigV4Options<C extends SigningSecret> {
   region: string;
   service: string;
   clock: Clock;
-  findCredentials(accessKeyId: string): StoredCredentials | undefined;
+  findCredentials(accessKeyId: string): C | undefined;
 }
 
 const algorithm = 'AWS4-HMAC-SHA256';
@@ -127,9 +134,9 @@ function canonicalRequest(request: SignedRequest, headers: Map<string, string>, 
 
 /**
  * Verifies a SigV4 signature the way AWS does, with the secret the identity pool minted
- * for the access key, and returns those credentials. Throws SignatureError otherwise.
+ * (or the local administrator was given) for the access key, and returns those credentials. Throws SignatureError otherwise.
  */
-export function verifySigV4(request: SignedRequest, options: SigV4Options): StoredCredentials {
+export function verifySigV4<C extends SigningSecret = StoredCredentials>(request: SignedRequest, options: SigV4Options<C>): C {
   const headers = normalizedHeaders(request.headers);
   const auth = parseAuthorization(headers.get('authorization') ?? '');
   const amzDate = headers.get('x-amz-date');
@@ -173,10 +180,12 @@ export function verifySigV4(request: SignedRequest, options: SigV4Options): Stor
 
   const credentials = options.findCredentials(auth.accessKeyId);
   const sessionToken = headers.get('x-amz-security-token');
-  if (!credentials || sessionToken === undefined || !sameText(sessionToken, credentials.sessionToken)) {
+  const tokenMatches =
+    credentials?.sessionToken === undefined ? sessionToken === undefined : sessionToken !== undefined && sameText(sessionToken, credentials.sessionToken);
+  if (!credentials || !tokenMatches) {
     throw new SignatureError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (credentials.expiration.getTime() <= now.getTime()) {
+  if (credentials.expiration !== undefined && credentials.expiration.getTime() <= now.getTime()) {
     throw new SignatureError('ExpiredTokenException', 'The security token included in the request is expired');
   }
 

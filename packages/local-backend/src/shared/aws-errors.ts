@@ -31,3 +31,13 @@ export class InternalErrorException extends AwsServiceError {
   override readonly name = 'InternalErrorException';
   override readonly status = 500;
 }
+
+/** An error whose type is known only at run time: a signature refusal, or an answer relayed from the API. */
+export class NamedAwsError extends AwsServiceError {
+  constructor(
+    override readonly name: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

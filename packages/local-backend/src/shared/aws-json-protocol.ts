@@ -6,7 +6,7 @@ import {
   SerializationException,
   UnknownOperationException,
 } from './aws-errors';
-import { HttpError, readJsonBody, sendJson } from './http';
+import { HttpError, readBody, sendJson } from './http';
 import type { HttpHandler } from './server';
 import { describeError, isObject } from './values';
 
@@ -23,13 +23,31 @@ function sendError(res: ServerResponse, error: AwsServiceError): void {
   });
 }
 
-async function readInput(req: IncomingMessage): Promise<JsonObject> {
-  let body: unknown;
+/** A request as it arrived, for an operation that checks its signature. */
+export interface RawRequest {
+  method: string;
+  /** Absolute URL as the client addressed it (its Host header), which is what it signed. */
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+async function readRaw(req: IncomingMessage): Promise<RawRequest> {
   try {
-    body = await readJsonBody(req, maxRequestBytes);
+    const body = await readBody(req, maxRequestBytes);
+    return { method: req.method ?? 'POST', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: req.headers, body };
   } catch (error) {
     if (error instanceof HttpError) throw new SerializationException(error.message);
     throw error;
+  }
+}
+
+function parseInput(raw: RawRequest): JsonObject {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.body.toString('utf8'));
+  } catch {
+    throw new SerializationException('Request body is not valid JSON');
   }
   if (!isObject(body)) throw new SerializationException('Request body must be a JSON object');
   return body;
@@ -44,6 +62,8 @@ export function createAwsJsonHandler(
   targetPrefix: string,
   operations: Readonly<Record<string, Operation>>,
   log: (line: string) => void,
+  /** Checks a request before its operation runs (the admin API's SigV4 signature); throws an AwsServiceError to refuse it. */
+  authorize?: (operationName: string, request: RawRequest) => void,
 ): HttpHandler {
   return async (req, res) => {
     try {
@@ -55,7 +75,9 @@ export function createAwsJsonHandler(
         typeof target === 'string' && target.startsWith(`${targetPrefix}.`) ? target.slice(targetPrefix.length + 1) : '';
       const operation = Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
       if (!operation) throw new UnknownOperationException(`Unknown operation ${String(target)}`);
-      const output = await operation(await readInput(req));
+      const raw = await readRaw(req);
+      authorize?.(operationName, raw);
+      const output = await operation(parseInput(raw));
       sendJson(res, 200, output ?? {}, { 'content-type': contentType });
     } catch (error) {
       if (error instanceof AwsServiceError) {

@@ -5,14 +5,15 @@ import { secureDataDir, secureFiles } from './data-dir';
 
 export type SqliteDatabase = Database.Database;
 
+export const databaseFile = 'local-backend.sqlite';
+
 /**
  * Opens the backend's SQLite database in `dataDir`. WAL lets the CLI write while
  * the server reads; synchronous=FULL acknowledges a write only once it is durable;
  * busy_timeout makes a second process wait for the write lock instead of failing.
  * The directory and its files are the user's alone (see data-dir.ts).
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
-  const file = 'local-backend.sqlite';
+export function openDatabase(dataDir: string, file: string = databaseFile): SqliteDatabase {
   secureDataDir(dataDir, file);
   const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');

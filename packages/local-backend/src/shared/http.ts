@@ -38,16 +38,6 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
   });
 }
 
-/** Reads and parses a JSON request body; malformed JSON is a 400. */
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const body = await readBody(req, limitBytes);
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
-  }
-}
-
 export function sendJson(
   res: ServerResponse,
   status: number,

@@ -78,7 +78,7 @@ test('malformed requests get AWS-shaped errors and the server keeps serving', as
   const tooLarge = await post(target, JSON.stringify({ padding: 'x'.repeat(300 * 1024) }));
   assert.equal(tooLarge.headers.get('x-amzn-errortype'), 'SerializationException');
 
-  const unknown = await post({ 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminDeleteUser' }, '{}');
+  const unknown = await post({ 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminLinkProviderForUser' }, '{}');
   assert.equal(unknown.headers.get('x-amzn-errortype'), 'UnknownOperationException');
 
   const missingMember = await callAws(t.backend.userPoolEndpoint, 'AWSCognitoIdentityProviderService.InitiateAuth', {

@@ -10,7 +10,7 @@ import { WebSocket } from 'ws';
 import type { RealtimeOptions } from '../appsync';
 import { startLocalBackend, type IdentityPoolQuotas, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
-import { openUserPoolAdmin, type UserPoolAdmin } from '../user-pool';
+import { loadAdminCredentials, openUserPoolAdmin, type UserPoolAdmin } from '../user-pool';
 import { ManualClock } from './manual-clock';
 
 /** The amplify_outputs.json a local backend writes, with the members tests read. */
@@ -93,7 +93,7 @@ async function startChild(port: number, dataDir: string, outputsFile: string, lo
 }
 
 /** A LocalBackend handle on a child process, from what it printed and wrote. */
-function childHandle(child: ChildProcess, url: string, outputs: TestOutputs): LocalBackend {
+function childHandle(child: ChildProcess, url: string, outputs: TestOutputs, dataDir: string): LocalBackend {
   const local = outputs.custom.local_backend;
   return {
     url,
@@ -106,6 +106,7 @@ function childHandle(child: ChildProcess, url: string, outputs: TestOutputs): Lo
     },
     userPoolEndpoint: local.user_pool_endpoint,
     identityPoolEndpoint: local.identity_pool_endpoint,
+    adminCredentials: loadAdminCredentials(dataDir),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -136,7 +137,7 @@ export async function startTempBackend(options: InProcessOptions | ChildProcessO
     if ('childProcess' in options) {
       const started = await startChild(port, dataDir, outputsFile, logLines);
       child = started.child;
-      return childHandle(started.child, started.url, readOutputs());
+      return childHandle(started.child, started.url, readOutputs(), dataDir);
     }
     return startLocalBackend({
       port,

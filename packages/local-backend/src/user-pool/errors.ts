@@ -42,3 +42,10 @@ export class UserNotFoundException extends AwsServiceError {
     super(message);
   }
 }
+
+export class PasswordResetRequiredException extends AwsServiceError {
+  override readonly name = 'PasswordResetRequiredException';
+  constructor(message = 'Password reset required for the user') {
+    super(message);
+  }
+}

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
-import { createAwsJsonHandler } from '../shared/aws-json-protocol';
+import { createAwsJsonHandler, type Operation } from '../shared/aws-json-protocol';
 import { sendJson } from '../shared/http';
 import { poolNameOf } from '../shared/pool-ids';
 import type { HttpHandler } from '../shared/server';
 import type { ServiceContext } from '../shared/service-context';
+import { loadAdminCredentials, type AdminCredentials } from './admin-credentials';
+import { requireAdminSignature } from './admin-signature';
 import { createChallengeStore } from './challenges';
+import { adminCreateUser } from './operations/admin-create-user';
+import { adminDeleteUser } from './operations/admin-delete-user';
+import { adminDisableUser } from './operations/admin-disable-user';
+import { adminEnableUser } from './operations/admin-enable-user';
+import { adminGetUser } from './operations/admin-get-user';
+import { adminListUsers } from './operations/admin-list-users';
+import { adminResetUserPassword } from './operations/admin-reset-user-password';
+import { adminSetUserPassword } from './operations/admin-set-user-password';
 import { changePassword } from './operations/change-password';
 import { confirmForgotPassword } from './operations/confirm-forgot-password';
 import { forgotPassword } from './operations/forgot-password';
@@ -24,11 +34,14 @@ import { createTokenService, type AccessTokenClaims, type IdTokenClaims } from '
 import { createUserStore } from './user-store';
 
 export { openUserPoolAdmin, type UserPoolAdmin } from './admin';
+export { adminProfile, loadAdminCredentials, type AdminCredentials } from './admin-credentials';
 export { TokenRejectedError, type AccessTokenClaims, type IdTokenClaims } from './tokens';
 
 export interface UserPool {
   /** The Cognito user pool API (`AWSCognitoIdentityProviderService.<Operation>`). */
   handleHttp: HttpHandler;
+  /** The local administrator's credentials, which sign the Admin* calls. */
+  adminCredentials: AdminCredentials;
   /** The public signing key as a JWKS. */
   handleJwks: HttpHandler;
   /** `<url>/<userPoolId>`: the `iss` of every token. */
@@ -39,28 +52,49 @@ export interface UserPool {
   verifyIdToken(token: string): Promise<IdTokenClaims>;
 }
 
-/** The Cognito user pool of `definition`, its users, tokens and signing key in the context's data. */
-export function createUserPool(context: ServiceContext, definition: UserPoolDefinition): UserPool {
-  const { db, clock, ids, log } = context;
+/** The Admin* API (and ListUsers), by name: the server signs them in, the CLI calls them directly when no server runs. */
+export function adminOperations(services: UserPoolServices): Record<string, Operation> {
+  return {
+    AdminCreateUser: adminCreateUser(services),
+    AdminDeleteUser: adminDeleteUser(services),
+    AdminDisableUser: adminDisableUser(services),
+    AdminEnableUser: adminEnableUser(services),
+    AdminGetUser: adminGetUser(services),
+    AdminResetUserPassword: adminResetUserPassword(services),
+    AdminSetUserPassword: adminSetUserPassword(services),
+    ListUsers: adminListUsers(services),
+  };
+}
+
+/** What the user pool's operations are built from, over the context's database and signing key. */
+export function createUserPoolServices(context: Omit<ServiceContext, 'url'> & { issuer: string }, definition: UserPoolDefinition): UserPoolServices {
+  const { db, clock, ids, log, issuer } = context;
   const signingKey = loadSigningKey(context.dataDir);
-  const issuer = `${context.url}/${ids.userPoolId}`;
   // The users' table first: the others refer to it.
   const users = createUserStore(db, clock, poolNameOf(ids));
-  const tokens = createTokenService({ db, clock, ids, signingKey, issuer });
-  const services: UserPoolServices = {
+  return {
     ids,
     poolName: poolNameOf(ids),
     users,
     challenges: createChallengeStore(db, clock),
     resetCodes: createResetCodeStore(db, clock),
     lockout: createLockout(db, clock),
-    tokens,
+    tokens: createTokenService({ db, clock, ids, signingKey, issuer }),
     definition,
     clock,
     log,
     decoyKey: createHash('sha256').update('srp-decoy').update(signingKey.privateKey.export({ type: 'pkcs8', format: 'der' })).digest(),
   };
+}
+
+/** The Cognito user pool of `definition`, its users, tokens and signing key in the context's data. */
+export function createUserPool(context: ServiceContext, definition: UserPoolDefinition): UserPool {
+  const issuer = `${context.url}/${context.ids.userPoolId}`;
+  const services = createUserPoolServices({ ...context, issuer }, definition);
+  const { tokens } = services;
+  const adminCredentials = loadAdminCredentials(context.dataDir);
   return {
+    adminCredentials,
     handleHttp: createAwsJsonHandler(
       'AWSCognitoIdentityProviderService',
       {
@@ -75,8 +109,10 @@ export function createUserPool(context: ServiceContext, definition: UserPoolDefi
         RevokeToken: revokeToken(services),
         SignUp: signUp(services),
         UpdateUserAttributes: updateUserAttributes(services),
+        ...adminOperations(services),
       },
-      log,
+      context.log,
+      requireAdminSignature({ credentials: adminCredentials, region: context.ids.region, clock: context.clock }),
     ),
     handleJwks: (_req, res) => sendJson(res, 200, tokens.jwks()),
     issuer,

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock';
-import { NotAuthorizedException } from './errors';
+import { NotAuthorizedException, PasswordResetRequiredException } from './errors';
 import type { UserPoolServices } from './services';
 import { tokenSubject, userAttributes } from './services';
 import { TokenRejectedError, type AuthenticationResult } from './tokens';
@@ -18,10 +18,14 @@ function temporaryPasswordExpired(user: User, validityDays: number | undefined, 
 }
 
 /**
- * What follows a proven password: a NEW_PASSWORD_REQUIRED challenge for a user still on
- * the administrator's temporary password, tokens for everyone else.
+ * What follows a proven password: a refusal for a disabled user or one whose password an
+ * administrator reset, a NEW_PASSWORD_REQUIRED challenge for a user still on the
+ * administrator's temporary password, tokens for everyone else.
  */
 export async function completeSignIn(services: UserPoolServices, user: User): Promise<Record<string, unknown>> {
+  // Said only to whoever proved the password, as Cognito does.
+  if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+  if (user.status === 'RESET_REQUIRED') throw new PasswordResetRequiredException();
   if (temporaryPasswordExpired(user, services.definition.passwordPolicy.temporaryPasswordValidityDays, services.clock)) {
     throw new NotAuthorizedException('Temporary password has expired and must be reset by an administrator.');
   }
@@ -46,5 +50,6 @@ export function refreshedTokens(services: UserPoolServices, refreshToken: string
   const session = services.tokens.findSession(refreshToken);
   const user = services.users.find(session.sub);
   if (!user) throw new TokenRejectedError('revoked', 'refresh');
+  if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
   return services.tokens.issueTokens(tokenSubject(user), session);
 }

@@ -4,7 +4,8 @@ import type { SqliteDatabase } from '../shared/database';
 import { createPasswordVerifier, type PasswordVerifier } from './srp';
 import { UsernameExistsException } from './errors';
 
-type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+/** RESET_REQUIRED: an administrator reset the password; the user must reset it with a code before signing in. */
+export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'RESET_REQUIRED';
 
 export interface User {
   /** Also the Cognito username: with email sign-in, Cognito names users by their sub. */
@@ -12,6 +13,8 @@ export interface User {
   email: string;
   emailVerified: boolean;
   status: UserStatus;
+  /** False once an administrator disabled the user: no sign-in, no tokens. */
+  enabled: boolean;
   password: PasswordVerifier;
   passwordSetAt: Date;
   createdAt: Date;
@@ -25,6 +28,7 @@ interface UserRow {
   email: string;
   email_verified: number;
   status: UserStatus;
+  enabled: number;
   srp_salt: string;
   srp_verifier: string;
   password_set_at: number;
@@ -39,6 +43,7 @@ function toUser(row: UserRow): User {
     email: row.email,
     emailVerified: row.email_verified === 1,
     status: row.status,
+    enabled: row.enabled === 1,
     password: { salt: row.srp_salt, verifier: row.srp_verifier },
     passwordSetAt: new Date(row.password_set_at),
     createdAt: new Date(row.created_at),
@@ -57,6 +62,8 @@ export interface UserStore {
   createWithTemporaryPassword(email: string, temporaryPassword: string, attributes: Record<string, string>): User;
   setPassword(sub: string, password: string, status: UserStatus): void;
   updateAttributes(sub: string, attributes: Record<string, string>): void;
+  setStatus(sub: string, status: UserStatus): void;
+  setEnabled(sub: string, enabled: boolean): void;
   remove(sub: string): void;
 }
 
@@ -71,8 +78,12 @@ export function createUserStore(db: SqliteDatabase, clock: Clock, poolName: stri
     password_set_at INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
-    attributes TEXT NOT NULL DEFAULT '{}'
+    attributes TEXT NOT NULL DEFAULT '{}',
+    enabled INTEGER NOT NULL DEFAULT 1
   )`);
+  // Installs from before users could be disabled.
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('cognito_users') as { name: string }[];
+  if (!columns.some((column) => column.name === 'enabled')) db.exec('ALTER TABLE cognito_users ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1');
   const bySub = db.prepare('SELECT * FROM cognito_users WHERE sub = ?');
   const byEmail = db.prepare('SELECT * FROM cognito_users WHERE email = ?');
   const all = db.prepare('SELECT * FROM cognito_users ORDER BY email');
@@ -84,6 +95,8 @@ export function createUserStore(db: SqliteDatabase, clock: Clock, poolName: stri
     'UPDATE cognito_users SET srp_salt = ?, srp_verifier = ?, status = ?, password_set_at = ?, updated_at = ? WHERE sub = ?',
   );
   const updateAttributes = db.prepare('UPDATE cognito_users SET attributes = ?, updated_at = ? WHERE sub = ?');
+  const updateStatus = db.prepare('UPDATE cognito_users SET status = ?, updated_at = ? WHERE sub = ?');
+  const updateEnabled = db.prepare('UPDATE cognito_users SET enabled = ?, updated_at = ? WHERE sub = ?');
   const remove = db.prepare('DELETE FROM cognito_users WHERE sub = ?');
 
   const find = (username: string): User | undefined => {
@@ -115,6 +128,12 @@ export function createUserStore(db: SqliteDatabase, clock: Clock, poolName: stri
       const user = find(sub);
       if (!user) return;
       updateAttributes.run(JSON.stringify({ ...user.attributes, ...attributes }), clock.now().getTime(), sub);
+    },
+    setStatus(sub, status) {
+      updateStatus.run(status, clock.now().getTime(), sub);
+    },
+    setEnabled(sub, enabled) {
+      updateEnabled.run(enabled ? 1 : 0, clock.now().getTime(), sub);
     },
     remove(sub) {
       remove.run(sub);

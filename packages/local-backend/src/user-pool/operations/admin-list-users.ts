@@ -1,0 +1,65 @@
+import type { JsonObject, Operation } from '../../shared/aws-json-protocol';
+import { InvalidParameterException } from '../errors';
+import { userAttributes, type UserPoolServices } from '../services';
+import type { User } from '../user-store';
+import { requireOwnPool, userType } from './admin-users';
+
+// The attributes ListUsers can filter on, and how each is read from a user.
+const filterable: Record<string, (user: User) => string | undefined> = {
+  username: (user) => user.sub,
+  sub: (user) => user.sub,
+  email: (user) => user.email,
+  'cognito:user_status': (user) => user.status,
+  status: (user) => (user.enabled ? 'Enabled' : 'Disabled'),
+  ...Object.fromEntries(
+    ['phone_number', 'name', 'given_name', 'family_name', 'preferred_username'].map((name) => [name, (user: User) => user.attributes[name]]),
+  ),
+};
+
+/** `email ^= "ada"`: the one-condition filter Cognito accepts, as a predicate. */
+function parseFilter(filter: string): (user: User) => boolean {
+  const match = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  const read = match?.[1] === undefined ? undefined : filterable[match[1]];
+  if (!match || !read) throw new InvalidParameterException('Error while parsing filter.');
+  const value = (match[3] ?? '').replace(/\\(.)/g, '$1');
+  const prefix = match[2] === '^=';
+  return (user) => {
+    const actual = read(user);
+    return actual !== undefined && (prefix ? actual.startsWith(value) : actual === value);
+  };
+}
+
+function pageSize(limit: unknown): number {
+  if (limit === undefined || limit === null) return 60;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > 60) {
+    throw new InvalidParameterException(
+      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`,
+    );
+  }
+  return limit === 0 ? 60 : limit;
+}
+
+/** Users in email order; a page ends where the next token (the next user's sub) begins. */
+export function adminListUsers(services: UserPoolServices): Operation {
+  return (input) => {
+    requireOwnPool(services, input);
+    const matches = typeof input.Filter === 'string' && input.Filter !== '' ? parseFilter(input.Filter) : () => true;
+    const users = services.users.list().filter(matches);
+    const token = input.PaginationToken;
+    const start = token === undefined || token === null ? 0 : users.findIndex((user) => user.sub === token);
+    if (start < 0) throw new InvalidParameterException('The pagination token is invalid.');
+    const size = pageSize(input.Limit);
+    const page = users.slice(start, start + size);
+    const next = users[start + size];
+    const wanted = Array.isArray(input.AttributesToGet) ? new Set(input.AttributesToGet.filter((name) => typeof name === 'string')) : undefined;
+    return {
+      Users: page.map((user): JsonObject => {
+        const shape = userType(user);
+        if (!wanted) return shape;
+        const attributes = Object.entries(userAttributes(user)).filter(([name]) => wanted.has(name));
+        return { ...shape, Attributes: attributes.map(([Name, Value]) => ({ Name, Value })) };
+      }),
+      ...(next ? { PaginationToken: next.sub } : {}),
+    };
+  };
+}
