@@ -2,7 +2,7 @@
 
 import outputs from '@amplify-outputs';
 import { configureAmplify } from '@exam-results/amplify-config';
-import { getCurrentUser, signOut, type AuthUser } from 'aws-amplify/auth';
+import { fetchAuthSession, getCurrentUser, signOut, type AuthUser } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { SessionProvider } from './session';
@@ -30,9 +30,14 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
+    // The session (tokens and the teacher's identity-pool credentials) is fetched once before the
+    // pages open: their concurrent first requests would otherwise each ask for an identity.
     const check = () =>
       getCurrentUser().then(
-        (user) => current && setGate({ state: 'signed-in', user }),
+        async (user) => {
+          await fetchAuthSession().catch(() => undefined);
+          if (current) setGate({ state: 'signed-in', user });
+        },
         () => current && setGate({ state: 'signed-out' }),
       );
     const stop = Hub.listen('auth', ({ payload }) => {
