@@ -16,8 +16,9 @@ export interface JsPipelines {
   unsupported: ReadonlyMap<string, string>;
 }
 
-// Amplify names the functions it generates `<Type><field><stage><n>Function` and `<Type><Field>DataResolverFn`.
-const generatedStage = /^(?:Query|Mutation|Subscription)\w+(?:init|preAuth|auth|postAuth|validate|preUpdate|postUpdate)\d+Function$/;
+// Amplify names the functions it generates `<Type><field><stage><n>Function` and `<Type><Field>DataResolverFn`,
+// for root fields and relationship fields (`Examresultsauth0Function`) alike.
+const generatedStage = /^\w+(?:init|preAuth|auth|postAuth|validate|preUpdate|postUpdate)\d+Function$/;
 const generatedData = /DataResolverFn$/;
 
 const passThrough = `export function request() { return {}; }\nexport function response(ctx) { return ctx.prev.result; }`;
