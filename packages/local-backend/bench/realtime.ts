@@ -3,19 +3,14 @@
  * mutations by a signed-in user over HTTP, latency from the mutation's HTTP response to each
  * `data` message, messages lost, and the backend's memory per connection.
  *
- * The backend runs in a child process (started by this same file with `serve`), so its
+ * The backend runs in a child process (bench/child-backend.ts), so its
  * memory is its own and it has a core to itself; it reports process.memoryUsage() after
  * a forced GC when asked over IPC. Run with `pnpm bench:realtime`.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { openUserPoolAdmin, startLocalBackend } from '../src/index';
+import { openUserPoolAdmin } from '../src/index';
 import { defaultRepoRoot } from '../src/shared/paths';
 import {
   guestCredentials,
@@ -24,8 +19,8 @@ import {
   signInUser,
   startMessage,
   type AwsCredentials,
-  type TestOutputs,
 } from '../src/testing';
+import { percentile, printTable, startChildBackend, type Memory } from './child-backend';
 
 /** Connections (one subscription each) and the measured mutations for each. */
 const rounds = [
@@ -37,42 +32,8 @@ const warmupMutations = 5;
 const deliveryTimeoutMs = 5000;
 const connectBatch = 50;
 const subscription = 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id examId student grade owner createdAt updatedAt __typename } }';
+const createExam = 'mutation ($input: CreateExamInput!) { createExam(input: $input) { id } }';
 const createResult = 'mutation ($input: CreateResultInput!) { createResult(input: $input) { id examId student grade owner createdAt updatedAt __typename } }';
-
-interface Memory {
-  rss: number;
-  heapUsed: number;
-}
-
-type BackendMessage = { type: 'ready' } | ({ type: 'memory' } & Memory);
-
-async function serve(dataDir: string): Promise<void> {
-  const backend = await startLocalBackend({ port: 0, dataDir, outputsFile: join(dataDir, 'amplify_outputs.json'), log: () => undefined });
-  const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', (message) => {
-    if (message === 'memory') {
-      gc?.();
-      gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      process.send?.({ type: 'memory', rss, heapUsed } satisfies BackendMessage);
-    } else if (message === 'stop') {
-      void backend.stop().then(() => process.exit(0));
-    }
-  });
-  process.send?.({ type: 'ready' } satisfies BackendMessage);
-}
-
-function request<T extends BackendMessage['type']>(child: ChildProcess, type: T, send?: string): Promise<Extract<BackendMessage, { type: T }>> {
-  return new Promise((resolve) => {
-    const listener = (message: BackendMessage) => {
-      if (message.type !== type) return;
-      child.off('message', listener);
-      resolve(message as Extract<BackendMessage, { type: T }>);
-    };
-    child.on('message', listener);
-    if (send) child.send(send);
-  });
-}
 
 /** One guest connection with one subscription, recording when each event arrives. */
 class Subscriber {
@@ -126,11 +87,6 @@ interface Bench {
   memory(): Promise<Memory>;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 interface Row {
   n: number;
   mutations: number;
@@ -142,7 +98,21 @@ interface Row {
   setupMs: number;
 }
 
+/** A GraphQL request of the writer's; its data, or an error naming what AppSync answered. */
+async function write<T>(t: Bench, query: string, input: Record<string, unknown>): Promise<T> {
+  const response = await fetch(t.dataUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: t.writerToken },
+    body: JSON.stringify({ query, variables: { input } }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`mutation failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
 async function measure(t: Bench, { n, mutations }: { n: number; mutations: number }): Promise<Row> {
+  // Results go under an exam of their writer's, as the API requires.
+  const { createExam: exam } = await write<{ createExam: { id: string } }>(t, createExam, { subject: `Bench ${n}`, date: '2026-06-30', teacher: 'Bench' });
   const arrivals = new Map<string, number[]>();
   const waiters = new Map<string, () => void>();
   const onData = (id: string, at: number) => {
@@ -168,15 +138,8 @@ async function measure(t: Bench, { n, mutations }: { n: number; mutations: numbe
   const total = warmupMutations + mutations;
   for (let index = 0; index < total; index += 1) {
     const sentAt = performance.now();
-    const response = await fetch(t.dataUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: t.writerToken },
-      body: JSON.stringify({ query: createResult, variables: { input: { examId: `bench-${n}`, student: `Student ${index}`, grade: 'B' } } }),
-    });
-    const body = (await response.json()) as { data?: { createResult?: { id: string } }; errors?: unknown };
+    const { createResult: { id } } = await write<{ createResult: { id: string } }>(t, createResult, { examId: exam.id, student: `Student ${index}`, grade: 'B' });
     const acknowledgedAt = performance.now();
-    const id = body.data?.createResult?.id;
-    if (!id) throw new Error(`mutation failed: ${JSON.stringify(body)}`);
     if ((arrivals.get(id)?.length ?? 0) < n) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, deliveryTimeoutMs);
@@ -208,7 +171,7 @@ async function measure(t: Bench, { n, mutations }: { n: number; mutations: numbe
   };
 }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const ms = (value: number) => value.toFixed(1);
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const header = ['N', 'mutations', 'deliveries', 'lost', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mutation p50 ms', 'RSS/conn KB', 'heap/conn KB', 'connect s'];
@@ -226,22 +189,13 @@ function printTable(rows: Row[]): void {
     kb(row.heapPerConnection),
     (row.setupMs / 1000).toFixed(2),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
-  console.log(format(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const line of lines) console.log(format(line));
+  printTable(header, lines);
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'realtime-bench-'));
-  const child = fork(fileURLToPath(import.meta.url), ['serve', dataDir], {
-    cwd: dirname(dirname(fileURLToPath(import.meta.url))),
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-  });
+  const backend = await startChildBackend();
   try {
-    await request(child, 'ready');
-    const outputs = JSON.parse(readFileSync(join(dataDir, 'amplify_outputs.json'), 'utf8')) as TestOutputs;
+    const { dataDir, outputs } = backend;
     const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
     const writer = await signInUser({ admin, outputs }, 'bench@school.example');
     admin.close();
@@ -251,7 +205,7 @@ async function main(): Promise<void> {
       dataUrl: outputs.data.url,
       realtimeUrl: `${outputs.data.url.replace(/^http/, 'ws')}/realtime`,
       writerToken: await writer.accessToken(),
-      memory: () => request(child, 'memory', 'memory'),
+      memory: () => backend.memory(),
     };
     // A first round warms up the backend (lazily built caches, JIT) and is not reported.
     await measure(bench, { n: 1, mutations: 20 });
@@ -261,17 +215,13 @@ async function main(): Promise<void> {
       console.error(`N=${round.n} done`);
     }
     console.log(`\nReal-time latency, mutation HTTP response → data message (${process.platform}, ${process.version}, backend in a child process)`);
-    printTable(rows);
+    printRows(rows);
     console.log('\nMemory per connection: backend process RSS and V8 heapUsed after a forced GC, with N connections open and subscribed,');
     console.log('minus before opening them, divided by N (at N = 1 this is within GC noise). Latency is taken when this process,');
     console.log('which also runs all N clients, handles each message.');
   } finally {
-    child.send('stop');
-    await once(child, 'exit');
-    rmSync(dataDir, { recursive: true, force: true });
+    await backend.stop();
   }
 }
 
-const [mode, servedDataDir] = process.argv.slice(2);
-if (mode === 'serve' && servedDataDir) await serve(servedDataDir);
-else await main();
+await main();
