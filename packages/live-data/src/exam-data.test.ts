@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@exam-results/local-backend/testing';
 import { RESULT_FIELDS, watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
-import { LiveListView, type Clock, type LiveView } from './react/live-list-view';
+import { LiveListView, type LiveView } from './react/live-list-view';
+import { ManualTimers } from './testing/manual-timers';
 import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
 import { waitForState } from './testing/wait';
 
@@ -16,31 +17,6 @@ const content = (items: readonly ExamResult[]): string =>
 function required<T>(response: { data: T | null; errors?: readonly { message: string }[] }): T {
   if (!response.data) throw new Error(`write refused: ${response.errors?.map((error) => error.message).join('; ')}`);
   return response.data;
-}
-
-/** Time that moves only when the test says so; tasks due by then run. */
-class ManualClock implements Clock {
-  private nowMs = 1_000;
-  private tasks: { at: number; task: () => void }[] = [];
-
-  now(): number {
-    return this.nowMs;
-  }
-
-  after(ms: number, task: () => void): () => void {
-    const entry = { at: this.nowMs + ms, task };
-    this.tasks.push(entry);
-    return () => {
-      this.tasks = this.tasks.filter((other) => other !== entry);
-    };
-  }
-
-  advance(ms: number): void {
-    this.nowMs += ms;
-    const due = this.tasks.filter((entry) => entry.at <= this.nowMs);
-    this.tasks = this.tasks.filter((entry) => entry.at > this.nowMs);
-    for (const { task } of due) task();
-  }
 }
 
 /** `Ada 15/20 changed, Bob 11/20 removed`: the rows, by student, with their marks. */
@@ -207,7 +183,7 @@ describe('live lists against the local backend, read as a guest', () => {
       const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
       required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
 
-      const clock = new ManualClock();
+      const clock = new ManualTimers(1_000);
       const handed: string[] = [];
       const view = new LiveListView((options) => watchResults(guest, exam.id, options), {
         initialItems: read.data,
@@ -246,7 +222,7 @@ describe('live lists against the local backend, read as a guest', () => {
       const handed: string[] = [];
       const view = new LiveListView(() => watchResults(guest, exam.id), {
         highlightMs: 2_000,
-        clock: new ManualClock(),
+        clock: new ManualTimers(1_000),
         onItems: (items) => handed.push(content(items)),
       });
       assert.equal(view.getSnapshot().loaded, false);

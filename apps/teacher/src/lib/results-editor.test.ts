@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ManualScheduler } from '../test-support/manual-scheduler';
+import { ManualTimers } from '@exam-results/live-data/testing/manual-timers';
 import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
 import { ResultsEditor } from './results-editor';
 
@@ -127,7 +127,7 @@ test('when the session has expired, an added result is taken back and the teache
 
 test('a deleted result can be brought back, with the same id, until the undo offer expires', async () => {
   const exam = await newExam('Music');
-  const scheduler = new ManualScheduler();
+  const scheduler = new ManualTimers();
   const editor = new ResultsEditor(exam.id, t.api, { scheduler, undoMs: 10_000 });
   await editor.add({ student: 'Ana', grade: 'A' });
   await editor.add({ student: 'Ben', grade: 'B' });
@@ -159,7 +159,7 @@ test('a deleted result can be brought back, with the same id, until the undo off
 
 test('a result added and then deleted before the live list caught up stays deleted', async () => {
   const exam = await newExam('Economics');
-  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
   editor.setServerRows([]);
   await editor.add({ student: 'Ana', grade: 'A' });
   await editor.add({ student: 'Ben', grade: 'B' });
@@ -175,7 +175,7 @@ test('a result added and then deleted before the live list caught up stays delet
 
 test('undo pressed before the delete reached the server still ends with the result there', async () => {
   const exam = await newExam('Drama');
-  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
   await editor.add({ student: 'Ana', grade: 'A' });
   const [ana] = editor.getSnapshot().rows;
   assert.ok(ana);
@@ -189,7 +189,7 @@ test('undo pressed before the delete reached the server still ends with the resu
 
 test('a delete the backend refuses puts the result back and withdraws the undo offer', async () => {
   const exam = await newExam('Latin');
-  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualScheduler() });
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
   await editor.add({ student: 'Ana', grade: 'A' });
   editor.setServerRows(await t.api.listResults(exam.id));
   const [ana] = editor.getSnapshot().rows;

@@ -1,9 +1,15 @@
-import type { Scheduler } from '../lib/scheduler';
-
-/** A scheduler whose time moves only when the test says so. */
-export class ManualScheduler implements Scheduler {
-  private nowMs = 0;
+/**
+ * Timers whose time moves only when the test says so: a `Clock` for the live lists and a
+ * scheduler for the apps' own timers (undo windows, highlights). Tasks due by then run.
+ */
+export class ManualTimers {
   private tasks: { at: number; task: () => void }[] = [];
+
+  constructor(private nowMs = 0) {}
+
+  now(): number {
+    return this.nowMs;
+  }
 
   after(ms: number, task: () => void): () => void {
     const entry = { at: this.nowMs + ms, task };
