@@ -5,19 +5,8 @@ import { RESULT_FIELDS, watchExams, watchResults, type ExamResult, type ExamResu
 import { LiveListView, type LiveView } from './react/live-list-view';
 import { ManualTimers } from './testing/manual-timers';
 import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
+import { content, required } from './testing/results';
 import { waitForState } from './testing/wait';
-
-/** `Ada 18/20, Bob B+`: the results, by student. */
-const content = (items: readonly ExamResult[]): string =>
-  items
-    .map((item) => `${item.student} ${item.grade}`)
-    .sort()
-    .join(', ');
-
-function required<T>(response: { data: T | null; errors?: readonly { message: string }[] }): T {
-  if (!response.data) throw new Error(`write refused: ${response.errors?.map((error) => error.message).join('; ')}`);
-  return response.data;
-}
 
 /** `Ada 15/20 changed, Bob 11/20 removed`: the rows, by student, with their marks. */
 const rows = (view: LiveView<ExamResult>): string =>

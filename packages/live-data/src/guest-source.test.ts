@@ -3,21 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { createGuestClient, memoryStorage, type GuestClient, type WebSocketConstructor } from '@exam-results/appsync-guest';
 import { guestEndpoints } from '@exam-results/amplify-config/guest';
 import { WebSocket } from 'ws';
-import type { ExamResult, ExamResultsClient } from './exam-data';
+import type { ExamResultsClient } from './exam-data';
 import { listGuestExams, listGuestResults, watchGuestExams, watchGuestResults } from './guest-source';
 import { startTestBackend, type TestBackend } from './testing/backend';
+import { content, required } from './testing/results';
 import { waitForState } from './testing/wait';
-
-const content = (items: readonly ExamResult[]): string =>
-  items
-    .map((item) => `${item.student} ${item.grade}`)
-    .sort()
-    .join(', ');
-
-function required<T>(response: { data: T | null; errors?: readonly { message: string }[] }): T {
-  if (!response.data) throw new Error(`write refused: ${response.errors?.map((error) => error.message).join('; ')}`);
-  return response.data;
-}
 
 describe('live lists through appsync-guest against the local backend', () => {
   let backend: TestBackend;
