@@ -58,7 +58,7 @@ test('after a 60 s outage the exam page is Live again and has caught up; Retry n
   });
 });
 
-test('Retry now reconnects at once; going offline and online again is followed', async ({ page, context }) => {
+test('going offline and online again is followed; Retry now while the backend is down keeps trying, and the page is Live once it is back', async ({ page, context }) => {
   const examId = await openLiveExam(page, 'Offline and back');
   await context.setOffline(true);
   await expect(connectionState(page)).toHaveText('Reconnecting…');
@@ -68,8 +68,10 @@ test('Retry now reconnects at once; going offline and online again is followed',
   await expect(studentRow(page, 'Offline', 'C')).toBeVisible();
 
   await stopBackend();
-  await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
-  await startBackend();
   await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(connectionState(page)).toHaveText('Reconnecting…');
+  // Once the backend is back, the page's own retry (every second at most) and a click race to
+  // reconnect, so the click is made while it is down; reconnectNow's effect is tested in appsync-guest.
+  await startBackend();
   await expect(connectionState(page)).toHaveText('Live');
 });

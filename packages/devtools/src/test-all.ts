@@ -1,9 +1,6 @@
 /**
- * `pnpm test`: every check and test suite of the workspace, then one closing line
- * `N passed, N failed`. Typecheck and lint first; then the suites one after another, except
- * the devtools suite (the Hosting rehearsal and `pnpm dev`, mostly waiting on child
- * processes), which runs beside them with its output held until it ends; the browser tests
- * run last, alone.
+ * `pnpm test`: every check and test suite of the workspace, one after another
+ * (this machine has two cores), then one closing line `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,13 +15,13 @@ interface SuiteResult {
   seconds: number;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; held?: boolean }): Promise<{ code: number; output: string }> {
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
       output += chunk.toString();
-      if (!options.held) stream.write(chunk);
+      stream.write(chunk);
     };
     child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout));
     child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr));
@@ -48,9 +45,8 @@ async function check(command: string, args: string[]): Promise<Counts> {
   return code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
 }
 
-async function nodeTests(dir: string, held = false): Promise<Counts> {
-  const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir, held });
-  if (held) process.stdout.write(output);
+async function nodeTests(dir: string): Promise<Counts> {
+  const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir });
   const counts = countsFromNodeTestOutput(output) ?? { passed: 0, failed: 0, skipped: 0 };
   // A suite that died before its summary (a crash, a syntax error) still fails the run.
   return code !== 0 && counts.failed === 0 ? { ...counts, failed: counts.failed + 1 } : counts;
@@ -79,25 +75,8 @@ async function browserTests(): Promise<Counts> {
 const results: SuiteResult[] = [];
 results.push(await timed('typecheck', () => check('pnpm', ['run', '--silent', 'typecheck'])));
 results.push(await timed('lint', () => check('pnpm', ['run', '--silent', 'lint'])));
-// After typecheck and lint, which read the types `next dev` writes in the dev test.
-const besideTheOthers = '@exam-results/devtools';
-const suites = workspacePackages().filter((candidate) => candidate.scripts.test);
-const beside = suites
-  .filter((pkg) => pkg.name === besideTheOthers)
-  .map((pkg) => {
-    console.log(`\n━━ ${pkg.name} runs beside the suites below; its output follows when it ends`);
-    const started = performance.now();
-    const failed: Counts = { passed: 0, failed: 1, skipped: 0 };
-    return nodeTests(pkg.dir, true)
-      .catch((error: unknown) => (console.error(error), failed))
-      .then((counts): SuiteResult => ({ name: pkg.name, counts, seconds: (performance.now() - started) / 1000 }));
-  });
-for (const pkg of suites.filter((candidate) => candidate.name !== besideTheOthers)) {
+for (const pkg of workspacePackages().filter((candidate) => candidate.scripts.test)) {
   results.push(await timed(pkg.name, () => nodeTests(pkg.dir)));
-}
-for (const result of await Promise.all(beside)) {
-  console.log(`━━ ${result.name}: ${result.counts.passed} passed, ${result.counts.failed} failed (${result.seconds.toFixed(1)} s, beside the others)`);
-  results.push(result);
 }
 results.push(await timed('browser (Playwright)', browserTests));
 
