@@ -45,21 +45,20 @@ function requestErrors(errors: AppSyncErrorJson[]): { data: null; errors: AppSyn
 export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
   const { schema } = deps;
 
-  function run(request: GraphqlRequest, context: AppSyncContext): unknown {
+  async function run(request: GraphqlRequest, context: AppSyncContext): Promise<unknown> {
     const checked = checkDocument(schema, request);
     if ('errors' in checked) return requestErrors(checked.errors);
     const { document, operation } = checked;
     if (operation.operation === 'subscription') {
       return requestErrors([formatRequestError(new GraphQLError('Subscriptions are served by the real-time endpoint'), 'OperationNotSupported')]);
     }
-    const result = execute({
+    const result = await execute({
       schema,
       document,
       variableValues: request.variables,
       operationName: request.operationName,
       contextValue: context,
     });
-    if (result instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
     if (!('data' in result)) return requestErrors((result.errors ?? []).map((error) => formatRequestError(error, 'ValidationError')));
     if (operation.operation === 'mutation' && result.data) {
       // AppSync hands each mutation's answer, as selected, to the subscriptions listing the mutation.
@@ -108,6 +107,6 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
       sendError(res, 400, 'MalformedHttpRequestException', request.problem === 'empty' ? 'Request body is empty.' : 'Unable to parse GraphQL query.');
       return;
     }
-    sendJson(res, 200, run(request, context));
+    sendJson(res, 200, await run(request, context));
   };
 }

@@ -114,19 +114,25 @@ describe("AppSync's defaults where the API sets no limit", () => {
     resolvers: [{ typeName: 'Query', fieldName: 'items' }, { typeName: 'Item', fieldName: 'cost' }].map((field) => ({ ...field, kind: 'UNIT', runtime: 'APPSYNC_JS', code: undefined, functions: [], dataSourceName: undefined })),
   });
 
-  test('10,000 resolver invocations, the 10,001st fails', () => {
-    const result = execute({ schema, document: parse('{ items { cost } }'), contextValue: {} });
-    assert.ok(!(result instanceof Promise));
+  test('10,000 resolver invocations, the 10,001st fails', async () => {
+    const result = await execute({ schema, document: parse('{ items { cost } }'), contextValue: {} });
     const costs = (result.data?.['items'] as ({ cost: number | null } | null)[]).map((item) => item?.cost ?? null);
     assert.equal(costs.filter((cost) => cost === 1).length, 9_999, 'Query.items is the first invocation');
     assert.equal(costs.at(-1), null);
     assert.deepEqual(result.errors?.map(({ message, path }) => ({ message, path })), [{ message: 'Resolver invocation limit reached.', path: ['items', 9_999, 'cost'] }]);
   });
 
-  test('no depth limit, and introspection answers', () => {
+  test('a request of one resolver is answered while one of 10,000 runs', async () => {
+    const answered: string[] = [];
+    const big = Promise.resolve(execute({ schema, document: parse('{ items { cost } }'), contextValue: {} })).then(() => answered.push('10,000 resolvers'));
+    const small = Promise.resolve(execute({ schema, document: parse('{ items { __typename } }'), contextValue: {} })).then(() => answered.push('one resolver'));
+    await Promise.all([big, small]);
+    assert.deepEqual(answered, ['one resolver', '10,000 resolvers']);
+  });
+
+  test('no depth limit, and introspection answers', async () => {
     const query = `{ node ${'{ next '.repeat(100)}{ depth }${' }'.repeat(100)} }`;
-    const result = execute({ schema, document: parse(query), rootValue: { node: {} }, contextValue: {} });
-    assert.ok(!(result instanceof Promise));
+    const result = await execute({ schema, document: parse(query), rootValue: { node: {} }, contextValue: {} });
     assert.equal(result.errors, undefined);
     const checked = checkDocument(schema, { query: '{ __schema { queryType { name } } }', variables: undefined, operationName: undefined });
     assert.ok(!('errors' in checked));

@@ -50,8 +50,78 @@ function depthOf(path: GraphQLResolveInfo['path'] | undefined): number {
   return depth;
 }
 
-/** Resolver invocations so far, per request: the request's GraphQL context is the key. */
-const invocations = new WeakMap<object, number>();
+const invocationLimitReached = () => new AppSyncError('ResolverExecutionLimitReached', 'Resolver invocation limit reached.');
+
+interface Invocation {
+  run(): unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** A request's resolver invocations: how many have run, the ones waiting, and whether they are being run. */
+interface InvocationQueue {
+  count: number;
+  /** Waiting invocations, the next one last. */
+  waiting: Invocation[];
+  /** Invocations asked for since the last one ran: the resolvers under it, in document order. */
+  arrived: Invocation[];
+  running: boolean;
+}
+
+/** Per request: the request's GraphQL context is the key. */
+const queues = new WeakMap<object, InvocationQueue>();
+
+/**
+ * Runs a request's resolver invocations one at a time, in the order AppSync counts them
+ * (depth-first, in document order), with a turn of the event loop before each, so other
+ * requests are served while a big one runs. The turn also lets graphql-js ask for the
+ * resolvers under the invocation that just ran; they come before the invocations already
+ * waiting, which is depth-first order. Past the count, each further resolver fails without running.
+ */
+async function runQueue(queue: InvocationQueue, resolverCountLimit: number): Promise<void> {
+  queue.running = true;
+  for (;;) {
+    await new Promise(setImmediate);
+    for (let index = queue.arrived.length - 1; index >= 0; index -= 1) queue.waiting.push(queue.arrived[index] as Invocation);
+    queue.arrived = [];
+    const next = queue.waiting.pop();
+    if (!next) break;
+    queue.count += 1;
+    if (queue.count > resolverCountLimit) {
+      next.reject(invocationLimitReached());
+      continue;
+    }
+    try {
+      next.resolve(await next.run());
+    } catch (error) {
+      next.reject(error);
+    }
+  }
+  queue.running = false;
+}
+
+function queueOf(context: object): InvocationQueue {
+  let queue = queues.get(context);
+  if (!queue) {
+    queue = { count: 0, waiting: [], arrived: [], running: false };
+    queues.set(context, queue);
+  }
+  return queue;
+}
+
+function invoke(context: object, run: () => unknown, resolverCountLimit: number): Promise<unknown> {
+  const queue = queueOf(context);
+  const answer = new Promise((resolve, reject) => queue.arrived.push({ run, resolve, reject }));
+  if (!queue.running) void runQueue(queue, resolverCountLimit);
+  return answer;
+}
+
+/** A subscription's start runs its resolvers at once (they check its auth): counted, not queued. */
+function countNow(context: object, resolverCountLimit: number): void {
+  const queue = queueOf(context);
+  queue.count += 1;
+  if (queue.count > resolverCountLimit) throw invocationLimitReached();
+}
 
 function limit(field: GraphQLField<unknown, unknown>, isResolver: boolean, limits: RequestLimits): void {
   const resolve = field.resolve ?? defaultFieldResolver;
@@ -59,13 +129,12 @@ function limit(field: GraphQLField<unknown, unknown>, isResolver: boolean, limit
   field.resolve = (source, args, context, info) => {
     // Past the depth limit, AppSync answers each field with an error (null up to the nearest nullable parent).
     if (queryDepthLimit !== undefined && depthOf(info.path) > queryDepthLimit) throw depthLimitReached(queryDepthLimit);
-    if (isResolver && typeof context === 'object' && context !== null) {
-      const count = (invocations.get(context) ?? 0) + 1;
-      invocations.set(context, count);
-      // Past the count, each further resolver fails without running.
-      if (count > resolverCountLimit) throw new AppSyncError('ResolverExecutionLimitReached', 'Resolver invocation limit reached.');
+    if (!isResolver || typeof context !== 'object' || context === null) return resolve(source, args, context, info);
+    if (info.operation.operation === 'subscription') {
+      countNow(context, resolverCountLimit);
+      return resolve(source, args, context, info);
     }
-    return resolve(source, args, context, info);
+    return invoke(context, () => resolve(source, args, context, info), resolverCountLimit);
   };
 }
 
