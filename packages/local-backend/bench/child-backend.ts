@@ -31,7 +31,6 @@ type ServeOptions = Pick<LocalBackendOptions, 'realtime'>;
 
 async function serve(dataDir: string, options: ServeOptions): Promise<void> {
   const backend = await startLocalBackend({ port: 0, dataDir, outputsFile: join(dataDir, 'amplify_outputs.json'), log: () => undefined, ...options });
-  const gc = (globalThis as { gc?: () => void }).gc;
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   process.on('message', (message) => {
@@ -40,10 +39,7 @@ async function serve(dataDir: string, options: ServeOptions): Promise<void> {
       process.send?.({ type: 'loop', p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) } satisfies BackendMessage);
       delay.reset();
     } else if (message === 'memory') {
-      gc?.();
-      gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      process.send?.({ type: 'memory', rss, heapUsed } satisfies BackendMessage);
+      process.send?.({ type: 'memory', ...childMemory() } satisfies BackendMessage);
     } else if (message === 'stop') {
       void backend.stop().then(() => process.exit(0));
     }
@@ -51,12 +47,22 @@ async function serve(dataDir: string, options: ServeOptions): Promise<void> {
   process.send?.({ type: 'ready' } satisfies BackendMessage);
 }
 
-function reply<T extends BackendMessage['type']>(child: ChildProcess, type: T, send?: string): Promise<Extract<BackendMessage, { type: T }>> {
+/** This process's RSS and heapUsed after a forced GC (it runs with --expose-gc). */
+export function childMemory(): Memory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+/** The first message of `type` from `child`, after sending it `send` if given. */
+export function replyTo<M extends { type: string }>(child: ChildProcess, type: M['type'], send?: string): Promise<M> {
   return new Promise((resolve) => {
-    const listener = (message: BackendMessage) => {
+    const listener = (message: M) => {
       if (message.type !== type) return;
       child.off('message', listener);
-      resolve(message as Extract<BackendMessage, { type: T }>);
+      resolve(message);
     };
     child.on('message', listener);
     if (send) child.send(send);
@@ -80,12 +86,12 @@ export async function startChildBackend(options: ServeOptions = {}): Promise<Chi
     cwd: dirname(dirname(fileURLToPath(import.meta.url))),
     execArgv: ['--import', 'tsx', '--expose-gc'],
   });
-  await reply(child, 'ready');
+  await replyTo<{ type: 'ready' }>(child, 'ready');
   return {
     dataDir,
     outputs: JSON.parse(readFileSync(join(dataDir, 'amplify_outputs.json'), 'utf8')) as TestOutputs,
-    memory: () => reply(child, 'memory', 'memory'),
-    loopDelay: () => reply(child, 'loop', 'loop'),
+    memory: () => replyTo<{ type: 'memory' } & Memory>(child, 'memory', 'memory'),
+    loopDelay: () => replyTo<{ type: 'loop' } & LoopDelay>(child, 'loop', 'loop'),
     async stop() {
       const exited = once(child, 'exit');
       child.send('stop');

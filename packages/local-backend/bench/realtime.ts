@@ -1,11 +1,15 @@
 /**
- * Real-time benchmark: N guest connections with one subscription each (N = 1, 100, 1000),
- * mutations by a signed-in user over HTTP, latency from the mutation's HTTP response to each
- * `data` message, messages lost, and the backend's memory per connection.
+ * Real-time benchmark: N guest connections with one subscription each (N = 1, 100, 1000, 10,000),
+ * mutations by a signed-in user over HTTP, latency from sending the mutation to each `data`
+ * message (the mutation's own time included), messages lost, and the backend's memory per
+ * connection; then the same clients against a bare `ws` server broadcasting the same frames
+ * (bench/ws-floor.ts), and the ratio of the backend's latency to that floor.
  *
- * The backend runs in a child process (bench/child-backend.ts), so its
- * memory is its own and it has a core to itself; it reports process.memoryUsage() after
- * a forced GC when asked over IPC. Run with `pnpm bench:realtime`.
+ * Every connection is signed (SigV4) with the credentials of one guest identity: minting
+ * 10,000 identities would hit the identity pool's GetId quota. The backend and the floor run
+ * in child processes (bench/child-backend.ts), so their memory is their own; each reports
+ * process.memoryUsage() after a forced GC when asked over IPC. This process holds N client
+ * sockets, so it needs `ulimit -n` above N. Run with `pnpm bench:realtime`.
  */
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
@@ -21,15 +25,18 @@ import {
   type AwsCredentials,
 } from '../src/testing';
 import { percentile, printTable, startChildBackend, type Memory } from './child-backend';
+import { startWsFloor } from './ws-floor';
 
 /** Connections (one subscription each) and the measured mutations for each. */
 const rounds = [
   { n: 1, mutations: 200 },
   { n: 100, mutations: 50 },
   { n: 1000, mutations: 20 },
+  { n: 10_000, mutations: 10 },
 ];
 const warmupMutations = 5;
 const deliveryTimeoutMs = 5000;
+const startTimeoutMs = 30_000;
 const connectBatch = 50;
 const subscription = 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id examId student grade owner createdAt updatedAt __typename } }';
 const createExam = 'mutation ($input: CreateExamInput!) { createExam(input: $input) { id } }';
@@ -50,12 +57,14 @@ class Subscriber {
     await once(socket, 'open');
     const subscriber = new Subscriber(socket, onData);
     const acknowledged = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start_ack within ${startTimeoutMs} ms`)), startTimeoutMs);
       socket.on('message', (raw) => {
         const at = performance.now();
         const message = JSON.parse(String(raw)) as { type: string; payload?: { data?: { onCreateResult?: { id: string } } } };
         if (message.type === 'connection_ack') {
           socket.send(startMessage('results', data, startAuthorization));
         } else if (message.type === 'start_ack') {
+          clearTimeout(timer);
           resolve();
         } else if (message.type === 'data') {
           const id = message.payload?.data?.onCreateResult?.id;
@@ -155,7 +164,7 @@ async function measure(t: Bench, { n, mutations }: { n: number; mutations: numbe
     if (index < warmupMutations) continue;
     mutationMs.push(acknowledgedAt - sentAt);
     lost += n - times.length;
-    for (const at of times) latencies.push(at - acknowledgedAt);
+    for (const at of times) latencies.push(at - sentAt);
   }
 
   await Promise.all(subscribers.map((subscriber) => subscriber.close()));
@@ -192,8 +201,30 @@ function printRows(rows: Row[]): void {
   printTable(header, lines);
 }
 
+function printFloor(rows: Row[], floor: Row[]): void {
+  const ms = (value: number) => value.toFixed(1);
+  const ratio = (backend: number, bare: number) => (backend / bare).toFixed(1);
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const lines = rows.map((row, index) => {
+    const bare = floor[index] as Row;
+    const p = (sorted: number[], at: number) => percentile(sorted, at);
+    return [
+      String(row.n),
+      String(bare.lost),
+      ms(p(bare.latencies, 50)),
+      ms(p(bare.latencies, 99)),
+      ratio(p(row.latencies, 50), p(bare.latencies, 50)),
+      ratio(p(row.latencies, 99), p(bare.latencies, 99)),
+      kb(bare.rssPerConnection),
+      kb(bare.heapPerConnection),
+    ];
+  });
+  printTable(['N', 'floor lost', 'floor p50 ms', 'floor p99 ms', 'backend/floor p50', 'backend/floor p99', 'floor RSS/conn KB', 'floor heap/conn KB'], lines);
+}
+
 async function main(): Promise<void> {
   const backend = await startChildBackend();
+  const floor = await startWsFloor();
   try {
     const { dataDir, outputs } = backend;
     const admin = await openUserPoolAdmin({ dataDir, repoRoot: defaultRepoRoot });
@@ -207,20 +238,27 @@ async function main(): Promise<void> {
       writerToken: await writer.accessToken(),
       memory: () => backend.memory(),
     };
-    // A first round warms up the backend (lazily built caches, JIT) and is not reported.
+    const bare: Bench = { ...bench, dataUrl: floor.dataUrl, realtimeUrl: floor.realtimeUrl, memory: () => floor.memory() };
+    // A first round warms up each server (lazily built caches, JIT) and is not reported.
     await measure(bench, { n: 1, mutations: 20 });
+    await measure(bare, { n: 1, mutations: 20 });
     const rows: Row[] = [];
+    const floorRows: Row[] = [];
     for (const round of rounds) {
       rows.push(await measure(bench, round));
+      floorRows.push(await measure(bare, round));
       console.error(`N=${round.n} done`);
     }
-    console.log(`\nReal-time latency, mutation HTTP response → data message (${process.platform}, ${process.version}, backend in a child process)`);
+    console.log(`\nReal-time latency, mutation sent → data message (${process.platform}, ${process.version}, backend in a child process)`);
+    console.log('Every connection is signed with the credentials of one guest identity (10,000 identities would hit the GetId quota).');
     printRows(rows);
-    console.log('\nMemory per connection: backend process RSS and V8 heapUsed after a forced GC, with N connections open and subscribed,');
+    console.log('\nThe same clients against a bare ws server broadcasting the same frames (bench/ws-floor.ts), and the backend\'s latency over it:');
+    printFloor(rows, floorRows);
+    console.log('\nMemory per connection: the server process\'s RSS and V8 heapUsed after a forced GC, with N connections open and subscribed,');
     console.log('minus before opening them, divided by N (at N = 1 this is within GC noise). Latency is taken when this process,');
     console.log('which also runs all N clients, handles each message.');
   } finally {
-    await backend.stop();
+    await Promise.all([backend.stop(), floor.stop()]);
   }
 }
 
