@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { stopsTheBackend } from './packages/e2e/src/control';
 import { e2ePorts, e2eOutputsPath, studentUrl } from './packages/e2e/src/environment';
 
 /**
@@ -23,8 +24,14 @@ export default defineConfig({
   testMatch: ['apps/*/e2e/**/*.spec.ts', 'packages/e2e/tests/**/*.spec.ts'],
   testIgnore: ['**/node_modules/**'],
   outputDir: 'test-results',
+  // Test files run two at a time, each test with a teacher of its own; the tests that stop the
+  // backend every other test shares run one at a time once the others are done.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'shared backend', grepInvert: new RegExp(stopsTheBackend.tag) },
+    { name: 'backend stopped', grep: new RegExp(stopsTheBackend.tag), dependencies: ['shared backend'], workers: 1 },
+  ],
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

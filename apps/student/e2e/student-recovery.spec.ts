@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newApiTeacher, written, type ApiTeacher } from '../../../packages/e2e/src/api-teacher';
-import { startBackend, stopBackend } from '../../../packages/e2e/src/control';
+import { startBackend, stopBackend, stopsTheBackend } from '../../../packages/e2e/src/control';
 import { connectionState, openExam, studentRow } from '../../../packages/e2e/src/student-pages';
 
 let teacher: ApiTeacher;
@@ -44,12 +44,12 @@ async function outage(page: Page, examId: string, outageMs: number, duringOutage
   await expect(studentRow(page, 'Before', 'B')).toBeVisible();
 }
 
-test('after a 5 s outage the exam page is Live again and has caught up', async ({ page }) => {
+test('after a 5 s outage the exam page is Live again and has caught up', stopsTheBackend, async ({ page }) => {
   const examId = await openLiveExam(page, 'Outage of 5 s');
   await outage(page, examId, 5_000);
 });
 
-test('after a 60 s outage the exam page is Live again and has caught up; Retry now during it keeps trying', async ({ page }) => {
+test('after a 60 s outage the exam page is Live again and has caught up; Retry now during it keeps trying', stopsTheBackend, async ({ page }) => {
   test.setTimeout(150_000);
   const examId = await openLiveExam(page, 'Outage of 60 s');
   await outage(page, examId, 60_000, async () => {
@@ -58,7 +58,7 @@ test('after a 60 s outage the exam page is Live again and has caught up; Retry n
   });
 });
 
-test('going offline and online again is followed; Retry now while the backend is down keeps trying, and the page is Live once it is back', async ({ page, context }) => {
+test('going offline and online again is followed; Retry now while the backend is down keeps trying, and the page is Live once it is back', stopsTheBackend, async ({ page, context }) => {
   const examId = await openLiveExam(page, 'Offline and back');
   await context.setOffline(true);
   await expect(connectionState(page)).toHaveText('Reconnecting…');

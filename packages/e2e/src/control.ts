@@ -30,6 +30,12 @@ export async function resetCodeFor(email: string): Promise<string> {
   throw new Error(`no password reset code for ${email} in the backend log`);
 }
 
+/**
+ * Marks a test that stops the shared backend: playwright.config.ts runs these one at a time after
+ * every other test, which may run side by side.
+ */
+export const stopsTheBackend = { tag: '@stops-backend' } as const;
+
 export async function stopBackend(): Promise<void> {
   await call('POST', '/backend/stop');
 }

@@ -10,6 +10,7 @@ export const e2ePorts = {
   control: 20103 + offset,
   teacher: 3100 + offset,
   student: 3101 + offset,
+  teacherDevServer: 3102 + offset,
 } as const;
 
 // Inside the repository (and gitignored): Turbopack resolves the apps' outputs alias only there.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addTeacher, resetCodeFor, startBackend, stopBackend, uniqueEmail } from '../src/control';
+import { addTeacher, resetCodeFor, startBackend, stopBackend, stopsTheBackend, uniqueEmail } from '../src/control';
 import { connectionState, expectNoReload, openExam, studentRow } from '../src/student-pages';
 import { teacherApi } from '../src/teacher-api';
 import { addResult, createExam, firstSignIn, resultRow, signIn } from '../src/teacher-pages';
@@ -65,7 +65,7 @@ test("a second teacher sees none of the first teacher's exams and cannot change 
   await expect(resultRow(firstPage, 'Marie Curie', 'A')).toBeVisible();
 });
 
-test('the student page says it is reconnecting while the backend restarts, then catches up', async ({ browser }) => {
+test('the student page says it is reconnecting while the backend restarts, then catches up', stopsTheBackend, async ({ browser }) => {
   const { email, temporaryPassword } = await addTeacher(uniqueEmail('restart'), 'Restart Teacher');
   const teacher = await (await browser.newContext()).newPage();
   await firstSignIn(teacher, email, temporaryPassword, password);

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addTeacher, uniqueEmail } from '../src/control';
-import { e2eOutputsPath } from '../src/environment';
+import { e2eOutputsPath, e2ePorts } from '../src/environment';
 
 // The Edit and Delete dialogs under `next dev`, where React's StrictMode runs effects twice:
 // the production build the other browser tests use cannot show that.
-const devPort = 3102;
+const devPort = e2ePorts.teacherDevServer;
 const devUrl = `http://127.0.0.1:${devPort}`;
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 let server: ChildProcess | undefined;
