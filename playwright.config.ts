@@ -17,7 +17,7 @@ function chromiumExecutable(): string | undefined {
 }
 
 // STUDENT_APP_URL: where the teacher app's "Open student page" links and QR codes point.
-const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', STUDENT_APP_URL: studentUrl };
+const appEnv = { AMPLIFY_OUTPUTS: e2eOutputsPath, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', NEXT_BUILD_TYPECHECKED: '1', STUDENT_APP_URL: studentUrl };
 
 export default defineConfig({
   testDir: '.',

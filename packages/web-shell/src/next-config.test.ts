@@ -20,6 +20,13 @@ describe('nextConfig', () => {
     const config = nextConfig(studentApp);
     assert.deepEqual(config.turbopack, { root: repoRoot, resolveAlias: { '@amplify-outputs': './../../amplify_outputs.json' } });
     assert.equal(config.distDir, '.next');
+    assert.equal(config.typescript?.ignoreBuildErrors, false);
+  });
+
+  it('leaves the type check to `pnpm typecheck` only when NEXT_BUILD_TYPECHECKED=1, as the browser tests build', (t) => {
+    t.after(() => delete process.env.NEXT_BUILD_TYPECHECKED);
+    process.env.NEXT_BUILD_TYPECHECKED = '1';
+    assert.equal(nextConfig(studentApp).typescript?.ignoreBuildErrors, true);
   });
 
   it('follows AMPLIFY_OUTPUTS and NEXT_DIST_DIR, as the end-to-end tests set them', () => {
