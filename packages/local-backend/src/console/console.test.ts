@@ -52,9 +52,10 @@ function assertForbidden(answer: Answer): void {
   assert.equal(answer.headers['access-control-allow-origin'], undefined);
 }
 
+/** The newest request the monitor holds that `accept`s. */
 async function monitored(accept: (entry: MonitorEntry) => boolean): Promise<MonitorEntry> {
   const { json } = await consoleApi('/monitor');
-  const found = (json['requests'] as MonitorEntry[]).find(accept);
+  const found = (json['requests'] as MonitorEntry[]).findLast(accept);
   assert.ok(found, `no such request in ${JSON.stringify(json['requests'])}`);
   return found;
 }
@@ -218,6 +219,11 @@ test('the monitor: a guest read allowed by the guest rule, a guest write Unautho
   const refused = await monitored((entry) => entry.operation === 'mutation createExam' && entry.caller === 'guest');
   assert.equal(refused.decision, 'Unauthorized');
   assert.equal(refused.rule, 'no rule of Exam lets this caller create');
+
+  const invalid = await fetch(t.dataUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await ada.accessToken() }, body: JSON.stringify({ query: 'query Invalid { listExams { nope } }' }) });
+  assert.equal(invalid.status, 200);
+  const unrun = await monitored((entry) => entry.operation === 'query listExams' && entry.decision !== 'allowed' && entry.decision !== 'filtered');
+  assert.deepEqual([unrun.caller, unrun.decision, unrun.rule], ['ada@school.example', 'ValidationError', undefined]);
 
   await ada.client.models.Exam.list();
   const own = await monitored((entry) => entry.operation === 'query listExams' && entry.caller === 'ada@school.example');

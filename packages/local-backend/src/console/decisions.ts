@@ -61,7 +61,9 @@ export function graphqlEvent(
   const root = rootFieldNames(facts.query, facts.operationName);
   const errors = errorTypes(facts.answer);
   const refused = errors.includes('Unauthorized');
-  const decisions = (root?.fields ?? []).flatMap((field) => {
+  // A request refused as a whole (invalid, too deep, ...) never reached a rule.
+  const unrun = !refused && errors.length > 0 && isObject(facts.answer) && facts.answer['data'] === null;
+  const decisions = (unrun ? [] : (root?.fields ?? [])).flatMap((field) => {
     const operation = catalog.operations.get(field);
     return operation ? [decide(operation.model, facts.caller, operation.kind, refused)] : [];
   });
