@@ -155,6 +155,7 @@ async function main(): Promise<void> {
   else {
     const dataDirOption = dataDir === defaultDataDir ? '' : ` --data-dir ${dataDir}`;
     say(`Local backend  http://127.0.0.1:${ports.backend}   (data in ${dataDir})`);
+    say(`               console (teachers, data, requests): http://127.0.0.1:${ports.backend}/`);
     say(`               add teachers: pnpm teacher add <email>${dataDirOption}`);
     say(`               admin API: AWS_SHARED_CREDENTIALS_FILE=${path.join(dataDir, 'admin-credentials')} AWS_PROFILE=local-backend`);
   }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
-import { createAppSync, loadApiDefinition, type RealtimeOptions } from './appsync';
+import { createAppSync, loadApiDefinition, type AppSync, type RealtimeOptions } from './appsync';
+import { createConsole, createMonitorBus } from './console';
 import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
@@ -102,12 +103,17 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
   // closes the server again.
   const url = `http://127.0.0.1:${port}`;
   let context: ServiceContext;
-  let appSync: ReturnType<typeof createAppSync>;
+  let appSync: AppSync;
   let adminCredentials: AdminCredentials;
   let serveApi: (next: Awaited<ReturnType<typeof loadApiDefinition>>, definition: typeof synthesized) => void;
   try {
-    context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
+    const clock = options.clock ?? systemClock;
+    // The user pool is made with the context the monitor is in, and the monitor names callers by the pool's users.
+    let emailOf: (username: string) => string | undefined = () => undefined;
+    const monitor = createMonitorBus({ now: () => clock.now(), rename: (caller) => emailOf(caller) ?? caller });
+    context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, monitor };
     const userPool = createUserPool(context, synthesized);
+    emailOf = userPool.console.emailOf;
     adminCredentials = userPool.adminCredentials;
     const identityPool = createIdentityPool(context, synthesized, userPool, options.identityPoolQuotas);
     const verifiers = { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials };
@@ -129,6 +135,8 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
     // Through the variable: a reload swaps the API behind the same routes.
     local.mount(paths.graphql, (req, res) => appSync.handleHttp(req, res));
+    const developerConsole = createConsole({ context, monitor, userPool, passwordPolicy: synthesized.passwordPolicy, currentAppSync: () => appSync });
+    local.mount('/', developerConsole.handleHttp);
     local.mountUpgrade(`${paths.graphql}/realtime`, (req, socket, head) => appSync.handleRealtimeUpgrade(req, socket, head));
   } catch (error) {
     local.server.close();
@@ -138,6 +146,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
 
   writeServerFile(dataDir, { url, userPoolId: context.ids.userPoolId });
   log(`local backend listening on ${url} (user pool ${context.ids.userPoolId}, data in ${dataDir})`);
+  log(`console: ${url}/`);
   log(
     `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +
       `AWS_REGION=${context.ids.region}, endpoint ${url}${paths.userPool}`,

@@ -9,7 +9,7 @@ import { loadJsPipelines } from './js-resolvers/js-pipelines';
 import { createModelTables } from './js-resolvers/model-tables';
 import { createItemStore, type ItemStore } from './models/item-store';
 import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
-import type { ModelCatalog, ModelInfo } from './models/model-catalog';
+import type { ModelCatalog, ModelInfo, ModelIntrospection } from './models/model-catalog';
 import { createPageTokens, type PageTokens } from './models/page-token';
 import type { MutationEvent } from './models/resolver-context';
 import { describeError } from '../shared/values';
@@ -24,6 +24,10 @@ export interface GraphqlApi {
   schema: GraphQLSchema;
   /** The models of the schema, with their keys, relationships and @auth rules. */
   models: ReadonlyMap<string, ModelInfo>;
+  /** The models, the root fields that serve them and their indexes (the console's data browser and monitor). */
+  catalog: ModelCatalog;
+  /** The model introspection schema, with every model's fields. */
+  introspection: ModelIntrospection;
   /**
    * Verifies the credentials of a request (or of real-time signing inputs) and resolves
    * with the Caller; rejects with RequestAuthError carrying AppSync's HTTP status, type and message.
@@ -99,6 +103,8 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
   return {
     schema,
     models: catalog.models,
+    catalog,
+    introspection: definition.modelIntrospection,
     authorizeRequest: createRequestAuthorizer({
       region: context.ids.region,
       clock: context.clock,

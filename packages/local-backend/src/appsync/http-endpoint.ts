@@ -19,6 +19,8 @@ interface GraphqlHttpDeps {
   /** Receives each mutation field's answer, for the subscriptions that listen to it. */
   publish(event: MutationEvent): void;
   log(line: string): void;
+  /** Told of each executed request (the console's requests monitor). */
+  observe?: ((facts: { caller: AppSyncContext['caller']; query: string; operationName: string | undefined; answer: unknown; latencyMs: number }) => void) | undefined;
 }
 
 /** The root fields an operation selects, with the key each answers under (its alias), fragments spread. */
@@ -77,6 +79,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
   }
 
   return async function handleGraphqlHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     if (url.pathname !== deps.path) {
       sendError(res, 404, 'NotFoundException', `No GraphQL endpoint at ${url.pathname}`);
@@ -107,6 +110,8 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
       sendError(res, 400, 'MalformedHttpRequestException', request.problem === 'empty' ? 'Request body is empty.' : 'Unable to parse GraphQL query.');
       return;
     }
-    sendJson(res, 200, await run(request, context));
+    const answer = await run(request, context);
+    deps.observe?.({ caller: context.caller, query: request.query, operationName: request.operationName, answer, latencyMs: performance.now() - startedAt });
+    sendJson(res, 200, answer);
   };
 }

@@ -2,7 +2,8 @@ import type { ServiceContext } from '../shared/service-context';
 import type { HttpHandler, UpgradeHandler } from '../shared/server';
 import type { ApiDefinition } from './api-definition';
 import type { CallerVerifiers } from './authorize-request';
-import { createGraphqlApi } from './graphql-api';
+import { graphqlEvent } from '../console/decisions';
+import { createGraphqlApi, type GraphqlApi } from './graphql-api';
 import { createGraphqlHttpHandler } from './http-endpoint';
 import { createRealtimeEndpoint, type RealtimeOptions } from './realtime/realtime-endpoint';
 
@@ -14,6 +15,10 @@ export interface AppSync {
   handleHttp: HttpHandler;
   /** Accepts real-time WebSocket upgrades at `<path>/realtime`. */
   handleRealtimeUpgrade: UpgradeHandler;
+  /** The API served, for the console. */
+  api: GraphqlApi;
+  /** How many real-time connections are open and how many subscriptions they hold. */
+  realtimeStats(): { connections: number; subscriptions: number };
   /** Closes every real-time connection (1001, so clients reconnect later). */
   close(): Promise<void>;
 }
@@ -30,9 +35,13 @@ export function createAppSync(
   options: { path: string; realtime?: RealtimeOptions | undefined },
 ): AppSync {
   const api = createGraphqlApi(context, definition, verifiers);
-  const realtime = createRealtimeEndpoint(api, { dataPath: options.path, log: context.log, ...options.realtime });
+  const { monitor } = context;
+  const realtime = createRealtimeEndpoint(api, { dataPath: options.path, log: context.log, monitor, ...options.realtime });
+  const observe = monitor && ((facts: Parameters<typeof graphqlEvent>[1]) => monitor.publish(graphqlEvent(api.catalog, facts)));
   return {
-    handleHttp: createGraphqlHttpHandler({ schema: api.schema, path: options.path, authorize: api.authorizeRequest, publish: api.publish, log: context.log }),
+    api,
+    realtimeStats: realtime.stats,
+    handleHttp: createGraphqlHttpHandler({ schema: api.schema, path: options.path, authorize: api.authorizeRequest, publish: api.publish, log: context.log, observe }),
     handleRealtimeUpgrade: realtime.handleUpgrade,
     close: realtime.close,
   };

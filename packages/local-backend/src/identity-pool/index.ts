@@ -43,6 +43,8 @@ export function createIdentityPool(
       'AWSCognitoIdentityService',
       applyQuotas({ GetId: getId(services), GetCredentialsForIdentity: getCredentialsForIdentity(services) }, quotas, context.clock),
       context.log,
+      undefined,
+      context.monitor,
     ),
     findCredentials: credentials.findCredentials,
   };

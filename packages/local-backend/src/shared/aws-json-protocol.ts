@@ -6,6 +6,8 @@ import {
   SerializationException,
   UnknownOperationException,
 } from './aws-errors';
+import { cognitoEvent } from '../console/decisions';
+import type { RequestMonitor } from '../console/monitor-bus';
 import { HttpError, readBody, sendJson } from './http';
 import type { HttpHandler } from './server';
 import { describeError, isObject } from './values';
@@ -64,28 +66,39 @@ export function createAwsJsonHandler(
   log: (line: string) => void,
   /** Checks a request before its operation runs (the admin API's SigV4 signature); throws an AwsServiceError to refuse it. */
   authorize?: (operationName: string, request: RawRequest) => void,
+  /** The console's requests monitor, told of every call. */
+  monitor?: RequestMonitor,
 ): HttpHandler {
   return async (req, res) => {
+    const startedAt = performance.now();
+    let operationName = '';
+    let input: unknown;
+    let errorType: string | undefined;
     try {
       if (req.method !== 'POST') {
         throw new UnknownOperationException(`Only POST is supported, got ${req.method ?? 'no method'}`);
       }
       const target = req.headers['x-amz-target'];
-      const operationName =
+      operationName =
         typeof target === 'string' && target.startsWith(`${targetPrefix}.`) ? target.slice(targetPrefix.length + 1) : '';
       const operation = Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
       if (!operation) throw new UnknownOperationException(`Unknown operation ${String(target)}`);
       const raw = await readRaw(req);
       authorize?.(operationName, raw);
-      const output = await operation(parseInput(raw));
+      input = parseInput(raw);
+      const output = await operation(input as JsonObject);
       sendJson(res, 200, output ?? {}, { 'content-type': contentType });
     } catch (error) {
       if (error instanceof AwsServiceError) {
+        errorType = error.name;
         sendError(res, error);
         return;
       }
+      errorType = 'InternalErrorException';
       log(`${targetPrefix}: ${describeError(error)}`);
       sendError(res, new InternalErrorException('Internal server error'));
+    } finally {
+      monitor?.publish(cognitoEvent(targetPrefix, { operation: operationName, input, errorType, latencyMs: performance.now() - startedAt }));
     }
   };
 }

@@ -26,7 +26,7 @@ import { respondToAuthChallenge } from './operations/respond-to-auth-challenge';
 import { revokeToken } from './operations/revoke-token';
 import { signUp } from './operations/sign-up';
 import { updateUserAttributes } from './operations/update-user-attributes';
-import { createLockout } from './lockout';
+import { createLockout, type Lockout } from './lockout';
 import { createResetCodeStore } from './reset-codes';
 import type { UserPoolDefinition, UserPoolServices } from './services';
 import { loadSigningKey } from './signing-key';
@@ -42,6 +42,8 @@ export interface UserPool {
   handleHttp: HttpHandler;
   /** The local administrator's credentials, which sign the Admin* calls. */
   adminCredentials: AdminCredentials;
+  /** What the console runs: the Admin* operations the admin API serves, and a user's lockout (by sub). */
+  console: { operations: Record<string, Operation>; lockoutState: Lockout['lockoutState']; emailOf(username: string): string | undefined };
   /** The public signing key as a JWKS. */
   handleJwks: HttpHandler;
   /** `<url>/<userPoolId>`: the `iss` of every token. */
@@ -113,7 +115,9 @@ export function createUserPool(context: ServiceContext, definition: UserPoolDefi
       },
       context.log,
       requireAdminSignature({ credentials: adminCredentials, region: context.ids.region, clock: context.clock }),
+      context.monitor,
     ),
+    console: { operations: adminOperations(services), lockoutState: (sub) => services.lockout.lockoutState(sub), emailOf: (username) => services.users.find(username)?.email },
     handleJwks: (_req, res) => sendJson(res, 200, tokens.jwks()),
     issuer,
     verifyAccessToken: tokens.verifyAccessToken,

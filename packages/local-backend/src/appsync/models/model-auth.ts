@@ -113,7 +113,7 @@ function sameRole(fieldRule: AuthRule, modelRule: AuthRule): boolean {
 }
 
 /** The model rules by which `caller` may do `operation` on `item` (for a create: the input). */
-function authorizingRules(model: ModelInfo, caller: Caller, operation: Operation, item: Item | undefined): AuthRule[] {
+export function authorizingRules(model: ModelInfo, caller: Caller, operation: Operation, item: Item | undefined): AuthRule[] {
   return model.authRules.filter((rule) => {
     if (!permits(rule, operation)) return false;
     if (caller.kind === 'iam') return iamRuleApplies(rule, caller.authenticated);

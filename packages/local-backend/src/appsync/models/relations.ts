@@ -45,9 +45,11 @@ export function relationResolver(deps: ResolverDeps, type: GraphQLObjectType, ow
 
 /** The generated resolvers of owner fields return only the username part of `<sub>::<username>`. */
 export function ownerFieldResolver(field: string): Resolver {
-  const lastPart = (value: unknown) => (typeof value === 'string' ? (value.split('::').pop() ?? value) : value);
-  return (source) => {
-    const value = (source as Item)[field];
-    return Array.isArray(value) ? value.map(lastPart) : lastPart(value);
-  };
+  return (source) => ownerFieldValue((source as Item)[field]);
+}
+
+/** An owner field as it is answered: the username part of each stored `<sub>::<username>`. */
+export function ownerFieldValue(value: unknown): unknown {
+  const lastPart = (owner: unknown) => (typeof owner === 'string' ? (owner.split('::').pop() ?? owner) : owner);
+  return Array.isArray(value) ? value.map(lastPart) : lastPart(value);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { RequestMonitor } from '../../console/monitor-bus';
 import type { GraphqlApi } from '../graphql-api';
 import type { UpgradeHandler } from '../../shared/server';
 import { serveConnection } from './connection';
@@ -19,6 +20,8 @@ export interface RealtimeOptions {
 export interface RealtimeEndpoint {
   /** Accepts the WebSocket upgrade at `<data path>/realtime`. */
   handleUpgrade: UpgradeHandler;
+  /** Open connections and the subscriptions started on them. */
+  stats(): { connections: number; subscriptions: number };
   /** Closes every connection (1001, so clients reconnect later) and stops listening to mutations. */
   close(): Promise<void>;
 }
@@ -40,7 +43,7 @@ function refuseUpgrade(socket: Duplex, status: string, message: string): void {
  */
 export function createRealtimeEndpoint(
   api: GraphqlApi,
-  options: RealtimeOptions & { dataPath: string; log(line: string): void },
+  options: RealtimeOptions & { dataPath: string; log(line: string): void; monitor?: RequestMonitor | undefined },
 ): RealtimeEndpoint {
   const catalog = readSubscriptionCatalog(api.schema, api.models);
   const hub = createSubscriptionHub({ schema: api.schema, catalog, log: options.log });
@@ -53,6 +56,7 @@ export function createRealtimeEndpoint(
     hub,
     dataPath: options.dataPath,
     log: options.log,
+    monitor: options.monitor,
     keepAliveIntervalMs: options.keepAliveIntervalMs ?? RealtimeLimits.keepAliveIntervalMs,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs ?? RealtimeLimits.connectionInitTimeoutMs,
   };
@@ -70,6 +74,7 @@ export function createRealtimeEndpoint(
 
   return {
     handleUpgrade,
+    stats: () => ({ connections: connections.size, subscriptions: hub.size() }),
     async close() {
       stopListening();
       await Promise.all(

@@ -19,6 +19,8 @@ export interface SubscriptionHub {
   remove(subscriber: Subscriber): void;
   /** Queues an event; subscribers get it in publication order, after the mutation has answered. */
   publish(event: MutationEvent): void;
+  /** How many subscribers there are. */
+  size(): number;
 }
 
 interface HubDeps {
@@ -96,6 +98,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
     remove(subscriber) {
       byField.get(subscriber.subscription.field.name)?.delete(subscriber);
     },
+    size: () => [...byField.values()].reduce((total, subscribers) => total + subscribers.size, 0),
     publish(event) {
       queue.push(event);
       if (!draining) {
