@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 
-const script = readFileSync(new URL('./page-script.js', import.meta.url), 'utf8');
+const script = transformSync(readFileSync(new URL('./page-script.ts', import.meta.url), 'utf8'), { loader: 'ts', target: 'es2022' }).code;
 
 const style = `
 body { font: 15px/1.4 system-ui, sans-serif; margin: 0 1.5rem 3rem; color: #1b1b1b; background: #fff; }

@@ -1,20 +1,34 @@
-/* global document, EventSource, Node */
 // The console page's script: plain DOM, no framework. It calls the console API with the token of this start.
-const token = document.querySelector('meta[name="console-token"]').content;
+// page.ts serves it with its types stripped; tsconfig.console-page.json checks it against the DOM.
+import type { ItemsPage, ModelSummary } from './data-browser';
+import type { MonitorEntry } from './monitor-bus';
+import type { TeacherRow } from './teachers';
+
+function element<T extends Element>(selector: string, type: abstract new () => T): T {
+  const found = document.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`The console page has no ${selector}.`);
+  return found;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const token = element('meta[name="console-token"]', HTMLMetaElement).content;
 const maxRequests = 500;
 
-async function call(path, body) {
+async function call<T = unknown>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/console/api${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'x-console-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = await response.json();
+  const json = (await response.json()) as T & { __type?: string; message?: string };
   if (!response.ok) throw new Error(`${json.__type ?? response.status}: ${json.message}`);
   return json;
 }
 
-function cell(row, content) {
+function cell(row: HTMLTableRowElement, content: Node | string | undefined): HTMLTableCellElement {
   const td = document.createElement('td');
   if (content instanceof Node) td.append(content);
   else td.textContent = content ?? '';
@@ -22,7 +36,7 @@ function cell(row, content) {
   return td;
 }
 
-function button(label, onClick) {
+function button(label: string, onClick: () => unknown): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
   element.textContent = label;
@@ -31,21 +45,26 @@ function button(label, onClick) {
 }
 
 // Teachers
-const teachersStatus = document.getElementById('teachers-status');
-const teachersBody = document.querySelector('#teachers-table tbody');
+const teachersStatus = element('#teachers-status', HTMLParagraphElement);
+const teachersBody = element('#teachers-table tbody', HTMLTableSectionElement);
 
-async function teacherAction(action, email, describe) {
+interface TemporaryPassword {
+  email: string;
+  temporaryPassword: string;
+}
+
+async function teacherAction(action: string, email: string, describe: (result: TemporaryPassword) => string) {
   try {
-    const result = await call(`/teachers/${action}`, { email });
+    const result = await call<TemporaryPassword>(`/teachers/${action}`, { email });
     teachersStatus.textContent = describe(result);
   } catch (error) {
-    teachersStatus.textContent = error.message;
+    teachersStatus.textContent = message(error);
   }
   await loadTeachers();
 }
 
 async function loadTeachers() {
-  const { teachers } = await call('/teachers');
+  const { teachers } = await call<{ teachers: TeacherRow[] }>('/teachers');
   teachersBody.replaceChildren(
     ...teachers.map((teacher) => {
       const row = document.createElement('tr');
@@ -64,7 +83,7 @@ async function loadTeachers() {
           : button(`Enable ${teacher.email}`, () => teacherAction('enable', teacher.email, () => `${teacher.email} is enabled.`)),
         ' ',
         button(`Remove ${teacher.email}`, () => {
-          if (document.defaultView.confirm(`Remove ${teacher.email}?`)) void teacherAction('remove', teacher.email, () => `${teacher.email} is removed.`);
+          if (window.confirm(`Remove ${teacher.email}?`)) void teacherAction('remove', teacher.email, () => `${teacher.email} is removed.`);
         }),
       );
       return row;
@@ -72,45 +91,46 @@ async function loadTeachers() {
   );
 }
 
-document.getElementById('add-teacher').addEventListener('submit', async (event) => {
+const addTeacher = element('#add-teacher', HTMLFormElement);
+addTeacher.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const form = event.currentTarget;
-  const values = Object.fromEntries(new FormData(form));
+  const values = Object.fromEntries(new FormData(addTeacher));
   try {
-    const result = await call('/teachers/add', values);
+    const result = await call<TemporaryPassword>('/teachers/add', values);
     teachersStatus.textContent = `Added ${result.email}, temporary password: ${result.temporaryPassword}`;
-    form.reset();
+    addTeacher.reset();
   } catch (error) {
-    teachersStatus.textContent = error.message;
+    teachersStatus.textContent = message(error);
   }
   await loadTeachers();
 });
 
 // Data
-const modelSelect = document.getElementById('model');
-const filterInput = document.getElementById('filter');
-const dataStatus = document.getElementById('data-status');
-const itemsHead = document.querySelector('#items-table thead');
-const itemsBody = document.querySelector('#items-table tbody');
-const itemsCaption = document.getElementById('items-caption');
-const moreItems = document.getElementById('more-items');
-const editDialog = document.getElementById('edit-dialog');
-const editJson = document.getElementById('edit-json');
-const editError = document.getElementById('edit-error');
-let models = [];
-let next;
-let editing;
+const modelSelect = element('#model', HTMLSelectElement);
+const filterInput = element('#filter', HTMLInputElement);
+const dataStatus = element('#data-status', HTMLParagraphElement);
+const itemsHead = element('#items-table thead', HTMLTableSectionElement);
+const itemsBody = element('#items-table tbody', HTMLTableSectionElement);
+const itemsCaption = element('#items-caption', HTMLTableCaptionElement);
+const moreItems = element('#more-items', HTMLButtonElement);
+const editDialog = element('#edit-dialog', HTMLDialogElement);
+const editJson = element('#edit-json', HTMLTextAreaElement);
+const editError = element('#edit-error', HTMLParagraphElement);
+type Item = ItemsPage['items'][number];
+let models: ModelSummary[] = [];
+let next: string | undefined;
+let editing: { model: string; key: unknown[] } | undefined;
 
 function currentModel() {
   return models.find((model) => model.name === modelSelect.value);
 }
 
-function shown(value) {
+function shown(value: unknown): string {
   if (value === undefined || value === null) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function itemRow(model, item) {
+function itemRow(model: ModelSummary, item: Item): HTMLTableRowElement {
   const row = document.createElement('tr');
   for (const field of model.fields) cell(row, shown(item[field.name]));
   const key = model.keyFields.map((field) => item[field]);
@@ -125,12 +145,12 @@ function itemRow(model, item) {
     }),
     ' ',
     button(`Delete ${model.name} ${label}`, async () => {
-      if (!document.defaultView.confirm(`Delete ${model.name} ${label}?`)) return;
+      if (!window.confirm(`Delete ${model.name} ${label}?`)) return;
       try {
         await call('/items/delete', { model: model.name, key });
         dataStatus.textContent = `Deleted ${model.name} ${label}.`;
       } catch (error) {
-        dataStatus.textContent = error.message;
+        dataStatus.textContent = message(error);
       }
       await loadItems(false);
     }),
@@ -138,12 +158,12 @@ function itemRow(model, item) {
   return row;
 }
 
-async function loadItems(append) {
+async function loadItems(append: boolean): Promise<void> {
   const model = currentModel();
   if (!model) return;
   const query = new URLSearchParams({ model: model.name, filter: filterInput.value, limit: '50' });
   if (append && next) query.set('after', next);
-  const page = await call(`/items?${query}`);
+  const page = await call<ItemsPage>(`/items?${query}`);
   if (!append) {
     const header = document.createElement('tr');
     for (const name of [...model.fields.map((field) => field.name), 'Actions']) {
@@ -162,7 +182,7 @@ async function loadItems(append) {
 }
 
 async function loadModels() {
-  ({ models } = await call('/models'));
+  ({ models } = await call<{ models: ModelSummary[] }>('/models'));
   modelSelect.replaceChildren(
     ...models.map((model) => {
       const option = document.createElement('option');
@@ -176,12 +196,14 @@ async function loadModels() {
 
 modelSelect.addEventListener('change', () => void loadItems(false));
 filterInput.addEventListener('input', () => void loadItems(false));
-document.getElementById('refresh-items').addEventListener('click', () => void loadItems(false));
+element('#refresh-items', HTMLButtonElement).addEventListener('click', () => void loadItems(false));
 moreItems.addEventListener('click', () => void loadItems(true));
-document.getElementById('edit-cancel').addEventListener('click', () => editDialog.close());
-document.getElementById('edit-form').addEventListener('submit', async (event) => {
+element('#edit-cancel', HTMLButtonElement).addEventListener('click', () => editDialog.close());
+element('#edit-form', HTMLFormElement).addEventListener('submit', async (event) => {
   event.preventDefault();
-  let item;
+  if (!editing) return;
+  const target = editing;
+  let item: unknown;
   try {
     item = JSON.parse(editJson.value);
   } catch {
@@ -189,21 +211,21 @@ document.getElementById('edit-form').addEventListener('submit', async (event) =>
     return;
   }
   try {
-    await call('/items/update', { ...editing, item });
+    await call('/items/update', { ...target, item });
     editDialog.close();
-    dataStatus.textContent = `Saved ${editing.model} ${editing.key.map(shown).join(' / ')}.`;
+    dataStatus.textContent = `Saved ${target.model} ${target.key.map(shown).join(' / ')}.`;
     await loadItems(false);
   } catch (error) {
-    editError.textContent = error.message;
+    editError.textContent = message(error);
   }
 });
 
 // Requests
-const requestsBody = document.querySelector('#requests-table tbody');
-const realtimeStats = document.getElementById('realtime-stats');
+const requestsBody = element('#requests-table tbody', HTMLTableSectionElement);
+const realtimeStats = element('#realtime-stats', HTMLParagraphElement);
 const events = new EventSource(`/console/api/events?token=${encodeURIComponent(token)}`);
 events.addEventListener('request', (event) => {
-  const entry = JSON.parse(event.data);
+  const entry = JSON.parse(event.data as string) as MonitorEntry;
   const row = document.createElement('tr');
   cell(row, new Date(entry.at).toLocaleTimeString());
   cell(row, entry.service);
@@ -214,10 +236,10 @@ events.addEventListener('request', (event) => {
   cell(row, entry.rule ?? '');
   cell(row, String(entry.latencyMs));
   requestsBody.prepend(row);
-  while (requestsBody.rows.length > maxRequests) requestsBody.lastElementChild.remove();
+  while (requestsBody.rows.length > maxRequests) requestsBody.lastElementChild?.remove();
 });
 events.addEventListener('stats', (event) => {
-  const stats = JSON.parse(event.data);
+  const stats = JSON.parse(event.data as string) as { connections: number; subscriptions: number };
   realtimeStats.textContent = `Open connections: ${stats.connections}, subscriptions: ${stats.subscriptions}`;
 });
 
