@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type RealtimeOptions } from './appsync';
+import { createCloudFormation } from './cloudformation';
 import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
@@ -13,6 +14,7 @@ import { removeServerFile, writeServerFile } from './shared/server-file';
 import type { ServiceContext } from './shared/service-context';
 import { adminProfile, createUserPool, type AdminCredentials } from './user-pool';
 
+export { localAwsEnvironment } from './aws-tool-environment';
 export type { IdentityPoolQuotas } from './identity-pool';
 export type { Clock } from './shared/clock';
 export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
@@ -66,6 +68,7 @@ const paths = {
   identityPool: '/cognito-identity',
   jwks: '/.well-known/jwks.json',
   graphql: '/graphql',
+  cloudFormation: '/cloudformation',
 } as const;
 
 /**
@@ -105,6 +108,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
   let appSync: ReturnType<typeof createAppSync>;
   let adminCredentials: AdminCredentials;
   let serveApi: (next: Awaited<ReturnType<typeof loadApiDefinition>>, definition: typeof synthesized) => void;
+  let servedDefinition = synthesized;
   try {
     context = { db, clock: options.clock ?? systemClock, log, ids: loadPoolIds(db), dataDir, url };
     const userPool = createUserPool(context, synthesized);
@@ -114,6 +118,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     const outputsFile = options.outputsFile ?? join(repoRoot, 'amplify_outputs.json');
     const serving = context;
     serveApi = (definitionApi, definition) => {
+      servedDefinition = definition;
       appSync = createAppSync(serving, definitionApi, verifiers, { path: paths.graphql, realtime: options.realtime });
       writeAmplifyOutputs(outputsFile, definition, definitionApi, {
         ids: serving.ids,
@@ -125,6 +130,8 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     serveApi(api, synthesized);
     local.mount(paths.userPool, userPool.handleHttp);
     local.mount(paths.identityPool, identityPool.handleHttp);
+    const cloudFormation = createCloudFormation(context, { adminCredentials, dataUrl: `${url}${paths.graphql}`, definition: () => servedDefinition });
+    local.mount(paths.cloudFormation, cloudFormation.handleHttp);
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
     // Through the variable: a reload swaps the API behind the same routes.
@@ -142,6 +149,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +
       `AWS_REGION=${context.ids.region}, endpoint ${url}${paths.userPool}`,
   );
+  log(`CloudFormation (what ampx sandbox seed reads): stack ${servedDefinition.rootStack.name}, endpoint ${url}${paths.cloudFormation}`);
 
   return {
     url,
