@@ -5,7 +5,7 @@ import { adminProfile } from './user-pool';
 
 /**
  * The environment that points the AWS SDK and CLI at the backend serving `dataDir`, as an
- * administrator: CloudFormation and the user pool's endpoints, the region, and the install's
+ * administrator: CloudFormation, S3 (the codegen assets) and the user pool's endpoints, the region, and the install's
  * administrator credentials as a shared-credentials profile. What `ampx sandbox seed` reads
  * from the environment on AWS is read the same way here, so `amplify/seed/seed.ts` runs
  * unmodified. Undefined when no backend serves the directory.
@@ -16,6 +16,7 @@ export function localAwsEnvironment(dataDir: string): Record<string, string> | u
   return {
     AWS_ENDPOINT_URL_CLOUDFORMATION: `${server.url}/cloudformation`,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `${server.url}/cognito-idp`,
+    AWS_ENDPOINT_URL_S3: `${server.url}/s3`,
     AWS_REGION: region,
     AWS_SHARED_CREDENTIALS_FILE: join(dataDir, 'admin-credentials'),
     AWS_PROFILE: adminProfile,

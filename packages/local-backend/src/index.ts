@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type RealtimeOptions } from './appsync';
-import { createCloudFormation } from './cloudformation';
+import { createCloudFormation, createCodegenAssets } from './cloudformation';
 import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
@@ -69,6 +69,7 @@ const paths = {
   jwks: '/.well-known/jwks.json',
   graphql: '/graphql',
   cloudFormation: '/cloudformation',
+  s3: '/s3',
 } as const;
 
 /**
@@ -132,6 +133,10 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     local.mount(paths.identityPool, identityPool.handleHttp);
     const cloudFormation = createCloudFormation(context, { adminCredentials, dataUrl: `${url}${paths.graphql}`, definition: () => servedDefinition });
     local.mount(paths.cloudFormation, cloudFormation.handleHttp);
+    local.mount(
+      paths.s3,
+      createCodegenAssets({ prefix: paths.s3, region: context.ids.region, clock: context.clock, credentials: adminCredentials, definition: () => servedDefinition }),
+    );
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
     // Through the variable: a reload swaps the API behind the same routes.

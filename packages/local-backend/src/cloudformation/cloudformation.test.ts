@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { CloudFormationClient, CloudFormationServiceException, DescribeStacksCommand, GetTemplateSummaryCommand } from '@aws-sdk/client-cloudformation';
+import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { localAwsEnvironment } from '../aws-tool-environment';
 import { startTempBackend, type TempBackend } from '../testing';
 
 let t: TempBackend;
 let endpoint: string;
+let s3Endpoint: string;
 let credentials: { accessKeyId: string; secretAccessKey: string };
 
 /** The real SDK client, pointed at the backend the way tools are: by the environment the backend hands out. */
@@ -28,6 +30,7 @@ before(async () => {
   const environment = localAwsEnvironment(t.dataDir);
   assert.ok(environment, 'the backend names its endpoints for tools');
   endpoint = environment.AWS_ENDPOINT_URL_CLOUDFORMATION ?? '';
+  s3Endpoint = environment.AWS_ENDPOINT_URL_S3 ?? '';
   const file = readFileSync(environment.AWS_SHARED_CREDENTIALS_FILE ?? '', 'utf8');
   credentials = {
     accessKeyId: /aws_access_key_id = (\S+)/.exec(file)?.[1] ?? '',
@@ -57,7 +60,7 @@ test('DescribeStacks: the synthesized sandbox root stack, deployed, its outputs 
     assert.equal(outputs['awsAppsyncApiEndpoint'], t.dataUrl);
     assert.equal(outputs['passwordPolicyMinLength'], '10', 'literal outputs come from the assembly as they are');
     assert.equal(outputs['awsAppsyncAdditionalAuthenticationTypes'], 'AWS_IAM');
-    assert.equal('amplifyApiModelSchemaS3Uri' in outputs, false, 'no S3 here, so no model schema location');
+    assert.equal(outputs['amplifyApiModelSchemaS3Uri'], 's3://local-backend-codegen-assets/model-schema.graphql', 'the model schema this backend serves');
 
     const byName = await client.send(new DescribeStacksCommand({ StackName: stack?.StackName }));
     const byId = await client.send(new DescribeStacksCommand({ StackName: stack?.StackId }));
@@ -126,4 +129,39 @@ test('calls signed with a wrong secret or an unknown key, or not signed, are ref
   const xml = await unsigned.text();
   assert.match(xml, /<ErrorResponse xmlns="http:\/\/cloudformation\.amazonaws\.com\/doc\/2010-05-15\/"><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/);
   assert.match(xml, /<RequestId>[0-9a-f-]{36}<\/RequestId>/);
+});
+
+test('S3 GetObject of the model schema the stack points at, signed; other objects and unsigned reads refused in S3\'s shape', async () => {
+  const cloudFormation = sdkClient();
+  // As @aws-amplify/client-config builds it: no path-style option, only the endpoint.
+  const s3 = new S3Client({ region: t.region, endpoint: s3Endpoint, credentials, maxAttempts: 1 });
+  const wrongSecret = new S3Client({ region: t.region, endpoint: s3Endpoint, credentials: { ...credentials, secretAccessKey: 'x' }, maxAttempts: 1 });
+  try {
+    const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({}));
+    const uri = Stacks?.[0]?.Outputs?.find((output) => output.OutputKey === 'amplifyApiModelSchemaS3Uri')?.OutputValue ?? '';
+    const [, bucket = '', key = ''] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) ?? [];
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const schema = (await object.Body?.transformToString()) ?? '';
+    assert.match(schema, /^type Exam @model/m);
+
+    const missing = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'other.graphql' })).then(
+      () => assert.fail('expected NoSuchKey'),
+      (error: unknown) => error,
+    );
+    assert.ok(missing instanceof S3ServiceException);
+    assert.equal(missing.name, 'NoSuchKey');
+    const forged = await wrongSecret.send(new GetObjectCommand({ Bucket: bucket, Key: key })).then(
+      () => assert.fail('expected SignatureDoesNotMatch'),
+      (error: unknown) => error,
+    );
+    assert.ok(forged instanceof S3ServiceException);
+    assert.equal(forged.name, 'SignatureDoesNotMatch');
+    const unsigned = await fetch(`${s3Endpoint}/${bucket}/${key}`);
+    assert.equal(unsigned.status, 403);
+    assert.match(await unsigned.text(), /<Error><Code>AccessDenied<\/Code>/);
+  } finally {
+    cloudFormation.destroy();
+    s3.destroy();
+    wrongSecret.destroy();
+  }
 });

@@ -5,6 +5,8 @@ import { queryHandler, QueryError, type XmlValue } from './query-protocol';
 import { describeRootStack, type StackDescription } from './root-stack';
 import { requireAdminSignature } from './signature';
 
+export { createCodegenAssets } from './codegen-assets';
+
 export interface CloudFormation {
   handleHttp: ReturnType<typeof queryHandler>;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SynthesizedBackend } from '@exam-results/amplify-synth';
 import type { PoolIds } from '../shared/pool-ids';
+import { modelSchemaS3Uri } from './codegen-assets';
 
 /** What stands in for the resources the root stack's non-literal outputs name once deployed. */
 export interface LocalResources {
@@ -22,9 +23,8 @@ export interface StackDescription {
 
 /**
  * The values a deployment gives the outputs ampx declares (its output keys), here this backend's:
- * the same ids and URL amplify_outputs.json is written with. The model schema's S3 URI has no
- * local counterpart (there is no S3), so that output is left out, as CloudFormation leaves out
- * an output without a value.
+ * the same ids and URL amplify_outputs.json is written with, and the model schema's place in the
+ * codegen assets bucket this backend serves.
  */
 function deployedValues(local: LocalResources): Record<string, string> {
   const { ids } = local;
@@ -38,6 +38,7 @@ function deployedValues(local: LocalResources): Record<string, string> {
     awsAppsyncRegion: ids.region,
     awsAppsyncApiEndpoint: local.dataUrl,
     awsAppsyncApiId: 'local-api',
+    amplifyApiModelSchemaS3Uri: modelSchemaS3Uri,
   };
 }
 
