@@ -27,6 +27,17 @@ export interface CloudAssembly {
   readAsset(location: unknown): string;
   /** The outputs of the one top-level stack whose values are literals. */
   rootStackOutputs(): Record<string, string>;
+  /** The one top-level stack: the name it deploys as, its template's Metadata and the names of all its outputs. */
+  rootStack(): RootStack;
+}
+
+export interface RootStack {
+  /** The CloudFormation stack name (`amplify-<namespace>-<name>-sandbox-<hash>` for a sandbox). */
+  name: string;
+  /** The template's `Metadata` section, which says which outputs make up each part of amplify_outputs.json. */
+  metadata: Record<string, unknown>;
+  /** Every output, literal or not, in template order. */
+  outputNames: string[];
 }
 
 function resourcesOf(templateFile: string, template: Template): AssemblyResource[] {
@@ -61,17 +72,31 @@ export function openCloudAssembly(dir: string): CloudAssembly {
       return readFileSync(join(dir, `asset.${key}`), 'utf8');
     },
     rootStackOutputs() {
-      const manifest = readJson('manifest.json') as { artifacts?: Record<string, { type: string; properties?: { templateFile?: string } }> };
-      const stacks = Object.values(manifest.artifacts ?? {}).filter((artifact) => artifact.type === 'aws:cloudformation:stack');
-      const [stack, ...others] = stacks;
-      const templateFile = stack?.properties?.templateFile;
-      const template = templateFile === undefined ? undefined : templates.get(templateFile);
-      if (!template || others.length > 0) throw new Error(`expected one top-level stack in the cloud assembly ${dir}`);
       const outputs: Record<string, string> = {};
-      for (const [name, output] of Object.entries((template['Outputs'] ?? {}) as Record<string, { Value?: unknown }>)) {
+      for (const [name, output] of Object.entries((topLevelStack().template['Outputs'] ?? {}) as Record<string, { Value?: unknown }>)) {
         if (typeof output.Value === 'string') outputs[name] = output.Value;
       }
       return outputs;
     },
+    rootStack() {
+      const { name, template } = topLevelStack();
+      return {
+        name,
+        metadata: (template['Metadata'] ?? {}) as Record<string, unknown>,
+        outputNames: Object.keys((template['Outputs'] ?? {}) as Record<string, unknown>),
+      };
+    },
   };
+
+  function topLevelStack(): { name: string; template: Template } {
+    const manifest = readJson('manifest.json') as {
+      artifacts?: Record<string, { type: string; properties?: { templateFile?: string; stackName?: string } }>;
+    };
+    const stacks = Object.entries(manifest.artifacts ?? {}).filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack');
+    const [stack, ...others] = stacks;
+    const templateFile = stack?.[1].properties?.templateFile;
+    const template = templateFile === undefined ? undefined : templates.get(templateFile);
+    if (!stack || !template || others.length > 0) throw new Error(`expected one top-level stack in the cloud assembly ${dir}`);
+    return { name: stack[1].properties?.stackName ?? stack[0], template };
+  }
 }

@@ -29,6 +29,15 @@ describe('what is read from the synthesized amplify/', () => {
     assert.equal(backend.rootStackOutputs['userPoolId'], undefined, 'an id known only once deployed is not a literal');
   });
 
+  test('the root stack: the sandbox stack name ampx deploys, its Metadata naming the outputs of each part, every output', () => {
+    assert.match(backend.rootStack.name, /^amplify-examresults-[a-z0-9]+-sandbox-[0-9a-f]{10}$/);
+    const auth = backend.rootStack.metadata['AWS::Amplify::Auth'] as { version: string; stackOutputs: string[] };
+    assert.equal(auth.version, '1');
+    assert.ok(auth.stackOutputs.includes('userPoolId'));
+    assert.ok(backend.rootStack.outputNames.includes('userPoolId'), 'outputs known only once deployed are named too');
+    assert.ok(backend.rootStack.outputNames.includes('passwordPolicyMinLength'));
+  });
+
   test('resources of a type are found in every nested stack, and the assets they point at are read', () => {
     const resolvers = backend.resourcesOfType('AWS::AppSync::Resolver');
     const getExam = resolvers.find(({ properties }) => properties['TypeName'] === 'Query' && properties['FieldName'] === 'getExam');

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type Template } from './cloud-assembly';
+import { openCloudAssembly, type AssemblyResource, type CloudAssembly, type RootStack, type Template } from './cloud-assembly';
 import { readAppSync, type AppSyncDefinition } from './read-appsync';
 import { readIdentityPoolRoles, type IdentityPoolRoles } from './read-identity-pool-roles';
 
@@ -50,6 +50,8 @@ export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType
   appSync: AppSyncDefinition;
   /** The root stack's outputs with literal values (`passwordPolicyMinLength`, `usernameAttributes`, ...), from which `ampx` builds amplify_outputs.json. */
   rootStackOutputs: Record<string, string>;
+  /** The root stack as CloudFormation would describe it: its name, Metadata and output names (what `ampx sandbox seed` reads back). */
+  rootStack: RootStack;
 }
 
 function only(resources: AssemblyResource[], type: string, assemblyDir: string): AssemblyResource {
@@ -139,5 +141,6 @@ export function readAssembly(assemblyDir: string): SynthesizedBackend {
     graphqlApi: authModesOf(api),
     appSync: readAppSync(assembly),
     rootStackOutputs: assembly.rootStackOutputs(),
+    rootStack: assembly.rootStack(),
   };
 }

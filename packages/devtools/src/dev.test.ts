@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
 import type { Schema } from '@exam-results/amplify/data/resource';
+import { signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { WebSocket } from 'ws';
 import { assertPortFree } from './port-check';
@@ -30,9 +31,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startDev(ports: { backend: number; teacher: number; student: number }): { child: ChildProcess; output: () => string } {
-  rmSync(stateDir, { recursive: true, force: true });
-  const args = ['dev', '--reset', '--data-dir', dataDir, '--outputs', outputs];
+/** `pnpm dev` on a fresh data directory (`--reset`), or, with `fresh: false`, on the one the last run left. */
+function startDev(ports: { backend: number; teacher: number; student: number }, { fresh = true } = {}): { child: ChildProcess; output: () => string } {
+  if (fresh) rmSync(stateDir, { recursive: true, force: true });
+  const args = ['dev', ...(fresh ? ['--reset'] : []), '--data-dir', dataDir, '--outputs', outputs];
   for (const [name, port] of Object.entries(ports)) args.push(`--${name}-port`, String(port));
   // `pnpm dev` from the root, as a user types it, in its own process group as a terminal gives it,
   // so Ctrl-C can be sent the way a terminal sends it: to pnpm and everything under it.
@@ -56,13 +58,25 @@ async function waitFor(check: () => boolean, what: string, timeoutMs: number): P
   }
 }
 
-test('pnpm dev starts the backend, the demo teacher and exam, and both apps, restarts the backend when it dies; Ctrl-C stops all of it', async () => {
+async function stopDev(dev: { child: ChildProcess }, exited: Promise<[number | null, NodeJS.Signals | null]>, ports: Record<string, number>) {
+  if (dev.child.pid !== undefined && dev.child.exitCode === null) process.kill(-dev.child.pid, 'SIGINT');
+  const [code, signal] = await exited;
+  // Free the moment pnpm dev has exited, so starting it again straight away works.
+  for (const [name, port] of Object.entries(ports)) await assertPortFree(port, `${name} after Ctrl-C`, name === 'backend' ? '127.0.0.1' : '0.0.0.0');
+  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'Ctrl-C is a normal way to stop pnpm dev');
+}
+
+test('pnpm dev starts the backend, seeds it with amplify/seed/seed.ts on a first start only, starts both apps, restarts the backend when it dies; Ctrl-C stops all of it', async () => {
   const ports = { backend: await freePort(), teacher: await freePort(), student: await freePort() };
   const dev = startDev(ports);
   const exited = once(dev.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  let password = '';
   try {
     await waitFor(() => dev.output().includes('Ctrl-C stops everything.') || dev.child.exitCode !== null, 'the URLs', 180_000);
-    assert.match(dev.output(), /sign in as demo\.teacher@example\.com \/ \S+/);
+    password = /sign in as demo\.teacher@example\.com \/ (\S+)/.exec(dev.output())?.[1] ?? '';
+    assert.notEqual(password, '', 'the demo password is printed');
+    assert.match(dev.output(), /seed +│ created the demo teacher demo\.teacher@example\.com/);
+    assert.match(dev.output(), /seed +│ seeded a demo exam with 5 results/);
     for (const port of [ports.teacher, ports.student]) {
       const page = await fetch(`http://localhost:${port}/`);
       assert.equal(page.status, 200, `app on ${port}`);
@@ -74,6 +88,12 @@ test('pnpm dev starts the backend, the demo teacher and exam, and both apps, res
     assert.deepEqual(exams.map((exam) => exam.subject), ['Mathematics']);
     const { data: results } = await guest.models.Result.list({ filter: { examId: { eq: exams[0]?.id ?? '' } } });
     assert.equal(results.length, 5);
+    // The seeded teacher signs in with the printed password, through the real client.
+    const { isSignedIn } = await signIn({ username: 'demo.teacher@example.com', password });
+    assert.equal(isSignedIn, true);
+    const { data: own } = await generateClient<Schema>({ authMode: 'userPool' }).models.Exam.list();
+    assert.deepEqual(own.map((exam) => exam.teacher), ['Demo Teacher'], 'the demo exam is the demo teacher\'s');
+    await signOut();
     assert.match(dev.output(), new RegExp(`add teachers: pnpm teacher add <email> --data-dir ${dataDir}`));
 
     // The backend dies as a crash kills it: the apps stay up, the backend comes back with the data.
@@ -85,13 +105,22 @@ test('pnpm dev starts the backend, the demo teacher and exam, and both apps, res
     const { data: again } = await guest.models.Exam.list();
     assert.deepEqual(again.map((exam) => exam.subject), ['Mathematics']);
   } finally {
-    if (dev.child.pid !== undefined) process.kill(-dev.child.pid, 'SIGINT');
+    await stopDev(dev, exited, ports);
   }
-  const [code, signal] = await exited;
-  // Free the moment pnpm dev has exited, so starting it again straight away works.
-  for (const [name, port] of Object.entries(ports)) await assertPortFree(port, `${name} after Ctrl-C`, name === 'backend' ? '127.0.0.1' : '0.0.0.0');
-  assert.deepEqual({ code, signal }, { code: 0, signal: null }, 'Ctrl-C is a normal way to stop pnpm dev');
   assert.doesNotMatch(dev.output(), /ERR_PNPM|ELIFECYCLE/);
+
+  // A second start on the same data: the pool has its teacher, so nothing is seeded again.
+  const second = startDev(ports, { fresh: false });
+  const secondExited = once(second.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  try {
+    await waitFor(() => second.output().includes('Ctrl-C stops everything.') || second.child.exitCode !== null, 'the URLs again', 180_000);
+    assert.doesNotMatch(second.output(), /seed +│/);
+    assert.ok(second.output().includes(`sign in as demo.teacher@example.com / ${password}`), 'the same demo password');
+    const { data: exams } = await generateClient<Schema>({ authMode: 'identityPool' }).models.Exam.list();
+    assert.equal(exams.length, 1);
+  } finally {
+    await stopDev(second, secondExited, ports);
+  }
 });
 
 test('a port already in use is reported in a sentence', async () => {

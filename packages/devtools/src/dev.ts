@@ -1,6 +1,6 @@
 /**
- * `pnpm dev`: the local backend, a demo teacher and demo exam, and both apps,
- * with prefixed logs. Ctrl-C stops all of it.
+ * `pnpm dev`: the local backend, seeded by amplify/seed/seed.ts on a first start (the demo
+ * teacher and exam), and both apps, with prefixed logs. Ctrl-C stops all of it.
  * `pnpm dev --cloud`: only the apps, against the deployment `pnpm sandbox` wrote
  * amplify_outputs.json for.
  * `--reset` starts from an empty backend; `--import DIR` from a snapshot, `--export DIR`
@@ -13,12 +13,12 @@ import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConsoleLogger } from 'aws-amplify/utils';
-import { WebSocket } from 'ws';
-import { configureAmplify, isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
+import { openUserPoolAdmin } from '@exam-results/local-backend';
 import { keepBackendRunning } from './backend-keeper';
-import { ensureDemoTeacher } from './demo-teacher';
+import { demoTeacherEmail, readDemoPassword } from './demo-teacher';
 import { assertPortFree } from './port-check';
+import { seedProcess } from './seed-run';
 import { Supervisor, type Supervised } from './supervisor';
 import { repoRoot } from './workspace';
 
@@ -57,7 +57,7 @@ const snapshotArgs = {
   export: options.export === undefined ? [] : ['--export', fromCaller(options.export)],
 };
 
-const supervisor = new Supervisor(['backend', 'teacher', 'student', 'dev']);
+const supervisor = new Supervisor(['backend', 'seed', 'teacher', 'student', 'dev']);
 let stopping = false;
 const say = (line: string) => supervisor.log('dev', line);
 
@@ -112,6 +112,23 @@ async function startBackend(): Promise<Supervised> {
   return backend;
 }
 
+/** A first start: nobody in the user pool yet (a fresh install, `--reset`, not an imported snapshot with users). */
+async function userPoolIsEmpty(): Promise<boolean> {
+  const admin = await openUserPoolAdmin({ dataDir, repoRoot });
+  try {
+    return admin.listUsers().length === 0;
+  } finally {
+    admin.close();
+  }
+}
+
+/** Runs amplify/seed/seed.ts against the backend, as `pnpm seed` does, its log prefixed `seed`. */
+async function seed(): Promise<void> {
+  const run = seedProcess({ dataDir, outputsPath });
+  const code = await supervisor.start('seed', run.command, run.args, { cwd: run.cwd, env: run.env }).exited;
+  if (code !== 0) throw new Error(`amplify/seed/seed.ts failed with exit code ${code} (see its log above); after a fix, pnpm seed runs it again`);
+}
+
 function assertCloudOutputs(): void {
   if (!existsSync(outputsPath) || isLocalBackend(readOutputs())) {
     throw new Error(`--cloud needs the amplify_outputs.json that 'pnpm sandbox' writes for your AWS deployment; ${outputsPath} is ${existsSync(outputsPath) ? 'the local backend\'s' : 'missing'}.`);
@@ -127,16 +144,13 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(outputsPath), { recursive: true });
 
   let backend: Supervised | undefined;
-  let demo: { email: string; password: string } | undefined;
+  let demoPassword: string | undefined;
   if (cloud) {
     assertCloudOutputs();
   } else {
     backend = await startBackend();
-    globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
-    // Amplify warns that the Cognito endpoints are custom: here that is the point.
-    ConsoleLogger.LOG_LEVEL = 'ERROR';
-    configureAmplify(readOutputs());
-    demo = await ensureDemoTeacher({ dataDir, repoRoot, log: say });
+    if (await userPoolIsEmpty()) await seed();
+    demoPassword = readDemoPassword(dataDir);
   }
 
   const apps = (['teacher', 'student'] as const).map((app) =>
@@ -149,7 +163,7 @@ async function main(): Promise<void> {
 
   say('');
   say(`Teacher app    http://localhost:${ports.teacher}`);
-  if (demo) say(`               sign in as ${demo.email} / ${demo.password}`);
+  if (demoPassword) say(`               sign in as ${demoTeacherEmail} / ${demoPassword}`);
   say(`Student app    http://localhost:${ports.student}   (no account needed)`);
   if (cloud) say('Backend        your AWS deployment (amplify_outputs.json from pnpm sandbox)');
   else {

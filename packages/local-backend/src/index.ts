@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type AppSync, type RealtimeOptions } from './appsync';
+import { createCloudFormation, createCodegenAssets } from './cloudformation';
 import { createConsole, createMonitorBus } from './console';
 import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
@@ -14,6 +15,7 @@ import { removeServerFile, writeServerFile } from './shared/server-file';
 import type { ServiceContext } from './shared/service-context';
 import { adminProfile, createUserPool, type AdminCredentials } from './user-pool';
 
+export { localAwsEnvironment } from './aws-tool-environment';
 export type { IdentityPoolQuotas } from './identity-pool';
 export type { Clock } from './shared/clock';
 export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
@@ -67,6 +69,8 @@ const paths = {
   identityPool: '/cognito-identity',
   jwks: '/.well-known/jwks.json',
   graphql: '/graphql',
+  cloudFormation: '/cloudformation',
+  s3: '/s3',
 } as const;
 
 /**
@@ -106,6 +110,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
   let appSync: AppSync;
   let adminCredentials: AdminCredentials;
   let serveApi: (next: Awaited<ReturnType<typeof loadApiDefinition>>, definition: typeof synthesized) => void;
+  let servedDefinition = synthesized;
   try {
     const clock = options.clock ?? systemClock;
     // The user pool is made with the context the monitor is in, and the monitor names callers by the pool's users.
@@ -120,6 +125,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     const outputsFile = options.outputsFile ?? join(repoRoot, 'amplify_outputs.json');
     const serving = context;
     serveApi = (definitionApi, definition) => {
+      servedDefinition = definition;
       appSync = createAppSync(serving, definitionApi, verifiers, { path: paths.graphql, realtime: options.realtime });
       writeAmplifyOutputs(outputsFile, definition, definitionApi, {
         ids: serving.ids,
@@ -131,6 +137,12 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     serveApi(api, synthesized);
     local.mount(paths.userPool, userPool.handleHttp);
     local.mount(paths.identityPool, identityPool.handleHttp);
+    const cloudFormation = createCloudFormation(context, { adminCredentials, dataUrl: `${url}${paths.graphql}`, definition: () => servedDefinition });
+    local.mount(paths.cloudFormation, cloudFormation.handleHttp);
+    local.mount(
+      paths.s3,
+      createCodegenAssets({ prefix: paths.s3, region: context.ids.region, clock: context.clock, credentials: adminCredentials, definition: () => servedDefinition }),
+    );
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);
     // Through the variable: a reload swaps the API behind the same routes.
@@ -151,6 +163,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     `admin API (aws cognito-idp admin-*, the AWS SDK): AWS_SHARED_CREDENTIALS_FILE=${adminCredentials.file} AWS_PROFILE=${adminProfile} ` +
       `AWS_REGION=${context.ids.region}, endpoint ${url}${paths.userPool}`,
   );
+  log(`CloudFormation (what ampx sandbox seed reads): stack ${servedDefinition.rootStack.name}, endpoint ${url}${paths.cloudFormation}`);
 
   return {
     url,
