@@ -1,6 +1,7 @@
 /**
- * `pnpm test`: every check and test suite of the workspace, one after another
- * (this machine has two cores), then one closing line `N passed, N failed`.
+ * `pnpm test`: every check and node:test suite of the workspace, two at a time (much of each
+ * suite waits on processes, sockets and timers, so two share the machine's two cores), then the
+ * browser tests alone, then one closing line `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,13 +16,14 @@ interface SuiteResult {
   seconds: number;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
+/** Runs a command; its output is streamed when `stream` is set, and always returned. */
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stream?: boolean }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
       output += chunk.toString();
-      stream.write(chunk);
+      if (options.stream) stream.write(chunk);
     };
     child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout));
     child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr));
@@ -30,55 +32,120 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   });
 }
 
-async function timed(name: string, body: () => Promise<Counts>): Promise<SuiteResult> {
-  console.log(`\n━━ ${name}`);
-  const started = performance.now();
-  const counts = await body();
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`━━ ${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s)`);
-  return { name, counts, seconds };
+interface Suite {
+  name: string;
+  /** Runs the suite; its output is streamed when `stream` is set, and always returned. */
+  run: (stream: boolean) => Promise<{ counts: Counts; output: string }>;
 }
 
 /** A check with no test count of its own (typecheck, lint) counts as one test. */
-async function check(command: string, args: string[]): Promise<Counts> {
-  const { code } = await run(command, args, { cwd: repoRoot });
-  return code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+function check(name: string, command: string, args: string[]): Suite {
+  return {
+    name,
+    run: async (stream) => {
+      const { code, output } = await run(command, args, { cwd: repoRoot, stream });
+      return { counts: code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, output };
+    },
+  };
 }
 
-async function nodeTests(dir: string): Promise<Counts> {
-  const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir });
-  const counts = countsFromNodeTestOutput(output) ?? { passed: 0, failed: 0, skipped: 0 };
-  // A suite that died before its summary (a crash, a syntax error) still fails the run.
-  return code !== 0 && counts.failed === 0 ? { ...counts, failed: counts.failed + 1 } : counts;
+function nodeTests(name: string, dir: string): Suite {
+  return {
+    name,
+    run: async (stream) => {
+      const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir, stream });
+      const counts = countsFromNodeTestOutput(output) ?? { passed: 0, failed: 0, skipped: 0 };
+      // A suite that died before its summary (a crash, a syntax error) still fails the run.
+      return { counts: code !== 0 && counts.failed === 0 ? { ...counts, failed: counts.failed + 1 } : counts, output };
+    },
+  };
 }
 
-async function browserTests(): Promise<Counts> {
-  const reportDir = mkdtempSync(path.join(tmpdir(), 'exam-results-playwright-'));
-  const reportFile = path.join(reportDir, 'report.json');
-  try {
-    const { code } = await run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
-      cwd: repoRoot,
-      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
-    });
-    let counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+const browserTests: Suite = {
+  name: 'browser (Playwright)',
+  run: async (stream) => {
+    const reportDir = mkdtempSync(path.join(tmpdir(), 'exam-results-playwright-'));
+    const reportFile = path.join(reportDir, 'report.json');
     try {
-      counts = countsFromPlaywrightReport(JSON.parse(readFileSync(reportFile, 'utf8')));
-    } catch {
-      // no report: Playwright failed before running anything
+      const { code, output } = await run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
+        cwd: repoRoot,
+        env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
+        stream,
+      });
+      let counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+      try {
+        counts = countsFromPlaywrightReport(JSON.parse(readFileSync(reportFile, 'utf8')));
+      } catch {
+        // no report: Playwright failed before running anything
+      }
+      return { counts: code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts, output };
+    } finally {
+      rmSync(reportDir, { recursive: true, force: true });
     }
-    return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
-  } finally {
-    rmSync(reportDir, { recursive: true, force: true });
-  }
+  },
+};
+
+function summaryLine({ name, counts, seconds }: SuiteResult): string {
+  return `━━ ${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s)`;
 }
 
-const results: SuiteResult[] = [];
-results.push(await timed('typecheck', () => check('pnpm', ['run', '--silent', 'typecheck'])));
-results.push(await timed('lint', () => check('pnpm', ['run', '--silent', 'lint'])));
-for (const pkg of workspacePackages().filter((candidate) => candidate.scripts.test)) {
-  results.push(await timed(pkg.name, () => nodeTests(pkg.dir)));
+/** One suite with its output streamed as it runs. */
+async function runStreamed(suite: Suite): Promise<SuiteResult> {
+  console.log(`\n━━ ${suite.name}`);
+  const started = performance.now();
+  const { counts } = await suite.run(true);
+  const result = { name: suite.name, counts, seconds: (performance.now() - started) / 1000 };
+  console.log(summaryLine(result));
+  return result;
 }
-results.push(await timed('browser (Playwright)', browserTests));
+
+/**
+ * Suites `slots` at a time, in the order given. Each one's output is printed whole when it ends,
+ * so two suites never interleave; a line each minute names what is still running.
+ */
+async function runPooled(suites: Suite[], slots: number): Promise<SuiteResult[]> {
+  const results = new Map<Suite, SuiteResult>();
+  const running = new Map<Suite, number>();
+  const heartbeat = setInterval(() => {
+    const now = performance.now();
+    console.log(`… running: ${[...running].map(([suite, started]) => `${suite.name} (${((now - started) / 1000).toFixed(0)} s)`).join(', ')}`);
+  }, 60_000);
+  const queue = [...suites];
+  const slot = async () => {
+    for (let suite = queue.shift(); suite; suite = queue.shift()) {
+      const started = performance.now();
+      running.set(suite, started);
+      const { counts, output } = await suite.run(false);
+      running.delete(suite);
+      const result = { name: suite.name, counts, seconds: (performance.now() - started) / 1000 };
+      process.stdout.write(`\n━━ ${suite.name}\n${output}${output.endsWith('\n') ? '' : '\n'}${summaryLine(result)}\n`);
+      results.set(suite, result);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: slots }, slot));
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return suites.map((suite) => results.get(suite) as SuiteResult);
+}
+
+const packageSuites = workspacePackages()
+  .filter((candidate) => candidate.scripts.test)
+  .map((pkg) => nodeTests(pkg.name, pkg.dir));
+// The two longest suites start first, so that the short ones fill in beside them.
+const slowest = ['@exam-results/devtools', '@exam-results/local-backend'];
+const results: SuiteResult[] = await runPooled(
+  [
+    ...slowest.flatMap((name) => packageSuites.filter((suite) => suite.name === name)),
+    check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']),
+    check('lint', 'pnpm', ['run', '--silent', 'lint']),
+    ...packageSuites.filter((suite) => !slowest.includes(suite.name)),
+  ],
+  2,
+);
+// Alone: its tests measure what a teacher and a student see, two browsers at a time.
+results.push(await runStreamed(browserTests));
 
 console.log('\nSummary');
 for (const { name, counts, seconds } of results) {
