@@ -82,6 +82,18 @@ async function waitForBackend(logFile: string, pid: number): Promise<string> {
   }
 }
 
+/**
+ * ampx type-checks with the compiler API of the project's `typescript` package; that package's own
+ * command (`tsc`, or `tsc6` where TypeScript 6 stands beside 7) is the same compiler.
+ */
+function compilerOfTypescriptPackage(cwd: string): string {
+  const manifestPath = createRequire(path.join(cwd, 'package.json')).resolve('typescript/package.json');
+  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
+  const command = Object.values(bin)[0];
+  if (!command) throw new AmpxError(`the typescript package at ${manifestPath} has no compiler command`);
+  return path.join(path.dirname(manifestPath), command);
+}
+
 async function pipelineDeploy(args: string[], cwd: string): Promise<void> {
   const { branch, appId, outDir } = backendArgs(args, 'outputs-out-dir');
   const entry = path.join(cwd, 'amplify', 'backend.ts');
@@ -90,8 +102,7 @@ async function pipelineDeploy(args: string[], cwd: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
 
   console.log('Type-checking amplify/ as ampx does (tsc --noEmit --skipLibCheck)');
-  const tsc = createRequire(path.join(cwd, 'package.json')).resolve('typescript/bin/tsc');
-  await run(process.execPath, [tsc, '--noEmit', '--skipLibCheck', '-p', 'amplify'], { cwd });
+  await run(process.execPath, [compilerOfTypescriptPackage(cwd), '--noEmit', '--skipLibCheck', '-p', 'amplify'], { cwd });
 
   console.log(`Synthesizing amplify/ as the branch deployment of app ${appId}, branch ${branch}`);
   const assembly = path.join(dir, 'assembly');
