@@ -1,7 +1,7 @@
 /**
- * `pnpm test`: every check and node:test suite of the workspace, two at a time (much of each
- * suite waits on processes, sockets and timers, so two share the machine's two cores), then the
- * browser tests alone, then one closing line `N passed, N failed`.
+ * `pnpm test`: every check and test suite of the workspace, two at a time (much of each suite
+ * waits on processes, sockets and timers, so two share the machine's two cores), then one
+ * closing line `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,17 +16,15 @@ interface SuiteResult {
   seconds: number;
 }
 
-/** Runs a command; its output is streamed when `stream` is set, and always returned. */
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stream?: boolean }): Promise<{ code: number; output: string }> {
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+    const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (options.stream) stream.write(chunk);
     };
-    child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout));
-    child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr));
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
@@ -34,16 +32,15 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 
 interface Suite {
   name: string;
-  /** Runs the suite; its output is streamed when `stream` is set, and always returned. */
-  run: (stream: boolean) => Promise<{ counts: Counts; output: string }>;
+  run: () => Promise<{ counts: Counts; output: string }>;
 }
 
 /** A check with no test count of its own (typecheck, lint) counts as one test. */
 function check(name: string, command: string, args: string[]): Suite {
   return {
     name,
-    run: async (stream) => {
-      const { code, output } = await run(command, args, { cwd: repoRoot, stream });
+    run: async () => {
+      const { code, output } = await run(command, args, { cwd: repoRoot });
       return { counts: code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, output };
     },
   };
@@ -52,8 +49,8 @@ function check(name: string, command: string, args: string[]): Suite {
 function nodeTests(name: string, dir: string): Suite {
   return {
     name,
-    run: async (stream) => {
-      const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir, stream });
+    run: async () => {
+      const { code, output } = await run('pnpm', ['run', '--silent', 'test'], { cwd: dir });
       const counts = countsFromNodeTestOutput(output) ?? { passed: 0, failed: 0, skipped: 0 };
       // A suite that died before its summary (a crash, a syntax error) still fails the run.
       return { counts: code !== 0 && counts.failed === 0 ? { ...counts, failed: counts.failed + 1 } : counts, output };
@@ -63,14 +60,13 @@ function nodeTests(name: string, dir: string): Suite {
 
 const browserTests: Suite = {
   name: 'browser (Playwright)',
-  run: async (stream) => {
+  run: async () => {
     const reportDir = mkdtempSync(path.join(tmpdir(), 'exam-results-playwright-'));
     const reportFile = path.join(reportDir, 'report.json');
     try {
       const { code, output } = await run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
         cwd: repoRoot,
         env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
-        stream,
       });
       let counts: Counts = { passed: 0, failed: 0, skipped: 0 };
       try {
@@ -89,16 +85,6 @@ function summaryLine({ name, counts, seconds }: SuiteResult): string {
   return `━━ ${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s)`;
 }
 
-/** One suite with its output streamed as it runs. */
-async function runStreamed(suite: Suite): Promise<SuiteResult> {
-  console.log(`\n━━ ${suite.name}`);
-  const started = performance.now();
-  const { counts } = await suite.run(true);
-  const result = { name: suite.name, counts, seconds: (performance.now() - started) / 1000 };
-  console.log(summaryLine(result));
-  return result;
-}
-
 /**
  * Suites `slots` at a time, in the order given. Each one's output is printed whole when it ends,
  * so two suites never interleave; a line each minute names what is still running.
@@ -115,7 +101,7 @@ async function runPooled(suites: Suite[], slots: number): Promise<SuiteResult[]>
     for (let suite = queue.shift(); suite; suite = queue.shift()) {
       const started = performance.now();
       running.set(suite, started);
-      const { counts, output } = await suite.run(false);
+      const { counts, output } = await suite.run();
       running.delete(suite);
       const result = { name: suite.name, counts, seconds: (performance.now() - started) / 1000 };
       process.stdout.write(`\n━━ ${suite.name}\n${output}${output.endsWith('\n') ? '' : '\n'}${summaryLine(result)}\n`);
@@ -133,7 +119,9 @@ async function runPooled(suites: Suite[], slots: number): Promise<SuiteResult[]>
 const packageSuites = workspacePackages()
   .filter((candidate) => candidate.scripts.test)
   .map((pkg) => nodeTests(pkg.name, pkg.dir));
-// The two longest suites start first, so that the short ones fill in beside them.
+// The two longest node:test suites start first, so that the short ones fill in beside them. The
+// browser tests come last: they start once every other suite has, beside one at most, and their
+// own two workers get the machine to themselves once that one ends.
 const slowest = ['@exam-results/devtools', '@exam-results/local-backend'];
 const results: SuiteResult[] = await runPooled(
   [
@@ -141,11 +129,10 @@ const results: SuiteResult[] = await runPooled(
     check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']),
     check('lint', 'pnpm', ['run', '--silent', 'lint']),
     ...packageSuites.filter((suite) => !slowest.includes(suite.name)),
+    browserTests,
   ],
   2,
 );
-// Alone: its tests measure what a teacher and a student see, two browsers at a time.
-results.push(await runStreamed(browserTests));
 
 console.log('\nSummary');
 for (const { name, counts, seconds } of results) {
