@@ -1,7 +1,6 @@
 /**
- * `pnpm test`: every check and test suite of the workspace, two at a time (much of each suite
- * waits on processes, sockets and timers, so two share the machine's two cores), then one
- * closing line `N passed, N failed`.
+ * `pnpm test`: every check and test suite of the workspace in two lanes side by side (the long
+ * suites in one, the short ones beside them), then one closing line `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -86,19 +85,19 @@ function summaryLine({ name, counts, seconds }: SuiteResult): string {
 }
 
 /**
- * Suites `slots` at a time, in the order given. Each one's output is printed whole when it ends,
- * so two suites never interleave; a line each minute names what is still running.
+ * Two lanes side by side, each running its suites one after another. Each suite's output is
+ * printed whole when it ends, so two suites never interleave; a line each minute names what is
+ * still running.
  */
-async function runPooled(suites: Suite[], slots: number): Promise<SuiteResult[]> {
+async function runLanes(lanes: Suite[][]): Promise<SuiteResult[]> {
   const results = new Map<Suite, SuiteResult>();
   const running = new Map<Suite, number>();
   const heartbeat = setInterval(() => {
     const now = performance.now();
     console.log(`… running: ${[...running].map(([suite, started]) => `${suite.name} (${((now - started) / 1000).toFixed(0)} s)`).join(', ')}`);
   }, 60_000);
-  const queue = [...suites];
-  const slot = async () => {
-    for (let suite = queue.shift(); suite; suite = queue.shift()) {
+  const runLane = async (lane: Suite[]) => {
+    for (const suite of lane) {
       const started = performance.now();
       running.set(suite, started);
       const { counts, output } = await suite.run();
@@ -109,30 +108,27 @@ async function runPooled(suites: Suite[], slots: number): Promise<SuiteResult[]>
     }
   };
   try {
-    await Promise.all(Array.from({ length: slots }, slot));
+    await Promise.all(lanes.map(runLane));
   } finally {
     clearInterval(heartbeat);
   }
-  return suites.map((suite) => results.get(suite) as SuiteResult);
+  return lanes.flat().map((suite) => results.get(suite) as SuiteResult);
 }
 
 const packageSuites = workspacePackages()
   .filter((candidate) => candidate.scripts.test)
   .map((pkg) => nodeTests(pkg.name, pkg.dir));
-// The two longest node:test suites start first, so that the short ones fill in beside them. The
-// browser tests come last: they start once every other suite has, beside one at most, and their
-// own two workers get the machine to themselves once that one ends.
-const slowest = ['@exam-results/devtools', '@exam-results/local-backend'];
-const results: SuiteResult[] = await runPooled(
+// Each of these already keeps both cores busy (two test files, or two browser workers, at a time);
+// side by side they only slow each other down. The short suites run beside the first of them.
+const heavy = ['@exam-results/devtools', '@exam-results/local-backend'];
+const results: SuiteResult[] = await runLanes([
+  [...heavy.flatMap((name) => packageSuites.filter((suite) => suite.name === name)), browserTests],
   [
-    ...slowest.flatMap((name) => packageSuites.filter((suite) => suite.name === name)),
     check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']),
     check('lint', 'pnpm', ['run', '--silent', 'lint']),
-    ...packageSuites.filter((suite) => !slowest.includes(suite.name)),
-    browserTests,
+    ...packageSuites.filter((suite) => !heavy.includes(suite.name)),
   ],
-  2,
-);
+]);
 
 console.log('\nSummary');
 for (const { name, counts, seconds } of results) {
