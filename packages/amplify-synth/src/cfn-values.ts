@@ -11,6 +11,15 @@ import type { AssemblyResource, Template } from './cloud-assembly';
  */
 
 export const localApiId = 'local-api';
+
+/**
+ * Stand-ins for ids a local backend mints per install (the identity and user pools'): the
+ * backend replaces them in what it reads (resolver templates stash the identity pool id).
+ */
+export const installIdPlaceholders = {
+  identityPoolId: '<local identity pool id>',
+  userPoolId: '<local user pool id>',
+} as const;
 const pseudoParameters: Record<string, string> = {
   'AWS::Region': 'us-east-1',
   'AWS::AccountId': '000000000000',
@@ -77,6 +86,10 @@ export function createCfnValues(dir: string, templates: ReadonlyMap<string, Temp
         return evaluate(templateFile, properties['Name'], depth + 1);
       case 'AWS::IAM::Role':
         return evaluate(templateFile, properties['RoleName'], depth + 1) ?? name;
+      case 'AWS::Cognito::IdentityPool':
+        return installIdPlaceholders.identityPoolId;
+      case 'AWS::Cognito::UserPool':
+        return installIdPlaceholders.userPoolId;
       case 'AWS::DynamoDB::Table':
       case 'Custom::AmplifyDynamoDBTable':
         return evaluate(templateFile, properties['TableName'] ?? properties['tableName'], depth + 1);

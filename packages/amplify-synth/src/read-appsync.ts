@@ -14,8 +14,11 @@ export interface AppSyncResolver {
   fieldName: string;
   kind: 'UNIT' | 'PIPELINE';
   runtime: 'APPSYNC_JS' | 'VTL';
-  /** The APPSYNC_JS code (resolvers in VTL have mapping templates instead, not read here). */
+  /** The APPSYNC_JS code (resolvers in VTL have mapping templates instead). */
   code: string | undefined;
+  /** VTL: the request and response mapping templates (a PIPELINE's before and after templates). */
+  requestMappingTemplate: string | undefined;
+  responseMappingTemplate: string | undefined;
   /** PIPELINE: its functions in order. */
   functions: AppSyncFunction[];
   /** UNIT: its data source. */
@@ -26,6 +29,8 @@ export interface AppSyncFunction {
   name: string;
   runtime: 'APPSYNC_JS' | 'VTL';
   code: string | undefined;
+  requestMappingTemplate: string | undefined;
+  responseMappingTemplate: string | undefined;
   dataSourceName: string;
 }
 
@@ -80,6 +85,17 @@ function codeOf(assembly: CloudAssembly, values: CfnValues, templateFile: string
   return typeof code === 'string' ? code : undefined;
 }
 
+/** A VTL mapping template, inline (often an `Fn::Join` with the table name and role ARNs) or an S3 asset. */
+function templateOf(assembly: CloudAssembly, values: CfnValues, templateFile: string, properties: Raw, which: 'Request' | 'Response'): string | undefined {
+  if (runtimeOf(properties) !== 'VTL') return undefined;
+  const location = properties[`${which}MappingTemplateS3Location`];
+  if (location !== undefined) return assembly.readAsset(location);
+  const inline = properties[`${which}MappingTemplate`];
+  if (inline === undefined) return undefined;
+  const text = values.evaluate(templateFile, inline);
+  return typeof text === 'string' ? text : undefined;
+}
+
 export function readAppSync(assembly: CloudAssembly): AppSyncDefinition {
   const values = createCfnValues(assembly.dir, assembly.templates);
   const text = (templateFile: string, value: unknown) => String(values.evaluate(templateFile, value));
@@ -91,6 +107,8 @@ export function readAppSync(assembly: CloudAssembly): AppSyncDefinition {
       name: text(fn.templateFile, fn.properties['Name']),
       runtime: runtimeOf(fn.properties),
       code: codeOf(assembly, values, fn.templateFile, fn.properties),
+      requestMappingTemplate: templateOf(assembly, values, fn.templateFile, fn.properties, 'Request'),
+      responseMappingTemplate: templateOf(assembly, values, fn.templateFile, fn.properties, 'Response'),
       dataSourceName: text(fn.templateFile, fn.properties['DataSourceName']),
     };
   };
@@ -104,6 +122,8 @@ export function readAppSync(assembly: CloudAssembly): AppSyncDefinition {
       kind,
       runtime: runtimeOf(properties),
       code: codeOf(assembly, values, templateFile, properties),
+      requestMappingTemplate: templateOf(assembly, values, templateFile, properties, 'Request'),
+      responseMappingTemplate: templateOf(assembly, values, templateFile, properties, 'Response'),
       functions: kind === 'PIPELINE' ? pipeline.map(functionOf) : [],
       dataSourceName: properties['DataSourceName'] === undefined ? undefined : text(templateFile, properties['DataSourceName']),
     };

@@ -12,6 +12,8 @@ export interface PolicyStatement {
 export interface IdentityPoolRoles {
   unauthenticated: PolicyStatement[];
   authenticated: PolicyStatement[];
+  /** The roles' names, as `ctx.identity.userArn` of their credentials names them (`assumed-role/<name>/…`). */
+  roleNames: { unauthenticated: string | undefined; authenticated: string | undefined };
 }
 
 type Raw = Record<string, unknown>;
@@ -48,5 +50,12 @@ export function readIdentityPoolRoles(assembly: CloudAssembly): IdentityPoolRole
       }),
     );
   };
-  return { unauthenticated: statementsFor(roles['unauthenticated']), authenticated: statementsFor(roles['authenticated']) };
+  return {
+    unauthenticated: statementsFor(roles['unauthenticated']),
+    authenticated: statementsFor(roles['authenticated']),
+    roleNames: {
+      unauthenticated: roles['unauthenticated'] === undefined ? undefined : roleName(roles['unauthenticated']),
+      authenticated: roles['authenticated'] === undefined ? undefined : roleName(roles['authenticated']),
+    },
+  };
 }
