@@ -8,6 +8,7 @@ import {
   type AttributeMap,
   type AttributeValue,
 } from './attribute-value';
+import { compareUtf8, compareValues } from './comparison';
 import { applyUpdate, evaluateCondition, project } from './expression-evaluator';
 import { parseCondition, parseProjection, parseUpdate, Substitutions, ValidationError, type Condition, type Path } from './expression-parser';
 
@@ -206,9 +207,9 @@ function projected(item: Row | undefined, paths: Path[] | undefined): Row | null
   return paths ? plain(project(toAttributeMap(item), paths)) : item;
 }
 
+/** Sort-key order: DynamoDB's order of values of the key's type (keys of another type, which a table's schema rules out, by their text). */
 function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
-  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+  return compareValues(a, b) ?? compareUtf8(String(a), String(b));
 }
 
 export function createDynamoDbDataSource(tables: DataSourceTables, cursors: PageCursors) {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { typeOf, type AttributeMap, type AttributeValue } from './attribute-value';
+import { canonicalDecimal, compareAttributeValues as order, compareDecimals } from './comparison';
 import { ValidationError, type Condition, type Operand, type Path, type UpdateAction, type UpdateValue } from './expression-parser';
 
 /** Evaluates parsed DynamoDB expressions on typed items, with DynamoDB's rules for types and missing attributes. */
@@ -38,17 +39,9 @@ function operandValue(operand: Operand, item: AttributeMap): AttributeValue | un
   return size === undefined ? undefined : { N: String(size) };
 }
 
-/** Orders two scalars of the same type (strings by UTF-8 bytes, numbers by value, binary by bytes). */
-function order(a: AttributeValue, b: AttributeValue): number | undefined {
-  if ('S' in a && 'S' in b) return Buffer.compare(Buffer.from(a.S), Buffer.from(b.S));
-  if ('N' in a && 'N' in b) return Math.sign(Number(a.N) - Number(b.N));
-  if ('B' in a && 'B' in b) return Buffer.compare(Buffer.from(a.B, 'base64'), Buffer.from(b.B, 'base64'));
-  return undefined;
-}
-
 function canonical(value: AttributeValue): unknown {
-  if ('N' in value) return { N: Number(value.N) };
-  if ('NS' in value) return { NS: value.NS.map(Number).sort((x, y) => x - y) };
+  if ('N' in value) return { N: canonicalDecimal(value.N) };
+  if ('NS' in value) return { NS: value.NS.map(canonicalDecimal).sort() };
   if ('SS' in value) return { SS: [...value.SS].sort() };
   if ('BS' in value) return { BS: [...value.BS].sort() };
   if ('L' in value) return { L: value.L.map(canonical) };
@@ -134,7 +127,7 @@ export function evaluateCondition(condition: Condition, item: AttributeMap, kind
           if (!value || !needle) return false;
           if ('S' in value) return 'S' in needle && value.S.includes(needle.S);
           if ('SS' in value) return 'S' in needle && value.SS.includes(needle.S);
-          if ('NS' in value) return 'N' in needle && value.NS.some((n) => Number(n) === Number(needle.N));
+          if ('NS' in value) return 'N' in needle && value.NS.some((n) => compareDecimals(n, needle.N) === 0);
           if ('BS' in value) return 'B' in needle && value.BS.includes(needle.B);
           if ('L' in value) return value.L.some((element) => attributeValuesEqual(element, needle));
           return false;

@@ -1,4 +1,5 @@
 export { fromAttributeMap, toAttributeMap, type AttributeMap, type AttributeValue } from './attribute-value';
+export { canonicalDecimal, compareAttributeValues, compareBytes, compareDecimals, compareUtf8, compareValues } from './comparison';
 export { ResolverCodeError, type ResolverError } from './control-flow';
 export {
   createDynamoDbDataSource,
