@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock';
 import { TokenRejectedError, type UserPool } from '../user-pool';
 import type { AuthMode } from './api-definition';
 import type { Caller } from './caller';
-import { SignatureError, verifySigV4, type SignedRequest } from './sigv4';
+import { SignatureError, verifySigV4, type SignedRequest } from '../shared/sigv4';
 
 /**
  * A request AppSync refuses before running any GraphQL: HTTP 401 for a missing or

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SynthesizedBackend } from '@exam-results/amplify-synth';
-import { SignatureError, verifySigV4 } from '../appsync/sigv4';
+import { SignatureError, verifySigV4 } from '../shared/sigv4';
 import type { Clock } from '../shared/clock';
 import type { AdminCredentials } from '../user-pool';
 

@@ -1,4 +1,4 @@
-import { SignatureError, verifySigV4 } from '../appsync/sigv4';
+import { SignatureError, verifySigV4 } from '../shared/sigv4';
 import { NamedAwsError } from '../shared/aws-errors';
 import type { RawRequest } from '../shared/aws-json-protocol';
 import type { Clock } from '../shared/clock';

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../shared/clock';
+import type { Clock } from './clock';
 import type { StoredCredentials } from '../identity-pool';
 
 /** A request (or the signing inputs of a real-time message) whose SigV4 signature is to be checked. */
