@@ -5,7 +5,7 @@ import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type AppSync, type RealtimeOptions } from './appsync';
 import { createCloudFormation, createCodegenAssets } from './cloudformation';
 import { createConsole, createMonitorBus } from './console';
-import { createIdentityPool, type IdentityPoolQuotas } from './identity-pool';
+import { createIdentityPool, type IdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
 import { defaultPort, defaultRepoRoot } from './shared/paths';
@@ -13,6 +13,7 @@ import { loadPoolIds, type PoolIds } from './shared/pool-ids';
 import { createLocalServer } from './shared/server';
 import { removeServerFile, writeServerFile } from './shared/server-file';
 import type { ServiceContext } from './shared/service-context';
+import type { OtherPrincipal } from './shared/sigv4';
 import { adminProfile, createUserPool, type AdminCredentials } from './user-pool';
 
 export { localAwsEnvironment } from './aws-tool-environment';
@@ -117,10 +118,21 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     let emailOf: (username: string) => string | undefined = () => undefined;
     const monitor = createMonitorBus({ now: () => clock.now(), rename: (caller) => emailOf(caller) ?? caller });
     context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, monitor };
-    const userPool = createUserPool(context, synthesized);
+    // The identity pool's credentials sign genuinely, but their roles grant nothing on the administrator's
+    // APIs (user pool Admin*, CloudFormation, S3), which deny them by the role's session ARN as AWS does.
+    let findIdentityCredentials: IdentityPool['findCredentials'] = () => undefined;
+    const findOtherPrincipal = (accessKeyId: string): OtherPrincipal | undefined => {
+      const found = findIdentityCredentials(accessKeyId);
+      if (!found) return undefined;
+      const { roleNames } = servedDefinition.identityPool.roles;
+      const role = found.authenticated ? (roleNames.authenticated ?? 'authenticatedRole') : (roleNames.unauthenticated ?? 'unauthenticatedRole');
+      return { ...found, arn: `arn:aws:sts::000000000000:assumed-role/${role}/CognitoIdentityCredentials` };
+    };
+    const userPool = createUserPool(context, synthesized, { findOtherPrincipal });
     emailOf = userPool.console.emailOf;
     adminCredentials = userPool.adminCredentials;
     const identityPool = createIdentityPool(context, synthesized, userPool, options.identityPoolQuotas);
+    findIdentityCredentials = identityPool.findCredentials;
     const verifiers = { verifyAccessToken: userPool.verifyAccessToken, verifyIdToken: userPool.verifyIdToken, findCredentials: identityPool.findCredentials };
     const outputsFile = options.outputsFile ?? join(repoRoot, 'amplify_outputs.json');
     const serving = context;
@@ -137,11 +149,18 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     serveApi(api, synthesized);
     local.mount(paths.userPool, userPool.handleHttp);
     local.mount(paths.identityPool, identityPool.handleHttp);
-    const cloudFormation = createCloudFormation(context, { adminCredentials, dataUrl: `${url}${paths.graphql}`, definition: () => servedDefinition });
+    const cloudFormation = createCloudFormation(context, { adminCredentials, findOtherPrincipal, dataUrl: `${url}${paths.graphql}`, definition: () => servedDefinition });
     local.mount(paths.cloudFormation, cloudFormation.handleHttp);
     local.mount(
       paths.s3,
-      createCodegenAssets({ prefix: paths.s3, region: context.ids.region, clock: context.clock, credentials: adminCredentials, definition: () => servedDefinition }),
+      createCodegenAssets({
+        prefix: paths.s3,
+        region: context.ids.region,
+        clock: context.clock,
+        credentials: adminCredentials,
+        findOtherPrincipal,
+        definition: () => servedDefinition,
+      }),
     );
     local.mount(paths.jwks, userPool.handleJwks);
     local.mount(`/${context.ids.userPoolId}${paths.jwks}`, userPool.handleJwks);

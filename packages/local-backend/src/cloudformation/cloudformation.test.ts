@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { CloudFormationClient, CloudFormationServiceException, DescribeStacksCommand, GetTemplateSummaryCommand } from '@aws-sdk/client-cloudformation';
 import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { localAwsEnvironment } from '../aws-tool-environment';
-import { startTempBackend, type TempBackend } from '../testing';
+import { guestCredentials, startTempBackend, type TempBackend } from '../testing';
 
 let t: TempBackend;
 let endpoint: string;
@@ -129,6 +129,34 @@ test('calls signed with a wrong secret or an unknown key, or not signed, are ref
   const xml = await unsigned.text();
   assert.match(xml, /<ErrorResponse xmlns="http:\/\/cloudformation\.amazonaws\.com\/doc\/2010-05-15\/"><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/);
   assert.match(xml, /<RequestId>[0-9a-f-]{36}<\/RequestId>/);
+});
+
+test("calls signed with the identity pool's guest credentials are denied (AccessDenied), in CloudFormation's and S3's shapes", async () => {
+  const guestKeys = await guestCredentials(t.outputs);
+  const guest = sdkClient(guestKeys);
+  const guestS3 = new S3Client({ region: t.region, endpoint: s3Endpoint, credentials: guestKeys, maxAttempts: 1 });
+  const deniedBy = (action: string, resource: string) =>
+    new RegExp(`^User: arn:aws:sts::000000000000:assumed-role/[^/]+/CognitoIdentityCredentials is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action$`);
+  try {
+    const denied = await refusal(guest.send(new DescribeStacksCommand({})));
+    assert.equal(denied.name, 'AccessDenied');
+    assert.equal(denied.$metadata.httpStatusCode, 403);
+    assert.match(denied.message, deniedBy('cloudformation:DescribeStacks', `arn:aws:cloudformation:${t.region}:000000000000:stack/\\*/\\*`));
+    const named = await refusal(guest.send(new GetTemplateSummaryCommand({ StackName: 'some-stack' })));
+    assert.match(named.message, deniedBy('cloudformation:GetTemplateSummary', `arn:aws:cloudformation:${t.region}:000000000000:stack/some-stack/\\*`));
+
+    const s3Denied = await guestS3.send(new GetObjectCommand({ Bucket: 'local-backend-codegen-assets', Key: 'model-schema.graphql' })).then(
+      () => assert.fail('expected AccessDenied'),
+      (error: unknown) => error,
+    );
+    assert.ok(s3Denied instanceof S3ServiceException);
+    assert.equal(s3Denied.name, 'AccessDenied');
+    assert.equal(s3Denied.$metadata.httpStatusCode, 403);
+    assert.match(s3Denied.message, deniedBy('s3:GetObject', 'arn:aws:s3:::local-backend-codegen-assets/model-schema.graphql'));
+  } finally {
+    guest.destroy();
+    guestS3.destroy();
+  }
 });
 
 test('S3 GetObject of the model schema the stack points at, signed; other objects and unsigned reads refused in S3\'s shape', async () => {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SynthesizedBackend } from '@exam-results/amplify-synth';
-import { SignatureError, verifySigV4 } from '../shared/sigv4';
 import type { Clock } from '../shared/clock';
+import { requireAdministratorSignature, type AdministratorRefusal, type OtherPrincipal } from '../shared/sigv4';
 import type { AdminCredentials } from '../user-pool';
 
 /** Where the deployed stack says the model schema lies: the codegen assets bucket ampx reads model_introspection from. */
@@ -10,12 +10,24 @@ export const codegenAssetsBucket = 'local-backend-codegen-assets';
 const modelSchemaKey = 'model-schema.graphql';
 export const modelSchemaS3Uri = `s3://${codegenAssetsBucket}/${modelSchemaKey}`;
 
-const s3Codes: Record<SignatureError['errorType'], string> = {
+// S3 names refusals in its own words, each answered 403.
+const s3Codes: Record<AdministratorRefusal, string> = {
+  MissingAuthenticationTokenException: 'AccessDenied',
   IncompleteSignatureException: 'AuthorizationHeaderMalformed',
   InvalidSignatureException: 'SignatureDoesNotMatch',
   UnrecognizedClientException: 'InvalidAccessKeyId',
   ExpiredTokenException: 'ExpiredToken',
+  AccessDeniedException: 'AccessDenied',
 };
+
+class S3Refusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function sendS3Error(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
   const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -35,18 +47,28 @@ export function createCodegenAssets(deps: {
   region: string;
   clock: Clock;
   credentials: AdminCredentials;
+  /** The identity pool's credentials, which sign genuinely and are denied (AccessDenied). */
+  findOtherPrincipal?: (accessKeyId: string) => OtherPrincipal | undefined;
   definition: () => Pick<SynthesizedBackend, 'modelSchema'>;
 }) {
+  const check = requireAdministratorSignature({
+    service: 's3',
+    region: deps.region,
+    clock: deps.clock,
+    administrator: deps.credentials,
+    findOtherPrincipal: deps.findOtherPrincipal,
+    // S3 answers an unsigned request without saying more.
+    refuse: (refusal, message) => new S3Refusal(s3Codes[refusal], refusal === 'MissingAuthenticationTokenException' ? 'Access Denied' : message),
+  });
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(deps.prefix.length);
-    if (req.headers.authorization === undefined) return sendS3Error(res, 403, 'AccessDenied', 'Access Denied', path);
     try {
-      verifySigV4(
-        { method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: req.headers, body: '' },
-        { region: deps.region, service: 's3', clock: deps.clock, findCredentials: (id) => (id === deps.credentials.accessKeyId ? deps.credentials : undefined) },
-      );
+      check({ method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: req.headers, body: '' }, () => ({
+        action: 's3:GetObject',
+        resource: `arn:aws:s3:::${path.replace(/^\//, '')}`,
+      }));
     } catch (error) {
-      if (error instanceof SignatureError) return sendS3Error(res, 403, s3Codes[error.errorType], error.message, path);
+      if (error instanceof S3Refusal) return sendS3Error(res, 403, error.code, error.message, path);
       throw error;
     }
     if (req.method !== 'GET') return sendS3Error(res, 405, 'MethodNotAllowed', 'The local backend serves GetObject only.', path);

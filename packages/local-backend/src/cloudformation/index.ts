@@ -1,5 +1,6 @@
 import type { SynthesizedBackend } from '@exam-results/amplify-synth';
 import type { ServiceContext } from '../shared/service-context';
+import type { OtherPrincipal } from '../shared/sigv4';
 import type { AdminCredentials } from '../user-pool';
 import { queryHandler, QueryError, type XmlValue } from './query-protocol';
 import { describeRootStack, type StackDescription } from './root-stack';
@@ -32,7 +33,13 @@ function stackXml(stack: StackDescription): XmlValue {
  */
 export function createCloudFormation(
   context: ServiceContext,
-  deps: { adminCredentials: AdminCredentials; dataUrl: string; definition: () => Pick<SynthesizedBackend, 'rootStack' | 'rootStackOutputs'> },
+  deps: {
+    adminCredentials: AdminCredentials;
+    /** The identity pool's credentials, whose signed calls are denied. */
+    findOtherPrincipal?: (accessKeyId: string) => OtherPrincipal | undefined;
+    dataUrl: string;
+    definition: () => Pick<SynthesizedBackend, 'rootStack' | 'rootStackOutputs'>;
+  },
 ): CloudFormation {
   const createdAt = context.clock.now();
   const stack = () => describeRootStack(deps.definition(), { ids: context.ids, dataUrl: deps.dataUrl }, createdAt);
@@ -45,7 +52,7 @@ export function createCloudFormation(
   return {
     handleHttp: queryHandler({
       log: context.log,
-      authorize: requireAdminSignature({ credentials: deps.adminCredentials, region: context.ids.region, clock: context.clock }),
+      authorize: requireAdminSignature({ credentials: deps.adminCredentials, region: context.ids.region, clock: context.clock, findOtherPrincipal: deps.findOtherPrincipal }),
       actions: {
         DescribeStacks: (parameters) => {
           const stackName = parameters.get('StackName');

@@ -1,6 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from './clock';
-import type { StoredCredentials } from '../identity-pool';
 
 /** A request (or the signing inputs of a real-time message) whose SigV4 signature is to be checked. */
 export interface SignedRequest {
@@ -136,7 +135,7 @@ function canonicalRequest(request: SignedRequest, headers: Map<string, string>, 
  * Verifies a SigV4 signature the way AWS does, with the secret the identity pool minted
  * (or the local administrator was given) for the access key, and returns those credentials. Throws SignatureError otherwise.
  */
-export function verifySigV4<C extends SigningSecret = StoredCredentials>(request: SignedRequest, options: SigV4Options<C>): C {
+export function verifySigV4<C extends SigningSecret>(request: SignedRequest, options: SigV4Options<C>): C {
   const headers = normalizedHeaders(request.headers);
   const auth = parseAuthorization(headers.get('authorization') ?? '');
   const amzDate = headers.get('x-amz-date');
@@ -209,4 +208,59 @@ function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Why a call to an administrator's API is refused, before its protocol names the error. */
+export type AdministratorRefusal = SignatureError['errorType'] | 'MissingAuthenticationTokenException' | 'AccessDeniedException';
+
+/** Credentials that sign genuinely but are not the administrator's (the identity pool's), with the ARN AWS names them by. */
+export interface OtherPrincipal extends SigningSecret {
+  arn: string;
+}
+
+/** The IAM action and resource a call asks for, as an AccessDenied message names them. */
+export interface RequestedAccess {
+  action: string;
+  resource: string;
+}
+
+export interface AdministratorSignatureCheck<Refusal extends Error> {
+  /** The signing name: `cognito-idp`, `cloudformation`, `s3`. */
+  service: string;
+  region: string;
+  clock: Clock;
+  administrator: SigningSecret & { accessKeyId: string };
+  /** The principals whose signatures are checked but who hold no permission on this API: the identity pool's credentials. */
+  findOtherPrincipal?: (accessKeyId: string) => OtherPrincipal | undefined;
+  /** The protocol's error for a refusal: the JSON protocol's type, the Query protocol's code, S3's code. */
+  refuse(refusal: AdministratorRefusal, message: string): Refusal;
+}
+
+/**
+ * The check in front of the APIs only the local administrator may call (the user pool's Admin*
+ * operations, CloudFormation, S3): a SigV4 signature by the administrator's credentials. A genuine
+ * signature by credentials of the identity pool is refused with AccessDenied as AWS refuses a role
+ * whose policies grant nothing here, in IAM's words for an implicit deny
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
+ */
+export function requireAdministratorSignature<Refusal extends Error>(check: AdministratorSignatureCheck<Refusal>) {
+  return (request: SignedRequest, access: () => RequestedAccess): void => {
+    if (request.headers.authorization === undefined) throw check.refuse('MissingAuthenticationTokenException', 'Missing Authentication Token');
+    let signer: SigningSecret & { arn?: string };
+    try {
+      signer = verifySigV4<SigningSecret & { arn?: string }>(request, {
+        region: check.region,
+        service: check.service,
+        clock: check.clock,
+        findCredentials: (accessKeyId) => (accessKeyId === check.administrator.accessKeyId ? check.administrator : check.findOtherPrincipal?.(accessKeyId)),
+      });
+    } catch (error) {
+      if (error instanceof SignatureError) throw check.refuse(error.errorType, error.message);
+      throw error;
+    }
+    if (signer.arn !== undefined) {
+      const { action, resource } = access();
+      throw check.refuse('AccessDeniedException', `User: ${signer.arn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+    }
+  };
 }

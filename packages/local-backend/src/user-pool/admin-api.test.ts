@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { confirmResetPassword, confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
-import { postGraphql, signInUser, startTempBackend, type TempBackend } from '../testing';
+import { guestCredentials, postGraphql, signInUser, startTempBackend, type TempBackend } from '../testing';
 
 let t: TempBackend;
 let admin: CognitoIdentityProviderClient;
@@ -118,6 +118,29 @@ test('Admin calls without the administrator signature are refused as AWS refuses
   stranger.destroy();
   wrongSecret.destroy();
   assert.ok((await admin.send(new ListUsersCommand({ UserPoolId: poolId }))).Users);
+});
+
+test("Admin calls signed with the identity pool's guest credentials are denied as AWS denies the guest role (AccessDeniedException)", async () => {
+  const guest = sdkClient(await guestCredentials(t.outputs));
+  try {
+    const denied = await guest.send(new ListUsersCommand({ UserPoolId: poolId })).then(
+      () => assert.fail('expected AccessDeniedException'),
+      (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } },
+    );
+    assert.equal(denied.name, 'AccessDeniedException');
+    assert.equal(denied.$metadata.httpStatusCode, 400);
+    const resource = `arn:aws:cognito-idp:${t.region}:000000000000:userpool/${poolId}`;
+    assert.match(
+      denied.message,
+      new RegExp(`^User: arn:aws:sts::000000000000:assumed-role/[^/]+/CognitoIdentityCredentials is not authorized to perform: cognito-idp:ListUsers on resource: ${resource} because no identity-based policy allows the cognito-idp:ListUsers action$`),
+    );
+    await assert.rejects(guest.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nobody@school.example' })), {
+      name: 'AccessDeniedException',
+      message: /cognito-idp:AdminGetUser/,
+    });
+  } finally {
+    guest.destroy();
+  }
 });
 
 test('ListUsers filters as Cognito does and pages with its token', async () => {

@@ -1,7 +1,8 @@
-import { SignatureError, verifySigV4 } from '../shared/sigv4';
 import { NamedAwsError } from '../shared/aws-errors';
 import type { RawRequest } from '../shared/aws-json-protocol';
 import type { Clock } from '../shared/clock';
+import type { PoolIds } from '../shared/pool-ids';
+import { requireAdministratorSignature, type OtherPrincipal } from '../shared/sigv4';
 import type { AdminCredentials } from './admin-credentials';
 
 /** The operations only an IAM principal may call: Cognito's Admin* API and ListUsers. */
@@ -9,24 +10,33 @@ export function isAdminOperation(operationName: string): boolean {
   return operationName.startsWith('Admin') || operationName === 'ListUsers';
 }
 
+const localAccountId = '000000000000';
+
 /**
  * Admin operations need a SigV4 signature (service `cognito-idp`) made with the
  * install's administrator credentials; the public operations stay unsigned, as on AWS.
+ * Refusals are answered in the AWS JSON protocol: the error type is the `__type`.
  */
-export function requireAdminSignature(deps: { credentials: AdminCredentials; region: string; clock: Clock }) {
+export function requireAdminSignature(deps: {
+  credentials: AdminCredentials;
+  ids: Pick<PoolIds, 'region' | 'userPoolId'>;
+  clock: Clock;
+  /** The identity pool's credentials, which sign genuinely and are denied (AccessDeniedException). */
+  findOtherPrincipal?: (accessKeyId: string) => OtherPrincipal | undefined;
+}) {
+  const check = requireAdministratorSignature({
+    service: 'cognito-idp',
+    region: deps.ids.region,
+    clock: deps.clock,
+    administrator: deps.credentials,
+    findOtherPrincipal: deps.findOtherPrincipal,
+    refuse: (refusal, message) => new NamedAwsError(refusal, message),
+  });
   return (operationName: string, request: RawRequest): void => {
     if (!isAdminOperation(operationName)) return;
-    if (request.headers.authorization === undefined) throw new NamedAwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
-    try {
-      verifySigV4(request, {
-        region: deps.region,
-        service: 'cognito-idp',
-        clock: deps.clock,
-        findCredentials: (accessKeyId) => (accessKeyId === deps.credentials.accessKeyId ? deps.credentials : undefined),
-      });
-    } catch (error) {
-      if (error instanceof SignatureError) throw new NamedAwsError(error.errorType, error.message);
-      throw error;
-    }
+    check(request, () => ({
+      action: `cognito-idp:${operationName}`,
+      resource: `arn:aws:cognito-idp:${deps.ids.region}:${localAccountId}:userpool/${deps.ids.userPoolId}`,
+    }));
   };
 }

@@ -4,6 +4,7 @@ import { sendJson } from '../shared/http';
 import { poolNameOf } from '../shared/pool-ids';
 import type { HttpHandler } from '../shared/server';
 import type { ServiceContext } from '../shared/service-context';
+import type { OtherPrincipal } from '../shared/sigv4';
 import { loadAdminCredentials, type AdminCredentials } from './admin-credentials';
 import { requireAdminSignature } from './admin-signature';
 import { createChallengeStore } from './challenges';
@@ -89,8 +90,11 @@ export function createUserPoolServices(context: Omit<ServiceContext, 'url'> & { 
   };
 }
 
-/** The Cognito user pool of `definition`, its users, tokens and signing key in the context's data. */
-export function createUserPool(context: ServiceContext, definition: UserPoolDefinition): UserPool {
+/**
+ * The Cognito user pool of `definition`, its users, tokens and signing key in the context's data.
+ * `findOtherPrincipal` names the identity pool's credentials, whose signed Admin* calls are denied.
+ */
+export function createUserPool(context: ServiceContext, definition: UserPoolDefinition, options: { findOtherPrincipal?: (accessKeyId: string) => OtherPrincipal | undefined } = {}): UserPool {
   const issuer = `${context.url}/${context.ids.userPoolId}`;
   const services = createUserPoolServices({ ...context, issuer }, definition);
   const { tokens } = services;
@@ -114,7 +118,7 @@ export function createUserPool(context: ServiceContext, definition: UserPoolDefi
         ...adminOperations(services),
       },
       context.log,
-      requireAdminSignature({ credentials: adminCredentials, region: context.ids.region, clock: context.clock }),
+      requireAdminSignature({ credentials: adminCredentials, ids: context.ids, clock: context.clock, findOtherPrincipal: options.findOtherPrincipal }),
       context.monitor,
     ),
     console: { operations: adminOperations(services), lockoutState: (sub) => services.lockout.lockoutState(sub), emailOf: (username) => services.users.find(username)?.email },
