@@ -15,3 +15,6 @@ export {
 export { loadResolverCode, type ResolverCode } from './load-code';
 export { createMemoryTables } from './memory-tables';
 export { runResolver, type DataSourceCall, type JsFunction, type JsResolver, type ResolverInput, type ResolverOutcome } from './run-resolver';
+export { formatEpochMillis, parseToEpochMillis, TimeFormatError } from './time-format';
+export { InvalidAttributeValueError, toAttributeValue } from './attribute-value';
+export { FilterObjectError, toDynamoDBExpression, type DynamoDBExpression } from './filter-to-expression';

@@ -1,0 +1,44 @@
+import { isMap, JavaException, MapEntry } from '../java-values';
+
+/** The plain JSON value of what a template holds, as `$util.toJson` (Jackson) writes it. */
+export function toJsonValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (value instanceof MapEntry) return { [value.key]: toJsonValue(value.value) };
+  if (isMap(value)) {
+    const object: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) if (member !== undefined) object[key] = toJsonValue(member);
+    return object;
+  }
+  if (typeof value === 'object' || typeof value === 'function') return {};
+  return value;
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(toJsonValue(value));
+}
+
+export function parseJson(text: unknown): unknown {
+  try {
+    return JSON.parse(String(text)) as unknown;
+  } catch (error) {
+    throw new JavaException(`Unable to parse the JSON document: '${(error as Error).message}'`);
+  }
+}
+
+/**
+ * The JSON AppSync reads from a rendered template. The messages are AppSync's: "Unable to parse
+ * the JSON document: ..." and, when a document is followed by more text, "Trailing characters
+ * at the end of the JSON string are not allowed." (both as AppSync reports them in
+ * MappingTemplate errors).
+ */
+export function parseMappingOutput(output: string): unknown {
+  if (output.trim() === '') throw new Error("Unable to parse the JSON document: 'No content to map due to end-of-input'");
+  try {
+    return JSON.parse(output) as unknown;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/non-whitespace character after JSON/.test(message)) throw new Error('Trailing characters at the end of the JSON string are not allowed.');
+    throw new Error(`Unable to parse the JSON document: '${message}'`);
+  }
+}

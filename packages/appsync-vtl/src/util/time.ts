@@ -1,0 +1,24 @@
+import { formatEpochMillis, parseToEpochMillis } from '@exam-results/appsync-js';
+import { HostObject } from '../host-object';
+import { JavaException } from '../java-values';
+
+const zone = (timeZone: unknown) => (timeZone === undefined || timeZone === null ? 'UTC' : String(timeZone));
+
+/** `$util.time`, reading the clock the environment injects. */
+export function createTime(now: () => number): HostObject {
+  return new HostObject({
+    nowISO8601: () => new Date(now()).toISOString(),
+    nowEpochSeconds: () => Math.floor(now() / 1000),
+    nowEpochMilliSeconds: () => now(),
+    nowFormatted: (format: string, timeZone?: string) => formatEpochMillis(now(), String(format), zone(timeZone)),
+    parseFormattedToEpochMilliSeconds: (text: string, format: string, timeZone?: string) => parseToEpochMillis(String(text), String(format), zone(timeZone)),
+    parseISO8601ToEpochMilliSeconds: (text: string) => {
+      const value = /^\d{4}-\d{2}-\d{2}T/.test(String(text)) ? Date.parse(String(text)) : Number.NaN;
+      if (Number.isNaN(value)) throw new JavaException(`java.time.format.DateTimeParseException: Text '${String(text)}' could not be parsed at index 0`);
+      return value;
+    },
+    epochMilliSecondsToSeconds: (ms: number) => Math.floor(Number(ms) / 1000),
+    epochMilliSecondsToISO8601: (ms: number) => new Date(Number(ms)).toISOString(),
+    epochMilliSecondsToFormatted: (ms: number, format: string, timeZone?: string) => formatEpochMillis(Number(ms), String(format), zone(timeZone)),
+  });
+}
