@@ -1,7 +1,9 @@
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Clock } from '../shared/clock';
 import { NotAuthorizedException, PasswordResetRequiredException } from './errors';
 import type { UserPoolServices } from './services';
 import { tokenSubject, userAttributes } from './services';
+import type { OnTheWire } from './target';
 import { TokenRejectedError, type AuthenticationResult } from './tokens';
 import type { User } from './user-store';
 
@@ -22,7 +24,7 @@ function temporaryPasswordExpired(user: User, validityDays: number | undefined, 
  * administrator reset, a NEW_PASSWORD_REQUIRED challenge for a user still on the
  * administrator's temporary password, tokens for everyone else.
  */
-export async function completeSignIn(services: UserPoolServices, user: User): Promise<Record<string, unknown>> {
+export async function completeSignIn(services: UserPoolServices, user: User): Promise<OnTheWire<InitiateAuthResponse>> {
   // Said only to whoever proved the password, as Cognito does.
   if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
   if (user.status === 'RESET_REQUIRED') throw new PasswordResetRequiredException();

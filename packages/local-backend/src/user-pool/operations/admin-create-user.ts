@@ -1,6 +1,7 @@
-import { requireString, type Operation } from '../../shared/aws-json-protocol';
+import type { AdminCreateUserRequest, AdminCreateUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from '../errors';
 import { requireWritableAttributes, type UserPoolServices } from '../services';
+import { requiredString, type Target } from '../target';
 import { attributeMap, passwordOrGenerated, requireOwnPool, UnsupportedUserStateException, userType } from './admin-users';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -11,23 +12,23 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * SUPPRESS, the invitation Cognito would send is written to the backend's log. RESEND gives a
  * user who has not signed in yet a new temporary password.
  */
-export function adminCreateUser(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnPool(services, input);
-    const email = requireString(input, 'Username');
+export function adminCreateUser(services: UserPoolServices): Target<AdminCreateUserRequest, AdminCreateUserResponse> {
+  return (request) => {
+    requireOwnPool(services, request);
+    const email = requiredString(request, 'Username');
     if (!emailPattern.test(email)) throw new InvalidParameterException('Username should be an email.');
-    const action = input.MessageAction;
+    const action = request.MessageAction;
     if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND') {
       throw new InvalidParameterException(
         `1 validation error detected: Value '${String(action)}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`,
       );
     }
-    const { email: givenEmail, email_verified: _verified, ...attributes } = attributeMap(input, 'UserAttributes');
+    const { email: givenEmail, email_verified: _verified, ...attributes } = attributeMap(request, 'UserAttributes');
     if (givenEmail !== undefined && givenEmail.toLowerCase() !== email.toLowerCase()) {
       throw new InvalidParameterException('The email attribute must be the same as the Username.');
     }
     requireWritableAttributes(attributes);
-    const password = passwordOrGenerated(services, input.TemporaryPassword);
+    const password = passwordOrGenerated(services, request.TemporaryPassword);
     let user;
     if (action === 'RESEND') {
       const existing = services.users.find(email);

@@ -1,6 +1,7 @@
-import type { JsonObject, Operation } from '../../shared/aws-json-protocol';
+import type { ListUsersRequest, ListUsersResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from '../errors';
 import { userAttributes, type UserPoolServices } from '../services';
+import type { OnTheWire, Target } from '../target';
 import type { User } from '../user-store';
 import { requireOwnPool, userType } from './admin-users';
 
@@ -40,20 +41,20 @@ function pageSize(limit: unknown): number {
 }
 
 /** Users in email order; a page ends where the next token (the next user's sub) begins. */
-export function adminListUsers(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnPool(services, input);
-    const matches = typeof input.Filter === 'string' && input.Filter !== '' ? parseFilter(input.Filter) : () => true;
+export function adminListUsers(services: UserPoolServices): Target<ListUsersRequest, ListUsersResponse> {
+  return (request) => {
+    requireOwnPool(services, request);
+    const matches = typeof request.Filter === 'string' && request.Filter !== '' ? parseFilter(request.Filter) : () => true;
     const users = services.users.list().filter(matches);
-    const token = input.PaginationToken;
+    const token = request.PaginationToken;
     const start = token === undefined || token === null ? 0 : users.findIndex((user) => user.sub === token);
     if (start < 0) throw new InvalidParameterException('The pagination token is invalid.');
-    const size = pageSize(input.Limit);
+    const size = pageSize(request.Limit);
     const page = users.slice(start, start + size);
     const next = users[start + size];
-    const wanted = Array.isArray(input.AttributesToGet) ? new Set(input.AttributesToGet.filter((name) => typeof name === 'string')) : undefined;
+    const wanted = Array.isArray(request.AttributesToGet) ? new Set(request.AttributesToGet.filter((name) => typeof name === 'string')) : undefined;
     return {
-      Users: page.map((user): JsonObject => {
+      Users: page.map((user): OnTheWire<UserType> => {
         const shape = userType(user);
         if (!wanted) return shape;
         const attributes = Object.entries(userAttributes(user)).filter(([name]) => wanted.has(name));

@@ -1,9 +1,10 @@
+import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { AwsServiceError } from '../../shared/aws-errors';
-import { requireString, type JsonObject } from '../../shared/aws-json-protocol';
 import { isObject } from '../../shared/values';
 import { InvalidParameterException, InvalidPasswordException, ResourceNotFoundException, UserNotFoundException } from '../errors';
 import { generateTemporaryPassword, passwordPolicyViolation } from '../password-policy';
 import { userAttributes, type UserPoolServices } from '../services';
+import { requiredString, type OnTheWire, type Received } from '../target';
 import type { User } from '../user-store';
 
 // What the Admin* operations share: the pool check, the user they name, Cognito's UserType.
@@ -13,14 +14,14 @@ export class UnsupportedUserStateException extends AwsServiceError {
 }
 
 /** The operation is for this pool only: another UserPoolId is a pool that does not exist. */
-export function requireOwnPool(services: UserPoolServices, input: JsonObject): void {
-  const poolId = requireString(input, 'UserPoolId');
+export function requireOwnPool(services: UserPoolServices, request: Received<{ UserPoolId: string }>): void {
+  const poolId = requiredString(request, 'UserPoolId');
   if (poolId !== services.ids.userPoolId) throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
 }
 
 /** The user `Username` names (the email alias or the sub), or UserNotFoundException. */
-export function namedUser(services: UserPoolServices, input: JsonObject): User {
-  const user = services.users.find(requireString(input, 'Username'));
+export function namedUser(services: UserPoolServices, request: Received<{ Username: string }>): User {
+  const user = services.users.find(requiredString(request, 'Username'));
   if (!user) throw new UserNotFoundException();
   return user;
 }
@@ -33,7 +34,7 @@ export function attributeList(user: User): { Name: string; Value: string }[] {
 export const epochSeconds = (date: Date) => date.getTime() / 1000;
 
 /** Cognito's UserType, as ListUsers and AdminCreateUser return it. */
-export function userType(user: User): JsonObject {
+export function userType(user: User): OnTheWire<UserType> {
   return {
     Username: user.sub,
     Attributes: attributeList(user),
@@ -54,8 +55,8 @@ export function passwordOrGenerated(services: UserPoolServices, given: unknown):
 }
 
 /** A `[{ Name, Value }]` member as a map. */
-export function attributeMap(input: JsonObject, member: string): Record<string, string> {
-  const value = input[member];
+export function attributeMap<Request>(request: Received<Request>, member: keyof Request & string): Record<string, string> {
+  const value = request[member];
   if (value === undefined || value === null) return {};
   if (!Array.isArray(value)) throw new InvalidParameterException(`${member} must be a list of attributes`);
   const map: Record<string, string> = {};

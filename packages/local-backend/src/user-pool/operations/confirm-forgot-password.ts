@@ -1,14 +1,15 @@
-import { requireString, type Operation } from '../../shared/aws-json-protocol';
+import type { ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CodeMismatchException, ExpiredCodeException, LimitExceededException } from '../errors';
 import { requireOwnClient, requirePolicyCompliant, type UserPoolServices } from '../services';
+import { requiredString, type Target } from '../target';
 
 /** ConfirmForgotPassword: what confirmResetPassword calls, with the code from the backend's log. */
-export function confirmForgotPassword(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnClient(services, input);
-    const user = services.users.find(requireString(input, 'Username'));
-    const code = requireString(input, 'ConfirmationCode');
-    const password = requireString(input, 'Password');
+export function confirmForgotPassword(services: UserPoolServices): Target<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse> {
+  return (request) => {
+    requireOwnClient(services, request);
+    const user = services.users.find(requiredString(request, 'Username'));
+    const code = requiredString(request, 'ConfirmationCode');
+    const password = requiredString(request, 'Password');
     if (!user) throw new CodeMismatchException();
     requirePolicyCompliant(services, password);
     const check = services.resetCodes.check(user.sub, code);

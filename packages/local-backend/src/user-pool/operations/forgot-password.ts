@@ -1,16 +1,17 @@
-import { requireString, type Operation } from '../../shared/aws-json-protocol';
+import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedException } from '../errors';
 import { maskedEmail, requireOwnClient, type UserPoolServices } from '../services';
+import { requiredString, type Target } from '../target';
 
 /**
  * ForgotPassword: what resetPassword calls. No mail leaves this machine, so the code
  * is written to the backend's log. An unknown user gets the same answer as a known
  * one (the app client prevents user existence errors).
  */
-export function forgotPassword(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnClient(services, input);
-    const username = requireString(input, 'Username');
+export function forgotPassword(services: UserPoolServices): Target<ForgotPasswordRequest, ForgotPasswordResponse> {
+  return (request) => {
+    requireOwnClient(services, request);
+    const username = requiredString(request, 'Username');
     const user = services.users.find(username);
     if (user?.status === 'FORCE_CHANGE_PASSWORD') {
       throw new NotAuthorizedException('User password cannot be reset in the current state.');

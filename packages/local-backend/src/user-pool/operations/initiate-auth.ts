@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { optionalStringMap, requireString, type JsonObject, type Operation } from '../../shared/aws-json-protocol';
+import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from '../errors';
 import { requireOwnClient, type UserPoolServices } from '../services';
 import { completeSignIn, incorrectUsernameOrPassword, refreshedTokens } from '../sign-in';
 import { createServerEphemeral, isValidClientPublic, passwordMatches, unanswerableVerifier } from '../srp';
+import { requiredString, stringMap, type OnTheWire, type Target } from '../target';
 
 function requireFlowEnabled(services: UserPoolServices, flow: string): void {
   if (!services.definition.userPoolClient.explicitAuthFlows.includes(`ALLOW_${flow}`)) {
@@ -31,7 +32,7 @@ function decoyIdentity(services: UserPoolServices, username: string): { userId: 
   return { userId, salt: derive('salt').toString('hex').slice(0, 32), verifier: unanswerableVerifier(derive('verifier')) };
 }
 
-function startSrp(services: UserPoolServices, parameters: Record<string, string>): JsonObject {
+function startSrp(services: UserPoolServices, parameters: Record<string, string>): OnTheWire<InitiateAuthResponse> {
   const username = requireParameter(parameters, 'USERNAME');
   const clientPublic = requireParameter(parameters, 'SRP_A');
   if (!isValidClientPublic(clientPublic)) throw new InvalidParameterException('Invalid SRP_A value');
@@ -52,7 +53,7 @@ function startSrp(services: UserPoolServices, parameters: Record<string, string>
   };
 }
 
-function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<JsonObject> {
+function passwordAuth(services: UserPoolServices, parameters: Record<string, string>): Promise<OnTheWire<InitiateAuthResponse>> {
   const username = requireParameter(parameters, 'USERNAME');
   const user = services.users.find(username);
   const password = requireParameter(parameters, 'PASSWORD');
@@ -68,11 +69,11 @@ function passwordAuth(services: UserPoolServices, parameters: Record<string, str
 }
 
 /** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, when the app client allows them. */
-export function initiateAuth(services: UserPoolServices): Operation {
-  return async (input) => {
-    requireOwnClient(services, input);
-    const flow = requireString(input, 'AuthFlow');
-    const parameters = optionalStringMap(input, 'AuthParameters');
+export function initiateAuth(services: UserPoolServices): Target<InitiateAuthRequest, InitiateAuthResponse> {
+  return async (request) => {
+    requireOwnClient(services, request);
+    const flow = requiredString(request, 'AuthFlow');
+    const parameters = stringMap(request, 'AuthParameters');
     switch (flow) {
       case 'USER_SRP_AUTH':
         requireFlowEnabled(services, flow);

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { optionalStringMap, requireString, type JsonObject, type Operation } from '../../shared/aws-json-protocol';
+import type { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException, NotAuthorizedException } from '../errors';
 import { requireOwnClient, requirePolicyCompliant, requireWritableAttributes, type UserPoolServices } from '../services';
 import { completeSignIn, incorrectUsernameOrPassword } from '../sign-in';
 import { expectedPasswordClaim } from '../srp';
+import { requiredString, stringMap, type OnTheWire, type Target } from '../target';
 
 // How far the client's TIMESTAMP may be from the server's clock.
 const allowedClockSkewMs = 5 * 60 * 1000;
@@ -25,7 +26,7 @@ function parseTimestamp(timestamp: string): number | undefined {
  * exists, is the one named, or signed in time, and only then judged: a decoy challenge costs
  * what a real one does, so the answer's timing does not tell which accounts exist.
  */
-function answerPasswordVerifier(services: UserPoolServices, responses: Record<string, string>): Promise<JsonObject> {
+function answerPasswordVerifier(services: UserPoolServices, responses: Record<string, string>): Promise<OnTheWire<RespondToAuthChallengeResponse>> {
   const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
   const signature = responses.PASSWORD_CLAIM_SIGNATURE ?? '';
   const timestamp = responses.TIMESTAMP ?? '';
@@ -64,7 +65,7 @@ function answerPasswordVerifier(services: UserPoolServices, responses: Record<st
   return completeSignIn(services, user);
 }
 
-function answerNewPasswordRequired(services: UserPoolServices, session: string, responses: Record<string, string>): Promise<JsonObject> {
+function answerNewPasswordRequired(services: UserPoolServices, session: string, responses: Record<string, string>): Promise<OnTheWire<RespondToAuthChallengeResponse>> {
   const sub = services.challenges.newPasswordRequiredUser(session);
   const user = sub === undefined ? undefined : services.users.find(sub);
   if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') {
@@ -88,16 +89,16 @@ function answerNewPasswordRequired(services: UserPoolServices, session: string, 
 }
 
 /** RespondToAuthChallenge: PASSWORD_VERIFIER (SRP proof) and NEW_PASSWORD_REQUIRED. */
-export function respondToAuthChallenge(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnClient(services, input);
-    const challengeName = requireString(input, 'ChallengeName');
-    const responses = optionalStringMap(input, 'ChallengeResponses');
+export function respondToAuthChallenge(services: UserPoolServices): Target<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> {
+  return (request) => {
+    requireOwnClient(services, request);
+    const challengeName = requiredString(request, 'ChallengeName');
+    const responses = stringMap(request, 'ChallengeResponses');
     switch (challengeName) {
       case 'PASSWORD_VERIFIER':
         return answerPasswordVerifier(services, responses);
       case 'NEW_PASSWORD_REQUIRED':
-        return answerNewPasswordRequired(services, requireString(input, 'Session'), responses);
+        return answerNewPasswordRequired(services, requiredString(request, 'Session'), responses);
       default:
         throw new InvalidParameterException(`Unsupported challenge: ${challengeName}`);
     }

@@ -1,11 +1,12 @@
-import { requireString, type Operation } from '../../shared/aws-json-protocol';
+import type { RevokeTokenRequest, RevokeTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requireOwnClient, type UserPoolServices } from '../services';
+import { requiredString, type Target } from '../target';
 
 /** RevokeToken: signOut() revokes the refresh token, and with it every token of that sign-in. */
-export function revokeToken(services: UserPoolServices): Operation {
-  return (input) => {
-    requireOwnClient(services, input);
-    services.tokens.revokeRefreshToken(requireString(input, 'Token'));
+export function revokeToken(services: UserPoolServices): Target<RevokeTokenRequest, RevokeTokenResponse> {
+  return (request) => {
+    requireOwnClient(services, request);
+    services.tokens.revokeRefreshToken(requiredString(request, 'Token'));
     return {};
   };
 }

@@ -1,6 +1,7 @@
-import { requireString, type Operation } from '../../shared/aws-json-protocol';
+import type { UpdateUserAttributesRequest, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from '../errors';
 import { requireWritableAttributes, signedInUser, type UserPoolServices } from '../services';
+import { requiredString, type Target } from '../target';
 
 function attributeList(value: unknown): Record<string, string> {
   if (!Array.isArray(value)) throw new InvalidParameterException('UserAttributes must be a list of { Name, Value }');
@@ -16,10 +17,10 @@ function attributeList(value: unknown): Record<string, string> {
 }
 
 /** UpdateUserAttributes: what updateUserAttributes calls (profile attributes such as name). */
-export function updateUserAttributes(services: UserPoolServices): Operation {
-  return async (input) => {
-    const user = await signedInUser(services, requireString(input, 'AccessToken'));
-    const attributes = attributeList(input.UserAttributes);
+export function updateUserAttributes(services: UserPoolServices): Target<UpdateUserAttributesRequest, UpdateUserAttributesResponse> {
+  return async (request) => {
+    const user = await signedInUser(services, requiredString(request, 'AccessToken'));
+    const attributes = attributeList(request.UserAttributes);
     requireWritableAttributes(attributes);
     services.users.updateAttributes(user.sub, attributes);
     return { CodeDeliveryDetailsList: [] };
