@@ -18,3 +18,4 @@ export { runResolver, type DataSourceCall, type JsFunction, type JsResolver, typ
 export { formatEpochMillis, parseToEpochMillis, TimeFormatError } from './time-format';
 export { InvalidAttributeValueError, toAttributeValue } from './attribute-value';
 export { FilterObjectError, toDynamoDBExpression, type DynamoDBExpression } from './filter-to-expression';
+export { SubscriptionFilterError, toSubscriptionFilter, type SubscriptionFilter, type SubscriptionFilterCondition } from './subscription-filter';

@@ -20,6 +20,16 @@ describe('$util.transform', () => {
   });
 });
 
+describe('$util.transform.toSubscriptionFilter', () => {
+  it('writes a filter object as enhanced filter groups that $extensions.setSubscriptionFilter takes', () => {
+    const result = render('$extensions.setSubscriptionFilter($util.transform.toSubscriptionFilter({"or": [{"owner": {"eq": "a"}}, {"owner": {"eq": "b"}}], "id": {"eq": "1"}}, ["id"]))');
+    assert.equal(result.error, undefined);
+    assert.deepEqual(result.subscriptionFilter, {
+      filterGroup: [{ filters: [{ fieldName: 'owner', operator: 'eq', value: 'a' }] }, { filters: [{ fieldName: 'owner', operator: 'eq', value: 'b' }] }],
+    });
+  });
+});
+
 describe('$extensions', () => {
   it('records subscription filters, invalidations and cache evictions', () => {
     const result = render(

@@ -1,4 +1,4 @@
-import { toDynamoDBExpression } from '@exam-results/appsync-js';
+import { toDynamoDBExpression, toSubscriptionFilter } from '@exam-results/appsync-js';
 import { HostObject } from '../host-object';
 import { JavaException } from '../java-values';
 import { toJsonValue } from './json';
@@ -9,6 +9,8 @@ export function createTransform(): HostObject {
   return new HostObject({
     toDynamoDBFilterExpression: expression,
     toDynamoDBConditionExpression: expression,
+    toSubscriptionFilter: (filter: unknown, ignoredFields?: unknown, rules?: unknown) =>
+      toSubscriptionFilter(toJsonValue(filter), Array.isArray(ignoredFields) ? ignoredFields.map(String) : [], toJsonValue(rules)),
     toElasticsearchQueryDSL: () => {
       throw new JavaException('$util.transform.toElasticsearchQueryDSL is not supported by the local backend');
     },
