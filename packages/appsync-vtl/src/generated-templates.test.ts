@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { synthesizeBackend, type AppSyncResolver, type SynthesizedBackend } from '@exam-results/amplify-synth';
+import { compileTemplate, parseMappingOutput, type AuthType, type RenderResult, type TemplateContext } from './index';
+import { environment, templateContext } from './test-context';
+
+/**
+ * The templates Amplify's transformer generates for this app's models, rendered as AppSync
+ * renders them: every asset compiles, and the auth templates decide like AppSync for the
+ * owner, another signed-in user and a guest of the identity pool.
+ */
+
+let backend: SynthesizedBackend;
+
+before(async () => {
+  backend = await synthesizeBackend();
+});
+
+const ownerClaims = { sub: 'owner-sub', 'cognito:username': 'owner-sub', email: 'teacher@example.com' };
+
+function userPoolIdentity(sub: string) {
+  const claims = { ...ownerClaims, sub, 'cognito:username': sub };
+  return { sub, issuer: 'https://cognito-idp.local/pool', username: sub, claims, sourceIp: ['127.0.0.1'], defaultAuthStrategy: 'ALLOW', groups: null };
+}
+
+function iamIdentity(userArn: string, identityPool = true) {
+  return {
+    accountId: '000000000000',
+    cognitoIdentityPoolId: identityPool ? 'local:identity-pool' : null,
+    cognitoIdentityId: identityPool ? 'local:guest' : null,
+    sourceIp: ['127.0.0.1'],
+    username: 'AROALOCAL:CognitoIdentityCredentials',
+    userArn,
+    cognitoIdentityAuthType: identityPool ? 'unauthenticated' : null,
+    cognitoIdentityAuthProvider: null,
+  };
+}
+
+const owner = userPoolIdentity('owner-sub');
+const otherUser = userPoolIdentity('other-sub');
+const ownerValue = 'owner-sub::owner-sub';
+
+function resolver(typeName: string, fieldName: string): AppSyncResolver {
+  const found = backend.appSync.resolvers.find((candidate) => candidate.typeName === typeName && candidate.fieldName === fieldName);
+  assert.ok(found, `${typeName}.${fieldName} has a resolver`);
+  return found;
+}
+
+interface Invocation {
+  context: TemplateContext;
+  authType: AuthType;
+}
+
+/** Renders the resolver's before template, which fills the stash (table, roles) as AppSync would. */
+function invocation(target: AppSyncResolver, authType: AuthType, identity: Record<string, unknown> | null, args: Record<string, unknown>): Invocation {
+  const context = templateContext({
+    args,
+    identity,
+    info: { fieldName: target.fieldName, parentTypeName: target.typeName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+  });
+  const before = compileTemplate(target.requestMappingTemplate ?? '', `${target.typeName}.${target.fieldName}.req.vtl`).render(context, environment(authType));
+  assert.equal(before.error, undefined);
+  return { context, authType };
+}
+
+function renderFunction(target: AppSyncResolver, nameIncludes: string, part: 'request' | 'response', { context, authType }: Invocation): RenderResult {
+  const fn = target.functions.find((candidate) => candidate.name.includes(nameIncludes));
+  assert.ok(fn, `${target.typeName}.${target.fieldName} has a ${nameIncludes} function`);
+  const text = part === 'request' ? fn.requestMappingTemplate : fn.responseMappingTemplate;
+  assert.ok(text !== undefined, `${fn.name} has a ${part} mapping template`);
+  return compileTemplate(text, `${fn.name}.${part}.vtl`).render(context, environment(authType));
+}
+
+const unauthRole = () => String(invocation(resolver('Query', 'listExams'), 'IAM Authorization', null, {}).context.stash['unauthRole']);
+
+describe('the synthesized assembly', () => {
+  it('compiles every VTL asset', () => {
+    const assets = readdirSync(backend.assemblyDir).filter((name) => name.endsWith('.vtl'));
+    assert.ok(assets.length > 20, `found ${assets.length} VTL assets`);
+    for (const asset of assets) compileTemplate(readFileSync(join(backend.assemblyDir, asset), 'utf8'), asset);
+  });
+
+  it('compiles every resolver and function template, inline ones included', () => {
+    let count = 0;
+    for (const target of backend.appSync.resolvers) {
+      for (const text of [target.requestMappingTemplate, target.responseMappingTemplate, ...target.functions.flatMap((fn) => [fn.requestMappingTemplate, fn.responseMappingTemplate])]) {
+        if (text === undefined) continue;
+        compileTemplate(text, `${target.typeName}.${target.fieldName}`);
+        count++;
+      }
+    }
+    assert.ok(count > 50, `compiled ${count} templates`);
+  });
+});
+
+describe('createExam', () => {
+  const input = { subject: 'Maths', date: '2026-01-10', teacher: 'Ms Smith', grading: 'POINTS', maxPoints: 20 };
+
+  it('lets a signed-in teacher create an exam and makes them its owner', () => {
+    const run = invocation(resolver('Mutation', 'createExam'), 'User Pool Authorization', owner, { input: { ...input } });
+    const result = renderFunction(resolver('Mutation', 'createExam'), 'auth0', 'request', run);
+    assert.equal(result.error, undefined);
+    assert.deepEqual(parseMappingOutput(result.output), { version: '2018-05-29', payload: {} });
+    assert.equal((run.context.args['input'] as Record<string, unknown>)['owner'], ownerValue);
+  });
+
+  it('refuses a client-chosen id: the owner rule does not allow the field', () => {
+    const run = invocation(resolver('Mutation', 'createExam'), 'User Pool Authorization', owner, { input: { ...input, id: 'chosen' } });
+    const result = renderFunction(resolver('Mutation', 'createExam'), 'auth0', 'request', run);
+    assert.deepEqual(result.error, { message: 'Unauthorized on [id]', errorType: 'Unauthorized' });
+  });
+
+  it('refuses a guest of the identity pool and lets the backend IAM role through', () => {
+    const guest = invocation(resolver('Mutation', 'createExam'), 'IAM Authorization', iamIdentity(unauthRole()), { input: { ...input } });
+    assert.deepEqual(renderFunction(resolver('Mutation', 'createExam'), 'auth0', 'request', guest).error, {
+      message: 'Not Authorized to access createExam on type Mutation',
+      errorType: 'Unauthorized',
+    });
+    const backendRole = invocation(resolver('Mutation', 'createExam'), 'IAM Authorization', iamIdentity('arn:aws:sts::000000000000:assumed-role/admin/x', false), { input: { ...input } });
+    assert.equal(renderFunction(resolver('Mutation', 'createExam'), 'auth0', 'request', backendRole).error, undefined);
+  });
+
+  it('validates the input with the messages the schema declares', () => {
+    const validate = (changes: Record<string, unknown>) =>
+      renderFunction(resolver('Mutation', 'createExam'), 'validate0', 'request', invocation(resolver('Mutation', 'createExam'), 'User Pool Authorization', owner, { input: { ...input, ...changes } })).error;
+    assert.equal(validate({}), undefined);
+    assert.deepEqual(validate({ teacher: '' }), { message: "The teacher's name cannot be empty." });
+    assert.deepEqual(validate({ teacher: 'x'.repeat(101) }), { message: "The teacher's name is at most 100 characters." });
+    assert.deepEqual(validate({ maxPoints: 0 }), { message: 'Points are out of a positive number.' });
+  });
+
+  it('runs the whole pipeline to the PutItem request', () => {
+    const target = resolver('Mutation', 'createExam');
+    const run = invocation(target, 'User Pool Authorization', owner, { input: { ...input } });
+    for (const step of ['init0', 'auth0', 'postAuth0', 'validate0']) {
+      const result = renderFunction(target, step, 'request', run);
+      assert.equal(result.error, undefined, step);
+      assert.equal(result.returned, undefined, step);
+    }
+    const request = parseMappingOutput(renderFunction(target, 'DataResolverFn', 'request', run).output) as Record<string, Record<string, unknown>>;
+    assert.equal(request['operation'] as unknown, 'PutItem');
+    const id = (request['key']?.['id'] as { S: string }).S;
+    assert.match(id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(request['attributeValues']?.['owner'], { S: ownerValue });
+    assert.deepEqual(request['attributeValues']?.['maxPoints'], { N: '20' });
+    assert.deepEqual(request['attributeValues']?.['createdAt'], { S: '2026-01-02T03:04:05.006Z' });
+    assert.deepEqual(request['attributeValues']?.['__typename'], { S: 'Exam' });
+    const condition = request['condition'] as { expression: string; expressionNames: Record<string, string>; expressionValues?: unknown };
+    assert.match(condition.expression, /^\(*attribute_not_exists\(#id\)\)*$/);
+    assert.deepEqual(condition.expressionNames, { '#id': 'id' });
+    assert.equal(condition.expressionValues, undefined, 'the template drops empty expressionValues');
+  });
+});
+
+describe('updateExam', () => {
+  const stored = { id: 'e1', subject: 'Maths', owner: ownerValue };
+
+  function authorize(identity: Record<string, unknown>, input: Record<string, unknown>) {
+    const target = resolver('Mutation', 'updateExam');
+    const run = invocation(target, 'User Pool Authorization', identity, { input });
+    run.context.result = { ...stored };
+    return renderFunction(target, 'auth0', 'response', run).error;
+  }
+
+  it('lets the owner change their exam', () => {
+    assert.equal(authorize(owner, { id: 'e1', subject: 'Physics' }), undefined);
+  });
+
+  it('refuses another teacher', () => {
+    assert.deepEqual(authorize(otherUser, { id: 'e1', subject: 'Physics' }), { message: 'Not Authorized to access updateExam on type Mutation', errorType: 'Unauthorized' });
+  });
+
+  it('refuses the owner clearing the owner field', () => {
+    assert.deepEqual(authorize(owner, { id: 'e1', owner: null }), { message: 'Unauthorized on [owner]', errorType: 'Unauthorized' });
+  });
+});
+
+describe('listResults', () => {
+  it('filters a signed-in teacher to what they own', () => {
+    const target = resolver('Query', 'listResults');
+    const run = invocation(target, 'User Pool Authorization', owner, {});
+    assert.equal(renderFunction(target, 'auth0', 'request', run).error, undefined);
+    assert.deepEqual(run.context.stash['authFilter'], { or: [{ owner: { eq: ownerValue } }, { owner: { eq: 'owner-sub' } }, { owner: { eq: 'owner-sub' } }] });
+    const request = parseMappingOutput(renderFunction(target, 'DataResolverFn', 'request', run).output) as { operation: string; filter: { expression: string; expressionValues: Record<string, unknown> } };
+    assert.equal(request.operation, 'Scan');
+    assert.match(request.filter.expression, /#owner = :owner_eq_0/);
+    assert.deepEqual(Object.values(request.filter.expressionValues)[0], { S: ownerValue });
+  });
+
+  it('lets a guest of the identity pool read, and refuses another role', () => {
+    const target = resolver('Query', 'listResults');
+    const guest = invocation(target, 'IAM Authorization', iamIdentity(unauthRole()), {});
+    assert.equal(renderFunction(target, 'auth0', 'request', guest).error, undefined);
+    assert.equal(guest.context.stash['authFilter'], undefined);
+    const stranger = invocation(target, 'IAM Authorization', iamIdentity('arn:aws:sts::000000000000:assumed-role/someone-else/x'), {});
+    assert.deepEqual(renderFunction(target, 'auth0', 'request', stranger).error, { message: 'Not Authorized to access listResults on type Query', errorType: 'Unauthorized' });
+  });
+});
+
+describe('onCreateExam', () => {
+  it('restricts a signed-in teacher to their own exams with an enhanced subscription filter', () => {
+    const target = resolver('Subscription', 'onCreateExam');
+    const run = invocation(target, 'User Pool Authorization', owner, {});
+    assert.equal(renderFunction(target, 'auth0', 'request', run).error, undefined);
+    const response = renderFunction(target, 'DataResolverFn', 'response', run);
+    assert.equal(response.error, undefined);
+    assert.deepEqual(response.subscriptionFilter, { filterGroup: [{ filters: [{ fieldName: 'owner', operator: 'eq', value: 'owner-sub' }] }] });
+    assert.equal(parseMappingOutput(response.output), null);
+  });
+});
