@@ -1,9 +1,8 @@
-import type { Node } from './ast';
 import { createExtensions } from './extensions';
 import type { Invocation } from './invocation';
 import { parseTemplate } from './parse-template';
 import { collectMacros, Renderer } from './renderer';
-import { keywordValues, rewriteSource } from './rewrite-source';
+import { keywordValues } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal, TemplateErrorSignal } from './signals';
 import type { CompiledTemplate, RenderEnvironment, RenderResult, TemplateContext, TemplateError } from './types';
 import { createUtil } from './util/core';
@@ -34,9 +33,9 @@ function failure(error: unknown): TemplateError {
 
 /** Parses a template once; each `render` runs it against one resolver invocation. */
 export function compileTemplate(text: string, name: string): CompiledTemplate {
-  const nodes: Node[] = parseTemplate(text, name);
+  const { nodes, parsedSource } = parseTemplate(text, name);
   const macros = collectMacros(nodes);
-  const sourceLines = rewriteSource(text).split('\n');
+  const sourceLines = parsedSource.split('\n');
   return {
     render(context: TemplateContext, environment: RenderEnvironment): RenderResult {
       const invocation: Invocation = { context, environment, appendedErrors: [], invalidations: [], cacheEvictions: [] };

@@ -1,5 +1,5 @@
 import { javaMatches, javaReplaceAll, javaSplit } from './java-regex';
-import { isMap, javaEquals, JavaException, javaToString, MapEntry, stringHashCode, type JavaMap } from './java-values';
+import { isMap, javaEquals, JavaException, javaToString, MapEntry, putEntry, stringHashCode, type JavaMap } from './java-values';
 
 /**
  * The Java methods templates call on strings, lists, maps and numbers, with Java's results:
@@ -172,16 +172,16 @@ const mapMethods: Methods<JavaMap> = {
   getOrDefault: (m, [key, fallback]) => (Object.hasOwn(m, keyOf(key)) ? entryOf(m, keyOf(key)) : fallback),
   put: (m, [key, value]) => {
     const previous = entryOf(m, keyOf(key));
-    m[keyOf(key)] = value;
+    putEntry(m, keyOf(key), value);
     return previous;
   },
   putIfAbsent: (m, [key, value]) => {
     const previous = entryOf(m, keyOf(key));
-    if (previous === null) m[keyOf(key)] = value;
+    if (previous === null) putEntry(m, keyOf(key), value);
     return previous;
   },
   putAll: (m, [other]) => {
-    Object.assign(m, map(other));
+    for (const [key, value] of Object.entries(map(other))) putEntry(m, key, value);
     return '';
   },
   remove: (m, [key]) => {

@@ -6,6 +6,14 @@
 
 export type JavaMap = Record<string, unknown>;
 
+/**
+ * `map.put(key, value)`: an own property even for the key `__proto__`, which plain assignment
+ * would turn into a prototype change.
+ */
+export function putEntry(map: JavaMap, key: string, value: unknown): void {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** One entry of `$map.entrySet()`; `setValue` writes through to the map. */
 export class MapEntry {
   constructor(
@@ -18,7 +26,7 @@ export class MapEntry {
   }
 
   set value(value: unknown) {
-    this.map[this.key] = value;
+    putEntry(this.map, this.key, value);
   }
 }
 

@@ -52,17 +52,24 @@ function restoreInNodes(nodes: Node[]): void {
   }
 }
 
+export interface ParsedTemplate {
+  nodes: Node[];
+  /** The source velocityjs parsed (see rewriteSource): its positions are the nodes' positions. */
+  parsedSource: string;
+}
+
 /** Parses Velocity source (AppSync's dialect) into velocityjs's syntax tree. */
-export function parseTemplate(source: string, name: string): Node[] {
+export function parseTemplate(source: string, name: string): ParsedTemplate {
+  const parsedSource = rewriteSource(source);
   let nodes: Node[];
   try {
-    nodes = parse(rewriteSource(source)) as unknown as Node[];
+    nodes = parse(parsedSource) as unknown as Node[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new VtlSyntaxError(`${name}: ${restoreQuotes(message)}`);
   }
   restoreInNodes(nodes);
-  return nodes;
+  return { nodes, parsedSource };
 }
 
 /** Parses the text of a double-quoted string literal, which Velocity interpolates. */

@@ -2,7 +2,7 @@ import { Helper } from 'velocityjs';
 import type { Attribute, Block, Expression, MacroCallNode, Node, ReferenceNode, SetNode } from './ast';
 import { HostObject } from './host-object';
 import { callJavaMethod, getJavaProperty } from './java-methods';
-import { isMap, isTruthy, JavaException, javaToString, MapEntry, velocityEquals } from './java-values';
+import { isMap, isTruthy, JavaException, javaToString, MapEntry, putEntry, velocityEquals } from './java-values';
 import { parseInterpolated } from './parse-template';
 import { restoreQuotes } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal } from './signals';
@@ -173,9 +173,9 @@ export class Renderer {
     if (last.type === 'index') {
       const key = this.evaluate(last.id);
       if (Array.isArray(owner)) callJavaMethod(owner, 'set', [key, value]);
-      else if (isMap(owner)) owner[javaToString(key)] = value;
+      else if (isMap(owner)) putEntry(owner, javaToString(key), value);
     } else if (last.type === 'property') {
-      if (isMap(owner)) owner[last.id] = value;
+      if (isMap(owner)) putEntry(owner, last.id, value);
       else if (owner instanceof MapEntry && last.id === 'value') owner.value = value;
       else callJavaMethod(owner, `set${last.id.charAt(0).toUpperCase()}${last.id.slice(1)}`, [value]);
     }
@@ -260,7 +260,7 @@ export class Renderer {
         return expression.value.map((entry) => this.argument(entry));
       case 'map': {
         const map: Record<string, unknown> = {};
-        for (const [key, entry] of Object.entries(expression.value ?? {})) map[key] = this.argument(entry);
+        for (const [key, entry] of Object.entries(expression.value ?? {})) putEntry(map, key, this.argument(entry));
         return map;
       }
       case 'math':

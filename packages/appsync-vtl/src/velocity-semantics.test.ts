@@ -185,3 +185,11 @@ describe('parseMappingOutput', () => {
     assert.throws(() => parseMappingOutput('  \n'), /Unable to parse the JSON document/);
   });
 });
+
+describe('maps keyed __proto__', () => {
+  it('stay plain maps with an own __proto__ entry', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
+    assert.equal(output('#set($m = {})$util.qr($m.putAll($ctx.args.input))$util.qr($m.put("__proto__", "x"))$m.keySet() $util.isMap($m) $m.polluted', { args: { input } }), '[__proto__, a] true $m.polluted');
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+});

@@ -1,6 +1,6 @@
 import { toAttributeValue } from '@exam-results/appsync-js';
 import { HostObject } from '../host-object';
-import { isMap, javaToString } from '../java-values';
+import { isMap, javaToString, putEntry } from '../java-values';
 import { toJsonValue } from './json';
 
 type Typed = Record<string, unknown>;
@@ -17,7 +17,7 @@ const strings = (list: unknown[]) => list.map((entry) => javaToString(entry));
 
 function mapValues(map: unknown): Typed {
   const typedMap: Typed = {};
-  if (isMap(map)) for (const [key, value] of Object.entries(map)) if (value !== undefined) typedMap[key] = plain(value);
+  if (isMap(map)) for (const [key, value] of Object.entries(map)) if (value !== undefined) putEntry(typedMap, key, plain(value));
   return typedMap;
 }
 

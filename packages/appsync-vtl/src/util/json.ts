@@ -1,4 +1,4 @@
-import { isMap, JavaException, MapEntry } from '../java-values';
+import { isMap, JavaException, MapEntry, putEntry } from '../java-values';
 
 /** The plain JSON value of what a template holds, as `$util.toJson` (Jackson) writes it. */
 export function toJsonValue(value: unknown): unknown {
@@ -7,7 +7,7 @@ export function toJsonValue(value: unknown): unknown {
   if (value instanceof MapEntry) return { [value.key]: toJsonValue(value.value) };
   if (isMap(value)) {
     const object: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) object[key] = toJsonValue(member);
+    for (const [key, member] of Object.entries(value)) if (member !== undefined) putEntry(object, key, toJsonValue(member));
     return object;
   }
   if (typeof value === 'object' || typeof value === 'function') return {};
