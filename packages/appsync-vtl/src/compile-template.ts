@@ -1,3 +1,4 @@
+import type { Node } from './ast';
 import { createExtensions } from './extensions';
 import type { Invocation } from './invocation';
 import { parseTemplate } from './parse-template';
@@ -36,6 +37,7 @@ export function compileTemplate(text: string, name: string): CompiledTemplate {
   const { nodes, parsedSource } = parseTemplate(text, name);
   const macros = collectMacros(nodes);
   const sourceLines = parsedSource.split('\n');
+  const interpolations = new Map<string, Node[] | null>();
   return {
     render(context: TemplateContext, environment: RenderEnvironment): RenderResult {
       const invocation: Invocation = { context, environment, appendedErrors: [], invalidations: [], cacheEvictions: [] };
@@ -43,7 +45,7 @@ export function compileTemplate(text: string, name: string): CompiledTemplate {
       const util = createUtil(invocation);
       const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       Object.assign(vars, keywordValues, { ctx, context: ctx, util, utils: util, extensions: createExtensions(invocation) });
-      const renderer = new Renderer(vars, macros, sourceLines, (line) => environment.log?.(`${name}: ${line}`));
+      const renderer = new Renderer(vars, macros, sourceLines, interpolations, (line) => environment.log?.(`${name}: ${line}`));
       const result: Pick<RenderResult, 'returned' | 'error'> = {};
       try {
         renderer.renderNodes(nodes);

@@ -23,12 +23,13 @@ const maxMacroDepth = 20;
 export class Renderer {
   private output: string[] = [];
   private macroDepth = 0;
-  private readonly interpolations = new WeakMap<object, Node[] | null>();
 
   constructor(
     private readonly vars: Record<string, unknown>,
     private readonly macros: Map<string, Macro>,
     private readonly sourceLines: readonly string[],
+    /** Parsed double-quoted strings, kept with the compiled template (null: not parseable, printed as is). */
+    private readonly interpolations: Map<string, Node[] | null>,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -249,7 +250,7 @@ export class Renderer {
       case 'references':
         return this.evaluateReference(expression);
       case 'string':
-        return expression.isEval && /[$#]/.test(expression.value) ? this.interpolate(expression) : expression.value;
+        return expression.isEval && /[$#]/.test(expression.value) ? this.interpolate(expression.value) : expression.value;
       case 'integer':
       case 'decimal':
         return Number(expression.value);
@@ -260,7 +261,8 @@ export class Renderer {
         return expression.value.map((entry) => this.argument(entry));
       case 'map': {
         const map: Record<string, unknown> = {};
-        for (const [key, entry] of Object.entries(expression.value ?? {})) putEntry(map, key, this.argument(entry));
+        // velocityjs keeps a key's text only; a key with a reference in it was a double-quoted one.
+        for (const [key, entry] of Object.entries(expression.value ?? {})) putEntry(map, /[$#]/.test(key) ? this.interpolate(key) : key, this.argument(entry));
         return map;
       }
       case 'math':
@@ -279,17 +281,17 @@ export class Renderer {
     return values;
   }
 
-  private interpolate(node: { value: string }): string {
-    let nodes = this.interpolations.get(node);
+  private interpolate(text: string): string {
+    let nodes = this.interpolations.get(text);
     if (nodes === undefined) {
       try {
-        nodes = parseInterpolated(node.value);
+        nodes = parseInterpolated(text);
       } catch {
         nodes = null;
       }
-      this.interpolations.set(node, nodes);
+      this.interpolations.set(text, nodes);
     }
-    if (nodes === null) return node.value;
+    if (nodes === null) return text;
     const outer = this.output;
     this.output = [];
     try {

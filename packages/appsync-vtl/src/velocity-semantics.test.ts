@@ -193,3 +193,9 @@ describe('maps keyed __proto__', () => {
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
   });
 });
+
+describe('map literals', () => {
+  it('interpolate references in their keys', () => {
+    assert.equal(output('#set($k = "key")#set($m = {"$k": 1, "plain": 2})$m'), '{key=1, plain=2}');
+  });
+});
