@@ -95,6 +95,27 @@ describe('the synthesized assembly', () => {
   });
 });
 
+describe('every generated template', () => {
+  it('renders for a signed-in owner without an engine failure (errors of type MappingTemplate)', () => {
+    let rendered = 0;
+    for (const target of backend.appSync.resolvers) {
+      const args = { id: 'e1', input: { id: 'e1', subject: 'Maths', owner: ownerValue }, filter: { subject: { beginsWith: 'M' } }, limit: 10 };
+      const run = invocation(target, 'User Pool Authorization', owner, args);
+      run.context.source = { id: 'e1', owner: ownerValue, examId: 'e1', __operation: 'Mutation' };
+      for (const fn of target.functions.filter((candidate) => candidate.runtime === 'VTL')) {
+        for (const part of ['request', 'response'] as const) {
+          if (part === 'response') run.context.result = { id: 'e1', owner: ownerValue, items: [] };
+          const result = renderFunction(target, fn.name, part, run);
+          rendered++;
+          assert.notEqual(result.error?.errorType, 'MappingTemplate', `${fn.name} ${part}: ${result.error?.message}`);
+          if (!result.error && !result.returned) parseMappingOutput(result.output);
+        }
+      }
+    }
+    assert.ok(rendered > 100, `rendered ${rendered} templates`);
+  });
+});
+
 describe('createExam', () => {
   const input = { subject: 'Maths', date: '2026-01-10', teacher: 'Ms Smith', grading: 'POINTS', maxPoints: 20 };
 
