@@ -45,7 +45,7 @@ export function compileTemplate(text: string, name: string): CompiledTemplate {
       const util = createUtil(invocation);
       const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       Object.assign(vars, keywordValues, { ctx, context: ctx, util, utils: util, extensions: createExtensions(invocation) });
-      const renderer = new Renderer(vars, macros, sourceLines, interpolations, (line) => environment.log?.(`${name}: ${line}`));
+      const renderer = new Renderer(vars, macros, sourceLines, interpolations);
       const result: Pick<RenderResult, 'returned' | 'error'> = {};
       try {
         renderer.renderNodes(nodes);

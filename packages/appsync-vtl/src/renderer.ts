@@ -30,7 +30,6 @@ export class Renderer {
     private readonly sourceLines: readonly string[],
     /** Parsed double-quoted strings, kept with the compiled template (null: not parseable, printed as is). */
     private readonly interpolations: Map<string, Node[] | null>,
-    private readonly log: (line: string) => void,
   ) {}
 
   get printed(): string {
@@ -159,10 +158,7 @@ export class Renderer {
   private set(node: SetNode): void {
     const [target, expression] = node.equal;
     const value = this.evaluate(expression);
-    if (value === undefined || value === null) {
-      this.log(`#set of ${this.referenceText(target)} skipped: the right-hand side is null`);
-      return;
-    }
+    if (value === undefined || value === null) return;
     const path = target.path ?? [];
     const last = path[path.length - 1];
     if (!last) {
