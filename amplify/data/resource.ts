@@ -5,12 +5,19 @@ import { limits } from './limits';
 // it, so a page can tell that a result belongs to its exam's teacher.
 const ownerField = () => a.string().authorization((allow) => [allow.owner().to(['read', 'delete']), allow.guest().to(['read'])]);
 
+// The apps choose each record's id, so that a create sent again after a lost answer finds its
+// first copy (the generated create's `attribute_not_exists(id)` condition) instead of adding a
+// second row, and an optimistic row keeps its id. Because `owner` has rules of its own, the
+// generated create lists the fields an owner may write, and leaves out `id` unless it has a rule.
+const idField = () => a.id().required().authorization((allow) => [allow.owner(), allow.guest().to(['read'])]);
+
 const text = (name: string, max: number) => (v: { minLength(n: number, message: string): { maxLength(n: number, message: string): unknown } }) =>
   v.minLength(1, `${name} cannot be empty.`).maxLength(max, `${name} is at most ${max} characters.`);
 
 const schema = a.schema({
   Exam: a
     .model({
+      id: idField(),
       subject: a.string().required().validate(text('The subject', limits.subject)),
       date: a.date().required(),
       teacher: a.string().required().validate(text("The teacher's name", limits.teacher)),
@@ -24,6 +31,7 @@ const schema = a.schema({
 
   Result: a
     .model({
+      id: idField(),
       // What students see, chosen by the teacher: a first name, initials, a candidate number.
       student: a.string().required().validate(text('The name students see', limits.student)),
       // Only the teacher reads it: AppSync refuses it to guests, in queries and in subscriptions.

@@ -14,7 +14,17 @@ export {
 } from './dynamodb-data-source';
 export { loadResolverCode, type ResolverCode } from './load-code';
 export { createMemoryTables } from './memory-tables';
-export { runResolver, type DataSourceCall, type JsFunction, type JsResolver, type ResolverInput, type ResolverOutcome } from './run-resolver';
+export {
+  runResolver,
+  type DataSourceCall,
+  type JsFunction,
+  type JsResolver,
+  type PipelineContext,
+  type ResolverInput,
+  type ResolverOutcome,
+  type TemplateAnswer,
+  type TemplateHandlers,
+} from './run-resolver';
 export { formatEpochMillis, parseToEpochMillis, TimeFormatError } from './time-format';
 export { InvalidAttributeValueError, toAttributeValue } from './attribute-value';
 export { FilterObjectError, toDynamoDBExpression, type DynamoDBExpression } from './filter-to-expression';

@@ -12,16 +12,36 @@ import { createRuntimeGlobals, type Invocation } from './runtime-globals';
 /** Calls the data source a function (or unit resolver) is attached to with its request. */
 export type DataSourceCall = (request: unknown) => DataSourceAnswer;
 
+/**
+ * Handlers of another runtime in the same pipeline (VTL mapping templates): each runs with the
+ * pipeline's live `ctx`, so changes to `ctx.args` and `ctx.stash` carry on to the next step.
+ */
+export interface TemplateHandlers {
+  request(ctx: PipelineContext, authType: string): TemplateAnswer;
+  response(ctx: PipelineContext, authType: string): TemplateAnswer;
+}
+
+export interface TemplateAnswer {
+  /** The handler's result: the data source request, or the step's result. */
+  value: unknown;
+  /** The template returned early (`#return`): skip to the next function, or end the resolver. */
+  returned: boolean;
+  /** `$util.error` and the like: the field resolves to null with this error. */
+  error?: ResolverError | undefined;
+  appendedErrors: readonly ResolverError[];
+  subscriptionFilter?: unknown;
+}
+
 export interface JsFunction {
   name: string;
-  code: ResolverCode;
+  code: ResolverCode | TemplateHandlers;
   callDataSource: DataSourceCall;
 }
 
 export interface JsResolver {
   typeName: string;
   fieldName: string;
-  code: ResolverCode;
+  code: ResolverCode | TemplateHandlers;
   kind: 'UNIT' | 'PIPELINE';
   /** PIPELINE: the functions in order. */
   functions: readonly JsFunction[];
@@ -51,9 +71,12 @@ export interface ResolverOutcome {
   errors: ResolverError[];
   subscriptionFilters: unknown[];
   stash: Record<string, unknown>;
+  /** The function (or `resolver`) whose handler stopped the pipeline with an error. */
+  stoppedAt?: string | undefined;
 }
 
-interface Context {
+/** `ctx` as one resolver invocation's steps share it. */
+export interface PipelineContext {
   arguments: Record<string, unknown>;
   args: Record<string, unknown>;
   source: unknown;
@@ -83,7 +106,7 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     inFunction: false,
   };
   const globals = createRuntimeGlobals(invocation);
-  const ctx: Context = {
+  const ctx: PipelineContext = {
     arguments: input.arguments,
     args: input.arguments,
     source: input.source,
@@ -96,7 +119,14 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
   };
 
   /** Runs one handler; an early return gives its value and where to go next. */
-  const call = (code: ResolverCode, handler: 'request' | 'response', fallback: () => unknown, inFunction: boolean): { value: unknown; skipTo?: 'END' | 'NEXT' | undefined } => {
+  const call = (code: ResolverCode | TemplateHandlers, handler: 'request' | 'response', fallback: () => unknown, inFunction: boolean): { value: unknown; skipTo?: 'END' | 'NEXT' | undefined } => {
+    if (!('withGlobals' in code)) {
+      const answer = code[handler](ctx, input.authType);
+      invocation.appendedErrors.push(...answer.appendedErrors);
+      if (answer.subscriptionFilter !== undefined) invocation.subscriptionFilters.push(answer.subscriptionFilter);
+      if (answer.error) throw new ResolverAbort(answer.error);
+      return answer.returned ? { value: answer.value, skipTo: inFunction ? 'NEXT' : 'END' } : { value: answer.value };
+    }
     const run = code[handler];
     invocation.inFunction = inFunction;
     try {
@@ -107,6 +137,7 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     }
   };
 
+  let step = 'resolver';
   const outcome = (value: unknown): ResolverOutcome => ({
     value,
     errors: invocation.appendedErrors,
@@ -128,6 +159,7 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     ctx.prev = { result: before.value };
     if (!before.skipTo) {
       for (const fn of resolver.functions) {
+        step = fn.name;
         delete ctx.result;
         delete ctx.error;
         const request = call(fn.code, 'request', () => ({}), true);
@@ -144,11 +176,12 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
         if (response.skipTo === 'END') break;
       }
     }
+    step = 'resolver';
     delete ctx.result;
     delete ctx.error;
     return outcome(call(resolver.code, 'response', () => ctx.prev.result, false).value);
   } catch (error) {
-    if (error instanceof ResolverAbort) return { ...outcome(null), errors: [...invocation.appendedErrors, error.error] };
+    if (error instanceof ResolverAbort) return { ...outcome(null), errors: [...invocation.appendedErrors, error.error], stoppedAt: step };
     throw error;
   }
 }

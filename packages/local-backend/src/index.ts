@@ -4,7 +4,7 @@ import { synthesizeBackend } from '@exam-results/amplify-synth';
 import { writeAmplifyOutputs } from './amplify-outputs';
 import { createAppSync, loadApiDefinition, type AppSync, type RealtimeOptions } from './appsync';
 import { createCloudFormation, createCodegenAssets } from './cloudformation';
-import { createConsole, createMonitorBus } from './console';
+import { createConsole, createMonitorBus, monitorObservers } from './console';
 import { createIdentityPool, type IdentityPool, type IdentityPoolQuotas } from './identity-pool';
 import { systemClock, type Clock } from './shared/clock';
 import { openDatabase, wipeDataDir } from './shared/database';
@@ -117,7 +117,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     // The user pool is made with the context the monitor is in, and the monitor names callers by the pool's users.
     let emailOf: (username: string) => string | undefined = () => undefined;
     const monitor = createMonitorBus({ now: () => clock.now(), rename: (caller) => emailOf(caller) ?? caller });
-    context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, monitor };
+    context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, observers: monitorObservers(monitor) };
     // The identity pool's credentials sign genuinely, but their roles grant nothing on the administrator's
     // APIs (user pool Admin*, CloudFormation, S3), which deny them by the role's session ARN as AWS does.
     let findIdentityCredentials: IdentityPool['findCredentials'] = () => undefined;

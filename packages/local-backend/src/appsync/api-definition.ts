@@ -1,23 +1,29 @@
 import type { AppSyncDefinition, AuthMode, IdentityPoolRoles, SynthesizedBackend } from '@exam-results/amplify-synth';
 import { generateModels } from '@aws-amplify/graphql-generator';
-import { readFieldDirectives, type FieldDirectives } from './models/field-directives';
-import type { ModelIntrospection } from './models/model-catalog';
 
 export type { AuthMode } from '@exam-results/amplify-synth';
+
+/** The model introspection schema (amplify_outputs.json `data.model_introspection`). */
+export interface ModelIntrospection {
+  version: number;
+  models: Record<string, unknown>;
+  enums: Record<string, unknown>;
+  nonModels: Record<string, unknown>;
+}
 
 /** What the local AppSync serves, all of it taken from the synthesized backend. */
 export interface ApiDefinition {
   /** The full AppSync SDL Amplify's transformer produced. */
   sdl: string;
+  /** The model schema (model-schema.graphql) `ampx` generates the model introspection from. */
+  modelSchema: string;
   /** The model introspection schema `ampx` writes into amplify_outputs.json. */
   modelIntrospection: ModelIntrospection;
-  /** Field-level `@auth` and `@validate` of the model schema, which the introspection leaves out. */
-  fieldDirectives: ReadonlyMap<string, ReadonlyMap<string, FieldDirectives>>;
   defaultAuthMode: AuthMode;
   additionalAuthModes: AuthMode[];
-  /** Resolvers, functions and their APPSYNC_JS code, data sources, tables and the API's settings. */
+  /** Resolvers, functions and their VTL and APPSYNC_JS code, data sources, tables and the API's settings. */
   appSync: AppSyncDefinition;
-  /** What the identity pool's roles may call (AppSync checks IAM-signed requests against them). */
+  /** What the identity pool's roles may call (AppSync checks IAM-signed requests against them), and their names. */
   identityPoolRoles: IdentityPoolRoles;
 }
 
@@ -28,8 +34,8 @@ export async function loadApiDefinition(synthesized: SynthesizedBackend): Promis
   if (!introspection || extra.length > 0) throw new Error('expected one model introspection file from the generator');
   return {
     sdl: synthesized.graphqlSchema,
+    modelSchema: synthesized.modelSchema,
     modelIntrospection: JSON.parse(introspection) as ModelIntrospection,
-    fieldDirectives: readFieldDirectives(synthesized.modelSchema),
     appSync: synthesized.appSync,
     identityPoolRoles: synthesized.identityPool.roles,
     ...synthesized.graphqlApi,

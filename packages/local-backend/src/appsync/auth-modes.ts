@@ -10,7 +10,7 @@ import {
 import type { Caller } from './caller';
 import type { AuthMode } from './api-definition';
 import { unauthorized } from './appsync-errors';
-import type { AppSyncContext } from './models/resolver-context';
+import type { AppSyncContext } from './context';
 
 /** An auth mode a field admits, with the user pool groups it is limited to, if any. */
 interface Admitted {

@@ -1,86 +1,40 @@
+import { installIdPlaceholders } from '@exam-results/amplify-synth';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from '../shared/service-context';
+import { describeError } from '../shared/values';
 import type { ApiDefinition } from './api-definition';
 import { createRequestAuthorizer, type CallerVerifiers, type RequestAuthorizer } from './authorize-request';
-import type { Caller } from './caller';
+import type { MutationEvent } from './context';
 import { buildExecutableSchema } from './executable-schema';
-import { createJsHooks, type JsHooks } from './js-resolvers/hooks';
-import { loadJsPipelines } from './js-resolvers/js-pipelines';
-import { createModelTables } from './js-resolvers/model-tables';
-import { createItemStore, type ItemStore } from './models/item-store';
-import { readAccess, type ReadAccess, type ReadOperation } from './models/model-auth';
-import type { ModelCatalog, ModelInfo, ModelIntrospection } from './models/model-catalog';
-import { createPageTokens, type PageTokens } from './models/page-token';
-import type { MutationEvent } from './models/resolver-context';
-import { describeError } from '../shared/values';
+import { buildPipelines } from './pipelines/build-pipelines';
+import { createItemStore } from './pipelines/item-store';
+import { createModelTables } from './pipelines/model-tables';
+import { createPageTokens } from './pipelines/page-token';
 
 /** The GraphQL API both endpoints (HTTP and real-time) serve. */
 export interface GraphqlApi {
   /**
-   * The executable schema built from the synthesized SDL. Resolvers read a context
-   * `{ caller }` (an AppSyncContext); to deliver a subscription event, execute the
-   * subscription document with `rootValue: { [subscriptionField]: event.item }`.
+   * The executable schema built from the synthesized SDL, each field with a resolver in the
+   * assembly running it. Resolvers read an AppSyncContext.
    */
   schema: GraphQLSchema;
-  /** The models of the schema, with their keys, relationships and @auth rules. */
-  models: ReadonlyMap<string, ModelInfo>;
-  /** The models, the root fields that serve them and their indexes (the console's data browser and monitor). */
-  catalog: ModelCatalog;
-  /** The model introspection schema, with every model's fields. */
-  introspection: ModelIntrospection;
+  /** What it was built from (the console reads the models from it). */
+  definition: ApiDefinition;
+  /** The secondary indexes of the tables, by table's model, as the item store indexes them. */
+  tableIndexes: ReadonlyMap<string, string[][]>;
   /**
    * Verifies the credentials of a request (or of real-time signing inputs) and resolves
    * with the Caller; rejects with RequestAuthError carrying AppSync's HTTP status, type and message.
    */
   authorizeRequest: RequestAuthorizer;
-  /**
-   * What `caller` may read of `modelName` by the model's @auth rules: everything,
-   * the items matching an owner filter (check with matchesFilter on the stored item),
-   * or nothing.
-   */
-  readAccess(caller: Caller, modelName: string, operation: ReadOperation): ReadAccess;
   /** Hands a mutation's answer to the listeners (the real-time endpoint): see MutationEvent. */
   publish(event: MutationEvent): void;
   /** Calls `listener` with every mutation's answer; returns a function that stops it. */
   onMutation(listener: (event: MutationEvent) => void): () => void;
 }
 
-/** The APPSYNC_JS code of amplify/, over the same tables the model resolvers use. */
-function jsHooks(context: ServiceContext, definition: ApiDefinition, models: ModelCatalog, store: ItemStore, tokens: PageTokens): JsHooks {
-  const { appSync } = definition;
-  // Amplify names a model's table `<Model>-<apiId>-<environment>`; other tables hold items of their own.
-  const modelOf = (tableName: string) => [...models.models.keys()].find((model) => tableName.startsWith(`${model}-`)) ?? `table:${tableName}`;
-  const tables = createModelTables(
-    context.db,
-    store,
-    appSync.tables.map((table) => ({
-      model: modelOf(table.tableName),
-      definition: { ...table, indexes: new Map(table.indexes.map(({ name, ...key }) => [name, key])) },
-      dataSources: appSync.dataSources.filter((source) => source.tableName === table.tableName).map((source) => source.name),
-    })),
-  );
-  const cursors = {
-    encode: (source: string, lastKey: Record<string, unknown>) => tokens.encode(source, JSON.stringify(lastKey)),
-    decode: (source: string, token: string) => JSON.parse(tokens.decode(source, token)) as Record<string, unknown>,
-  };
-  const pipelines = loadJsPipelines(appSync, tables, cursors, (line) => context.log(`appsync-js: ${line}`));
-  for (const [field, why] of pipelines.unsupported) context.log(`AppSync: ${field} does not run locally: ${why}`);
-  const tableNames = new Map(appSync.tables.map((table) => [modelOf(table.tableName), table.tableName]));
-  return createJsHooks(
-    pipelines,
-    {
-      clock: context.clock,
-      environment: appSync.settings.environmentVariables,
-      roleArns: {
-        authenticated: 'arn:aws:sts::000000000000:assumed-role/authenticatedUserRole',
-        unauthenticated: 'arn:aws:sts::000000000000:assumed-role/unauthenticatedUserRole',
-      },
-      identityPoolId: context.ids.identityPoolId,
-      issuer: `${context.url}/${context.ids.userPoolId}`,
-    },
-    (model) => tableNames.get(model),
-  );
-}
+// What AWS fills in and no template can show: the account the local roles live in.
+const localAccountId = '000000000000';
 
 /** The API serving `definition`, with its items in the context's database. */
 export function createGraphqlApi(context: ServiceContext, definition: ApiDefinition, verifiers: CallerVerifiers): GraphqlApi {
@@ -94,17 +48,46 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
       }
     }
   };
-  const { schema, catalog, unserved } = buildExecutableSchema(definition, (models) => {
-    const store = createItemStore(context.db, models.indexes);
-    const tokens = createPageTokens(context.db);
-    return { store, tokens, clock: context.clock, js: jsHooks(context, definition, models, store, tokens) };
+
+  const { appSync } = definition;
+  const modelNames = Object.keys(definition.modelIntrospection.models);
+  // Amplify names a model's table `<Model>-<apiId>-<environment>`; other tables hold items of their own.
+  const modelOf = (tableName: string) => modelNames.find((model) => tableName.startsWith(`${model}-`)) ?? `table:${tableName}`;
+  const tableIndexes = new Map(appSync.tables.map((table) => [modelOf(table.tableName), table.indexes.map((index) => (index.sortKey ? [index.partitionKey, index.sortKey] : [index.partitionKey]))]));
+  const store = createItemStore(context.db, tableIndexes);
+  const tokens = createPageTokens(context.db);
+  const tables = createModelTables(
+    context.db,
+    store,
+    appSync.tables.map((table) => ({
+      model: modelOf(table.tableName),
+      definition: { ...table, indexes: new Map(table.indexes.map(({ name, ...key }) => [name, key])) },
+      dataSources: appSync.dataSources.filter((source) => source.tableName === table.tableName).map((source) => source.name),
+    })),
+  );
+  const cursors = {
+    encode: (source: string, lastKey: Record<string, unknown>) => tokens.encode(source, JSON.stringify(lastKey)),
+    decode: (source: string, token: string) => JSON.parse(tokens.decode(source, token)) as Record<string, unknown>,
+  };
+  const pipelines = buildPipelines(appSync, tables, cursors, {
+    now: () => context.clock.now().getTime(),
+    log: context.log,
+    fillIn: (text) => text.replaceAll(installIdPlaceholders.identityPoolId, context.ids.identityPoolId).replaceAll(installIdPlaceholders.userPoolId, context.ids.userPoolId),
   });
-  if (unserved.length > 0) context.log(`AppSync: no local resolver for ${unserved.join(', ')}; they answer with an error`);
+  const { roleNames } = definition.identityPoolRoles;
+  const { schema, unserved } = buildExecutableSchema(definition, pipelines, {
+    clock: context.clock,
+    environment: appSync.settings.environmentVariables,
+    roleNames: { authenticated: roleNames.authenticated ?? 'authenticatedRole', unauthenticated: roleNames.unauthenticated ?? 'unauthenticatedRole' },
+    accountId: localAccountId,
+    identityPoolId: context.ids.identityPoolId,
+    issuer: `${context.url}/${context.ids.userPoolId}`,
+  });
+  for (const [field, why] of unserved) context.log(`AppSync: ${field} does not run locally: ${why}`);
   return {
     schema,
-    models: catalog.models,
-    catalog,
-    introspection: definition.modelIntrospection,
+    definition,
+    tableIndexes,
     authorizeRequest: createRequestAuthorizer({
       region: context.ids.region,
       clock: context.clock,
@@ -112,11 +95,6 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
       ...verifiers,
     }),
     publish,
-    readAccess(caller, modelName, operation) {
-      const model = catalog.models.get(modelName);
-      if (!model) throw new Error(`unknown model ${modelName}`);
-      return readAccess(model, caller, operation);
-    },
     onMutation(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

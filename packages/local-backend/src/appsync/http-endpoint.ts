@@ -6,7 +6,8 @@ import { describeError } from '../shared/values';
 import { formatAppendedError, formatFieldError, formatRequestError, type AppSyncErrorJson } from './appsync-errors';
 import { RequestAuthError, type RequestAuthorizer } from './authorize-request';
 import { checkDocument, readGraphqlRequest, type GraphqlRequest } from './graphql-request';
-import type { AppSyncContext, MutationEvent } from './models/resolver-context';
+import { newContext, type AppSyncContext, type MutationEvent } from './context';
+import type { RequestObservers } from '../shared/observers';
 
 // Larger bodies are refused before they are buffered; AppSync items are at most 400 KB.
 const maxBodyBytes = 1024 * 1024;
@@ -20,7 +21,7 @@ interface GraphqlHttpDeps {
   publish(event: MutationEvent): void;
   log(line: string): void;
   /** Told of each executed request (the console's requests monitor). */
-  observe?: ((facts: { caller: AppSyncContext['caller']; query: string; operationName: string | undefined; answer: unknown; latencyMs: number }) => void) | undefined;
+  observe?: RequestObservers['graphqlRequest'] | undefined;
 }
 
 /** The root fields an operation selects, with the key each answers under (its alias), fragments spread. */
@@ -99,7 +100,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     }
     let context: AppSyncContext;
     try {
-      context = { caller: await deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }), headers: req.headers, appendedErrors: [] };
+      context = newContext(await deps.authorize({ method: 'POST', url: url.href, headers: req.headers, body }), req.headers);
     } catch (error) {
       if (!(error instanceof RequestAuthError)) throw error;
       sendJson(res, error.status, error.toJSON(), { 'x-amzn-errortype': error.errorType });
@@ -111,7 +112,7 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
       return;
     }
     const answer = await run(request, context);
-    deps.observe?.({ caller: context.caller, query: request.query, operationName: request.operationName, answer, latencyMs: performance.now() - startedAt });
+    deps.observe?.({ caller: context.caller, query: request.query, operationName: request.operationName, answer, decisions: context.decisions, latencyMs: performance.now() - startedAt });
     sendJson(res, 200, answer);
   };
 }

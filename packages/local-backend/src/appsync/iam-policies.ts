@@ -1,7 +1,7 @@
 import type { IdentityPoolRoles, PolicyStatement } from '@exam-results/amplify-synth';
 import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { unauthorized } from './appsync-errors';
-import type { AppSyncContext } from './models/resolver-context';
+import type { AppSyncContext } from './context';
 
 /** The ARN AppSync checks an IAM caller's policy against for one field. */
 function fieldArn(typeName: string, fieldName: string): string {

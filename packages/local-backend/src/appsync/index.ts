@@ -2,7 +2,6 @@ import type { ServiceContext } from '../shared/service-context';
 import type { HttpHandler, UpgradeHandler } from '../shared/server';
 import type { ApiDefinition } from './api-definition';
 import type { CallerVerifiers } from './authorize-request';
-import { graphqlEvent } from '../console/decisions';
 import { createGraphqlApi, type GraphqlApi } from './graphql-api';
 import { createGraphqlHttpHandler } from './http-endpoint';
 import { createRealtimeEndpoint, type RealtimeOptions } from './realtime/realtime-endpoint';
@@ -35,9 +34,9 @@ export function createAppSync(
   options: { path: string; realtime?: RealtimeOptions | undefined },
 ): AppSync {
   const api = createGraphqlApi(context, definition, verifiers);
-  const { monitor } = context;
-  const realtime = createRealtimeEndpoint(api, { dataPath: options.path, log: context.log, monitor, ...options.realtime });
-  const observe = monitor && ((facts: Parameters<typeof graphqlEvent>[1]) => monitor.publish(graphqlEvent(api.catalog, facts)));
+  const { observers } = context;
+  const realtime = createRealtimeEndpoint(api, { dataPath: options.path, log: context.log, observe: observers?.subscriptionStart?.bind(observers), ...options.realtime });
+  const observe = observers?.graphqlRequest?.bind(observers);
   return {
     api,
     realtimeStats: realtime.stats,

@@ -111,7 +111,7 @@ describe("AppSync's defaults where the API sets no limit", () => {
   resolve('Item', 'cost', () => 1);
   installRequestLimits(schema, {
     settings: { queryDepthLimit: undefined, resolverCountLimit: undefined, introspection: 'ENABLED', environmentVariables: {} },
-    resolvers: [{ typeName: 'Query', fieldName: 'items' }, { typeName: 'Item', fieldName: 'cost' }].map((field) => ({ ...field, kind: 'UNIT', runtime: 'APPSYNC_JS', code: undefined, functions: [], dataSourceName: undefined })),
+    resolvers: [{ typeName: 'Query', fieldName: 'items' }, { typeName: 'Item', fieldName: 'cost' }].map((field) => ({ ...field, kind: 'UNIT', runtime: 'APPSYNC_JS', code: undefined, requestMappingTemplate: undefined, responseMappingTemplate: undefined, functions: [], dataSourceName: undefined })),
   });
 
   test('10,000 resolver invocations, the 10,001st fails', async () => {

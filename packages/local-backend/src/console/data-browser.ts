@@ -1,8 +1,7 @@
 import type { GraphqlApi } from '../appsync/graphql-api';
-import { createItemStore, storageKey, type ItemStore } from '../appsync/models/item-store';
-import { readRestrictedFields } from '../appsync/models/model-auth';
-import { keyOf, type ModelInfo } from '../appsync/models/model-catalog';
-import { ownerFieldValue } from '../appsync/models/relations';
+import { createItemStore, storageKey, type ItemStore } from '../appsync/pipelines/item-store';
+import { readFieldDirectives } from './field-directives';
+import { buildModelCatalog, keyOf, type ModelCatalog, type ModelInfo, type ModelIntrospection } from './model-catalog';
 import { InvalidParameterException, ResourceNotFoundException } from '../shared/aws-errors';
 import type { Clock } from '../shared/clock';
 import type { SqliteDatabase } from '../shared/database';
@@ -37,25 +36,40 @@ function typeName(type: unknown): string {
  */
 export function createDataBrowser(db: SqliteDatabase, clock: Clock, currentApi: () => GraphqlApi) {
   const stores = new WeakMap<GraphqlApi, ItemStore>();
+  const catalogs = new WeakMap<GraphqlApi, ModelCatalog>();
+  function catalogOf(api: GraphqlApi): ModelCatalog {
+    let catalog = catalogs.get(api);
+    if (!catalog) {
+      const { modelIntrospection, modelSchema } = api.definition;
+      catalog = buildModelCatalog(modelIntrospection as unknown as ModelIntrospection, api.schema, readFieldDirectives(modelSchema));
+      catalogs.set(api, catalog);
+    }
+    return catalog;
+  }
   function storeOf(api: GraphqlApi): ItemStore {
     let store = stores.get(api);
     if (!store) {
-      store = createItemStore(db, api.catalog.indexes);
+      store = createItemStore(db, api.tableIndexes);
       stores.set(api, store);
     }
     return store;
   }
   function modelNamed(api: GraphqlApi, name: string): ModelInfo {
-    const model = api.catalog.models.get(name);
+    const model = catalogOf(api).models.get(name);
     if (!model) throw new ResourceNotFoundException(`There is no model ${JSON.stringify(name)}.`);
     return model;
   }
-  /** Tells the subscriptions, with the item as a mutation answers it: owners by username, guarded fields null. */
+  /**
+   * Tells the subscriptions, with the item as the generated mutations answer it: owners by
+   * username (the owner field's resolver), fields with rules of their own null (their resolvers
+   * answer null in a mutation's result).
+   */
   function publish(api: GraphqlApi, model: ModelInfo, kind: 'update' | 'delete', item: Item): void {
     const data: Item = { ...item };
-    for (const rule of model.authRules) if (rule.allow === 'owner' && rule.ownerField in data) data[rule.ownerField] = ownerFieldValue(data[rule.ownerField]);
-    for (const field of readRestrictedFields(model)) data[field] = null;
-    for (const [field, operation] of api.catalog.operations) {
+    const ownerFields = new Set(model.authRules.flatMap((rule) => (rule.allow === 'owner' ? [rule.ownerField] : [])));
+    for (const field of ownerFields) if (typeof data[field] === 'string') data[field] = String(data[field]).split('::').pop();
+    for (const [field, directives] of model.fieldDirectives) if (directives.authRules && !ownerFields.has(field)) data[field] = null;
+    for (const [field, operation] of catalogOf(api).operations) {
       if (operation.kind === kind && operation.model === model) api.publish({ mutationField: field, data });
     }
   }
@@ -69,7 +83,7 @@ export function createDataBrowser(db: SqliteDatabase, clock: Clock, currentApi: 
   return {
     models(): ModelSummary[] {
       const api = currentApi();
-      return Object.values(api.introspection.models).map((model) => {
+      return Object.values((api.definition.modelIntrospection as unknown as ModelIntrospection).models).map((model) => {
         const info = modelNamed(api, model.name);
         return {
           name: model.name,

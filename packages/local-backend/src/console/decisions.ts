@@ -1,24 +1,17 @@
 import { getOperationAST, Kind, parse } from 'graphql';
 import type { Caller } from '../appsync/caller';
-import { authorizingRules, readAccess } from '../appsync/models/model-auth';
-import type { AuthRule, ModelCatalog, ModelInfo } from '../appsync/models/model-catalog';
+import type { FieldDecision, RequestObservers } from '../shared/observers';
 import { isObject } from '../shared/values';
-import type { MonitorEvent } from './monitor-bus';
+import type { MonitorEvent, RequestMonitor } from './monitor-bus';
 
-// How the monitor names who asked and which @auth rule decided. The decision itself is the
-// one the request got; the rules come from model-auth.ts, the code that made it.
+// How the monitor names who asked and what decided. The decision is the one the request got,
+// told by the resolvers that ran: AppSync's generated pipeline functions and amplify/'s own.
 
 /** `guest`, a signed-in identity, or the user pool user (an access token names them by sub; the bus puts their email in its place). */
 export function callerName(caller: Caller): string {
   if (caller.kind === 'iam') return caller.authenticated ? `signed-in identity ${caller.identityId}` : 'guest';
   const email = caller.claims['email'];
   return typeof email === 'string' ? email : caller.username;
-}
-
-/** A rule as amplify/ spells it in the introspection: `allow public (identityPool) to read`. */
-export function describeRule(rule: AuthRule): string {
-  const who = rule.allow === 'owner' ? `owner (${rule.ownerField})` : rule.allow === 'groups' ? `groups ${rule.groups.join(', ')}` : rule.allow;
-  return `allow ${who} via ${rule.provider} to ${[...rule.operations].join(', ')}`;
 }
 
 function rootFieldNames(query: string, operationName: string | undefined): { type: string; fields: string[] } | undefined {
@@ -37,60 +30,38 @@ function errorTypes(answer: unknown): string[] {
   return answer['errors'].flatMap((error: unknown) => (isObject(error) && typeof error['errorType'] === 'string' ? [error['errorType']] : []));
 }
 
-type OperationKind = 'get' | 'list' | 'create' | 'update' | 'delete';
-
-/** Which rules let the caller do `kind` on `model`, and whether reads are cut down to the caller's own items. */
-function decide(model: ModelInfo, caller: Caller, kind: OperationKind, refused: boolean): { decision: string; rule: string } {
-  const rules = authorizingRules(model, caller, kind, undefined);
-  const whole = rules.find((rule) => rule.allow !== 'owner');
-  if (refused || rules.length === 0) {
-    const owners = rules.filter((rule) => rule.allow === 'owner');
-    const rule = owners.length > 0 ? `${owners.map(describeRule).join('; ')}: not the owner` : `no rule of ${model.name} lets this caller ${kind}`;
-    return { decision: 'Unauthorized', rule };
-  }
-  if (whole) return { decision: 'allowed', rule: describeRule(whole) };
-  const filtered = kind === 'list' && readAccess(model, caller, 'list').kind === 'owner';
-  return { decision: filtered ? 'filtered' : 'allowed', rule: rules.map(describeRule).join('; ') };
+/** The most telling decision of a request's root fields: a refusal, then a filter, then the first. */
+function summary(decisions: readonly FieldDecision[]): { decision: string; rule: string } | undefined {
+  const first = decisions.find((entry) => entry.decision === 'Unauthorized') ?? decisions.find((entry) => entry.decision === 'filtered') ?? decisions[0];
+  if (!first) return undefined;
+  const how = first.decision === 'filtered' ? 'owner filter added by' : first.decision === 'allowed' ? 'allowed by' : 'refused by';
+  return { decision: first.decision, rule: `${first.field}: ${how} ${first.by ?? 'its resolver'}` };
 }
 
 /** An answered GraphQL request over HTTP, as the monitor shows it. */
-export function graphqlEvent(
-  catalog: ModelCatalog,
-  facts: { caller: Caller; query: string; operationName: string | undefined; answer: unknown; latencyMs: number },
-): MonitorEvent {
+export function graphqlEvent(facts: Parameters<Required<RequestObservers>['graphqlRequest']>[0]): MonitorEvent {
   const root = rootFieldNames(facts.query, facts.operationName);
   const errors = errorTypes(facts.answer);
-  const refused = errors.includes('Unauthorized');
-  // A request refused as a whole (invalid, too deep, ...) never reached a rule.
-  const unrun = !refused && errors.length > 0 && isObject(facts.answer) && facts.answer['data'] === null;
-  const decisions = (unrun ? [] : (root?.fields ?? [])).flatMap((field) => {
-    const operation = catalog.operations.get(field);
-    return operation ? [decide(operation.model, facts.caller, operation.kind, refused)] : [];
-  });
-  const first = decisions.find((entry) => entry.decision === 'Unauthorized') ?? decisions.find((entry) => entry.decision === 'filtered') ?? decisions[0];
+  const decided = summary(facts.decisions);
   return {
     service: 'graphql',
     operation: root ? `${root.type} ${root.fields.join(', ')}` : 'unparsable request',
     caller: callerName(facts.caller),
-    decision: first?.decision ?? errors[0] ?? 'allowed',
-    ...(first ? { rule: first.rule } : {}),
+    decision: decided?.decision ?? errors[0] ?? 'allowed',
+    ...(decided ? { rule: decided.rule } : {}),
     latencyMs: facts.latencyMs,
   };
 }
 
-/** A real-time `start`: acknowledged (with the rule that lets the caller listen), or refused with its error. */
-export function subscriptionEvent(
-  models: ReadonlyMap<string, ModelInfo>,
-  facts: { field: string; typeName?: string | undefined; caller?: Caller | undefined; errorType?: string | undefined; latencyMs: number },
-): MonitorEvent {
-  const model = facts.typeName === undefined ? undefined : models.get(facts.typeName);
-  const judged = model && facts.caller ? decide(model, facts.caller, 'list', facts.errorType === 'Unauthorized') : undefined;
+/** A real-time `start`: acknowledged (with what let the caller listen), or refused with its error. */
+export function subscriptionEvent(facts: Parameters<Required<RequestObservers>['subscriptionStart']>[0]): MonitorEvent {
+  const decided = summary(facts.decisions);
   return {
     service: 'subscription',
-    operation: `subscription ${facts.field}`,
+    operation: `subscription ${startedField(facts.payload)}`,
     caller: facts.caller ? callerName(facts.caller) : 'unknown',
-    decision: facts.errorType ?? (judged?.decision === 'filtered' ? 'filtered' : 'allowed'),
-    ...(judged ? { rule: judged.rule } : {}),
+    decision: facts.errorType ?? decided?.decision ?? 'allowed',
+    ...(decided ? { rule: decided.rule } : {}),
     latencyMs: facts.latencyMs,
   };
 }
@@ -106,11 +77,8 @@ function cognitoCaller(identityPool: boolean, operation: string, input: unknown)
 }
 
 /** A call of the user pool's or identity pool's JSON API. */
-export function cognitoEvent(
-  targetPrefix: string,
-  facts: { operation: string; input: unknown; errorType: string | undefined; latencyMs: number },
-): MonitorEvent {
-  const identityPool = targetPrefix === 'AWSCognitoIdentityService';
+export function cognitoEvent(facts: Parameters<Required<RequestObservers>['awsJsonCall']>[0]): MonitorEvent {
+  const identityPool = facts.targetPrefix === 'AWSCognitoIdentityService';
   return {
     service: identityPool ? 'cognito-identity' : 'cognito-idp',
     operation: facts.operation || 'unknown operation',
@@ -131,4 +99,13 @@ export function startedField(payload: unknown): string {
   } catch {
     return 'unreadable start';
   }
+}
+
+/** What the request paths tell the monitor, as they are injected at start. */
+export function monitorObservers(monitor: RequestMonitor): RequestObservers {
+  return {
+    graphqlRequest: (facts) => monitor.publish(graphqlEvent(facts)),
+    subscriptionStart: (facts) => monitor.publish(subscriptionEvent(facts)),
+    awsJsonCall: (facts) => monitor.publish(cognitoEvent(facts)),
+  };
 }

@@ -12,6 +12,7 @@ import { createTeachers } from './teachers';
 
 export { createMonitorBus, type MonitorBus, type MonitorEntry, type MonitorEvent, type RequestMonitor } from './monitor-bus';
 export { tokenHeader } from './request-guard';
+export { monitorObservers } from './decisions';
 
 /**
  * The developer console at the backend's root URL: teachers, every model's items, and the

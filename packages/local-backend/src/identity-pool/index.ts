@@ -44,7 +44,7 @@ export function createIdentityPool(
       applyQuotas({ GetId: getId(services), GetCredentialsForIdentity: getCredentialsForIdentity(services) }, quotas, context.clock),
       context.log,
       undefined,
-      context.monitor,
+      context.observers,
     ),
     findCredentials: credentials.findCredentials,
   };

@@ -6,8 +6,7 @@ import {
   SerializationException,
   UnknownOperationException,
 } from './aws-errors';
-import { cognitoEvent } from '../console/decisions';
-import type { RequestMonitor } from '../console/monitor-bus';
+import type { RequestObservers } from './observers';
 import { HttpError, readBody, sendJson } from './http';
 import type { HttpHandler } from './server';
 import { describeError, isObject } from './values';
@@ -66,8 +65,8 @@ export function createAwsJsonHandler(
   log: (line: string) => void,
   /** Checks a request before its operation runs (the admin API's SigV4 signature); throws an AwsServiceError to refuse it. */
   authorize?: (operationName: string, request: RawRequest) => void,
-  /** The console's requests monitor, told of every call. */
-  monitor?: RequestMonitor,
+  /** Told of every call (the console's requests monitor). */
+  observers?: RequestObservers,
 ): HttpHandler {
   return async (req, res) => {
     const startedAt = performance.now();
@@ -98,7 +97,7 @@ export function createAwsJsonHandler(
       log(`${targetPrefix}: ${describeError(error)}`);
       sendError(res, new InternalErrorException('Internal server error'));
     } finally {
-      monitor?.publish(cognitoEvent(targetPrefix, { operation: operationName, input, errorType, latencyMs: performance.now() - startedAt }));
+      observers?.awsJsonCall?.({ targetPrefix, operation: operationName, input, errorType, latencyMs: performance.now() - startedAt });
     }
   };
 }

@@ -1,5 +1,5 @@
-import type { RequestMonitor } from '../console/monitor-bus';
 import type { Clock } from './clock';
+import type { RequestObservers } from './observers';
 import type { SqliteDatabase } from './database';
 import type { PoolIds } from './pool-ids';
 
@@ -13,6 +13,6 @@ export interface ServiceContext {
   dataDir: string;
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
-  /** The console's requests monitor, which the request paths tell of each request. */
-  monitor?: RequestMonitor;
+  /** Told of each request (the console's requests monitor). */
+  observers?: RequestObservers;
 }

@@ -119,7 +119,7 @@ export function createUserPool(context: ServiceContext, definition: UserPoolDefi
       },
       context.log,
       requireAdminSignature({ credentials: adminCredentials, ids: context.ids, clock: context.clock, findOtherPrincipal: options.findOtherPrincipal }),
-      context.monitor,
+      context.observers,
     ),
     console: { operations: adminOperations(services), lockoutState: (sub) => services.lockout.lockoutState(sub), emailOf: (username) => services.users.find(username)?.email },
     handleJwks: (_req, res) => sendJson(res, 200, tokens.jwks()),

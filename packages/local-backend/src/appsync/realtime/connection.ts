@@ -16,12 +16,11 @@ import { connectHeaders, requestedProtocols } from './subprotocols';
 import type { Subscriber, SubscriptionHub } from './subscription-hub';
 import { prepareSubscription, StartRefusedError, type StartDeps } from './subscription-start';
 import { describeError } from '../../shared/values';
-import { startedField, subscriptionEvent } from '../../console/decisions';
-import type { RequestMonitor } from '../../console/monitor-bus';
+import type { RequestObservers } from '../../shared/observers';
 
 interface ConnectionDeps extends StartDeps {
-  api: StartDeps['api'] & Pick<GraphqlApi, 'authorizeRequest' | 'models'>;
-  monitor?: RequestMonitor | undefined;
+  api: StartDeps['api'] & Pick<GraphqlApi, 'authorizeRequest'>;
+  observe?: RequestObservers['subscriptionStart'] | undefined;
   hub: SubscriptionHub;
   keepAliveIntervalMs: number;
   connectionInitTimeoutMs: number;
@@ -152,15 +151,15 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
       };
     } catch (error) {
       if (!(error instanceof StartRefusedError)) throw error;
-      deps.monitor?.publish(subscriptionEvent(deps.api.models, { field: startedField(payload), errorType: error.errors[0]?.errorType, latencyMs: performance.now() - startedAt }));
+      deps.observe?.({ payload, errorType: error.errors[0]?.errorType, decisions: error.decisions, latencyMs: performance.now() - startedAt });
       send(serverMessages.error(id, error.errors));
       return;
     }
     if (state !== State.Ready) return;
     subscriptions.set(id, subscriber);
     deps.hub.add(subscriber);
-    const { field, caller } = subscriber.subscription;
-    deps.monitor?.publish(subscriptionEvent(deps.api.models, { field: field.name, typeName: field.typeName, caller, latencyMs: performance.now() - startedAt }));
+    const { caller, decisions } = subscriber.subscription;
+    deps.observe?.({ payload, caller, decisions, latencyMs: performance.now() - startedAt });
     send(serverMessages.startAck(id));
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { RequestMonitor } from '../../console/monitor-bus';
+import type { RequestObservers } from '../../shared/observers';
 import type { GraphqlApi } from '../graphql-api';
 import type { UpgradeHandler } from '../../shared/server';
 import { serveConnection } from './connection';
@@ -43,9 +43,9 @@ function refuseUpgrade(socket: Duplex, status: string, message: string): void {
  */
 export function createRealtimeEndpoint(
   api: GraphqlApi,
-  options: RealtimeOptions & { dataPath: string; log(line: string): void; monitor?: RequestMonitor | undefined },
+  options: RealtimeOptions & { dataPath: string; log(line: string): void; observe?: RequestObservers['subscriptionStart'] | undefined },
 ): RealtimeEndpoint {
-  const catalog = readSubscriptionCatalog(api.schema, api.models);
+  const catalog = readSubscriptionCatalog(api.schema);
   const hub = createSubscriptionHub({ schema: api.schema, catalog, log: options.log });
   const stopListening = api.onMutation((event) => hub.publish(event));
   const wss = new WebSocketServer({ noServer: true, handleProtocols: () => graphqlWsProtocol, maxPayload: maxFrameBytes });
@@ -56,7 +56,7 @@ export function createRealtimeEndpoint(
     hub,
     dataPath: options.dataPath,
     log: options.log,
-    monitor: options.monitor,
+    observe: options.observe,
     keepAliveIntervalMs: options.keepAliveIntervalMs ?? RealtimeLimits.keepAliveIntervalMs,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs ?? RealtimeLimits.connectionInitTimeoutMs,
   };

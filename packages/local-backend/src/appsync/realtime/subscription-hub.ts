@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { GraphQLSchema } from 'graphql';
-import type { MutationEvent } from '../models/resolver-context';
+import type { MutationEvent } from '../context';
 import { matchesSubscriptionFilter } from './enhanced-filter';
 import { eventPayload } from './event-payload';
 import type { SubscriptionCatalog } from './subscription-catalog';
@@ -53,7 +53,8 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
   let draining = false;
 
   function payloadFor(subscription: PreparedSubscription, event: MutationEvent): Payload {
-    const json = JSON.stringify({ data: eventPayload(deps.schema, subscription.document, subscription.operationName, subscription.variables, event.data) });
+    const { data, errors } = eventPayload(deps.schema, subscription.document, subscription.operationName, subscription.variables, event.data);
+    const json = JSON.stringify(errors.length > 0 ? { data, errors } : { data });
     return { json, bytes: Buffer.byteLength(json) };
   }
 

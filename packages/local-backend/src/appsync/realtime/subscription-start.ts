@@ -8,13 +8,15 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { FieldDecision } from '../../shared/observers';
 import { describeError, isObject } from '../../shared/values';
-import { formatFieldError, formatRequestError, unauthorized, type AppSyncErrorJson } from '../appsync-errors';
+import { formatFieldError, formatRequestError, type AppSyncErrorJson } from '../appsync-errors';
+import { newContext } from '../context';
 import { RequestAuthError } from '../authorize-request';
 import type { Caller } from '../caller';
 import type { GraphqlApi } from '../graphql-api';
 import { checkDocument, readGraphqlRequest, type GraphqlRequest, type RequestProblem } from '../graphql-request';
-import { InvalidSubscriptionFilterError, toSubscriptionFilter, type SubscriptionFilter } from './enhanced-filter';
+import { InvalidSubscriptionFilterError, parseSubscriptionFilter, type SubscriptionFilter } from './enhanced-filter';
 import type { ProtocolError } from './protocol';
 import type { SubscriptionCatalog, SubscriptionField } from './subscription-catalog';
 
@@ -30,7 +32,9 @@ export interface PreparedSubscription {
    * document and variables, and a caller the resolvers cannot tell apart.
    */
   executionKey: string;
-  /** The enhanced filter: the client's `filter` argument with the owner scope AppSync adds. */
+  /** What the subscription's resolvers decided (the console's monitor shows it). */
+  decisions: readonly FieldDecision[];
+  /** The enhanced filter the subscription's resolver set (`extensions.setSubscriptionFilter`). */
   filter: SubscriptionFilter | undefined;
   /**
    * Other arguments, matched by equality against the event (AppSync's argument filtering),
@@ -41,14 +45,18 @@ export interface PreparedSubscription {
 
 /** A `start` that is refused; the errors go back in an `error` message for its id. */
 export class StartRefusedError extends Error {
-  constructor(readonly errors: ProtocolError[]) {
+  constructor(
+    readonly errors: ProtocolError[],
+    /** What the subscription's resolvers decided, when they ran. */
+    readonly decisions: readonly FieldDecision[] = [],
+  ) {
     super(errors.map((error) => error.message).join('; '));
     this.name = 'StartRefusedError';
   }
 }
 
 export interface StartDeps {
-  api: Pick<GraphqlApi, 'schema' | 'authorizeRequest' | 'readAccess'>;
+  api: Pick<GraphqlApi, 'schema' | 'authorizeRequest'>;
   catalog: SubscriptionCatalog;
   /** Path of the GraphQL endpoint the client signs each start for, e.g. `/graphql`. */
   dataPath: string;
@@ -115,32 +123,6 @@ function callerKey(caller: Caller): string {
 }
 
 /**
- * The owner scope the generated subscription resolver adds for a user pool caller
- * (its runtime filter), or the refusal of an `owner` argument naming someone else.
- * Returns the runtime filter alternatives, or undefined when none applies.
- */
-function ownerScope(field: SubscriptionField, caller: Caller, args: Record<string, unknown>, hasFilter: boolean): Record<string, unknown>[] | undefined {
-  if (caller.kind !== 'userPool') return undefined;
-  const claims = [`${caller.sub}::${caller.username}`, caller.sub, caller.username];
-  let validOwnerArgument = false;
-  for (const owner of field.ownerFields) {
-    const argument = args[owner.name];
-    if (typeof argument !== 'string' || argument === '') continue;
-    if (!claims.includes(argument)) {
-      const error = unauthorized(field.name, 'Subscription');
-      throw refuse(error.errorType, error.message);
-    }
-    validOwnerArgument = true;
-  }
-  const runtime = field.ownerFields
-    .filter((owner) => owner.listens)
-    .map((owner) => ({ [owner.name]: owner.isList ? { contains: caller.username } : { eq: caller.username } }));
-  if (runtime.length === 0) return undefined;
-  if (validOwnerArgument && runtime.length === 1 && !hasFilter) return undefined;
-  return runtime;
-}
-
-/**
  * Checks a `start` message the way AppSync does — authorization of this very message,
  * a valid subscription document, @auth read rules, the filter within AppSync's limits —
  * and prepares it for delivery. Rejects with StartRefusedError carrying AppSync-shaped errors.
@@ -173,43 +155,38 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
   if (coerced.errors) throw requestErrors(coerced.errors.map((error) => formatRequestError(error, 'ValidationError')));
   const args = getArgumentValues(fieldDefinition, fieldNode, coerced.coerced);
 
-  // The auth directives of the subscription field, checked by the schema's own guard.
-  const probe = execute({ schema, document, operationName: request.operationName, rootValue: { [field.name]: null }, contextValue: { caller, headers: {}, appendedErrors: [] }, variableValues: request.variables });
+  // The subscription's own resolver runs at the start, as on AppSync: the generated one checks the
+  // caller's @auth rules and hands the enhanced filter (the `filter` argument, with the owner scope
+  // it adds) to `$extensions.setSubscriptionFilter`.
+  const context = newContext(caller, {});
+  const probe = execute({ schema, document, operationName: request.operationName, rootValue: {}, contextValue: context, variableValues: request.variables });
   if (probe instanceof Promise) throw new Error('the AppSync resolvers are synchronous');
   if (probe.errors?.length) {
     const report = (error: unknown) => deps.log(`realtime: start check failed: ${describeError(error)}`);
-    throw new StartRefusedError(probe.errors.map((error) => {
-      const { errorType, message } = formatFieldError(error, report);
-      return { errorType: errorType ?? 'Unauthorized', message };
-    }));
+    throw new StartRefusedError(
+      probe.errors.map((error) => {
+        const { errorType, message } = formatFieldError(error, report);
+        return { errorType: errorType ?? 'Unauthorized', message };
+      }),
+      context.decisions,
+    );
   }
 
-  let runtime: Record<string, unknown>[] | undefined;
-  if (field.isModel) {
-    const access = deps.api.readAccess(caller, field.typeName, 'listen');
-    if (access.kind === 'denied') {
-      const error = unauthorized(field.name, 'Subscription');
-      throw refuse(error.errorType, error.message);
-    }
-    if (access.kind === 'owner') runtime = ownerScope(field, caller, args, isObject(args['filter']) && Object.keys(args['filter']).length > 0);
-  }
-
-  const clientFilter = isObject(args['filter']) ? args['filter'] : undefined;
   let filter: SubscriptionFilter | undefined;
   try {
-    const combined = runtime ? (clientFilter ? { and: [{ or: runtime }, clientFilter] } : { or: runtime }) : clientFilter;
-    filter = combined ? toSubscriptionFilter(combined) : undefined;
+    const [set] = context.subscriptionFilters.slice(-1);
+    filter = set === undefined ? undefined : parseSubscriptionFilter(set);
   } catch (error) {
     if (error instanceof InvalidSubscriptionFilterError) throw refuse('ValidationError', error.message);
     throw error;
   }
 
+  // Without an enhanced filter, AppSync compares each argument given (not null) with the field of
+  // the same name in the mutation's answer, literally: an `owner: ""` matches only an empty owner.
   const argumentFilter: Record<string, unknown> = {};
   if (filter === undefined) {
     for (const [name, value] of Object.entries(args)) {
-      // An empty owner is no owner to the generated resolver ($util.isNullOrEmpty).
-      const emptyOwner = value === '' && field.ownerFields.some((owner) => owner.name === name);
-      if (name !== 'filter' && value !== null && value !== undefined && !emptyOwner) argumentFilter[name] = value;
+      if (name !== 'filter' && value !== null && value !== undefined) argumentFilter[name] = value;
     }
   }
 
@@ -222,5 +199,6 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
     executionKey: `${request.query}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${callerKey(caller)}`,
     filter,
     argumentFilter,
+    decisions: context.decisions,
   };
 }

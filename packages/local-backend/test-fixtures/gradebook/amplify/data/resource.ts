@@ -10,6 +10,9 @@ const schema = a.schema({
       // Only its owner and the Admins group read it; other signed-in users get Unauthorized.
       notes: a.string().authorization((allow) => [allow.owner(), allow.group('Admins')]),
       enrollments: a.hasMany('Enrollment', 'courseId'),
+      // As in the product: owners never hand a course to someone else. With it, owners may no longer
+      // write every field, and the generated create lists the fields they may: `id` is not one.
+      owner: a.string().authorization((allow) => [allow.owner().to(['read', 'delete']), allow.authenticated().to(['read'])]),
     })
     .authorization((allow) => [allow.owner(), allow.group('Admins'), allow.authenticated().to(['read'])]),
 

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../shared/database';
-import { storageKey, type ItemStore } from '../models/item-store';
+import { storageKey, type ItemStore } from './item-store';
 import type { DataSourceTables, TableDefinition, TableStorage } from '@exam-results/appsync-js';
 
 /** A table of the API: which model's items it holds, and where AppSync's data sources find it. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
 import { openDatabase } from '../../shared/database';
-import { createItemStore } from '../models/item-store';
-import { createPageTokens } from '../models/page-token';
+import { createItemStore } from './item-store';
+import { createPageTokens } from './page-token';
 import { createDynamoDbDataSource } from '@exam-results/appsync-js';
 import { createModelTables } from './model-tables';
 

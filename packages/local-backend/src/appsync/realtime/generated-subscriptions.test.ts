@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  guestCredentials,
+  postGraphql,
+  RawRealtimeClient,
+  realtimeAuthorization,
+  signInUser,
+  startMessage,
+  startTempBackend,
+  type SignedInUser,
+  type TempBackend,
+} from '../../testing';
+
+// Subscriptions as AppSync serves them from the generated resolvers: the subscription's own
+// pipeline runs at the start (auth, and the enhanced filter it sets), arguments are compared
+// literally with the mutation's answer, and the answer is all a subscriber gets.
+
+let t: TempBackend;
+let ada: SignedInUser;
+let client: RawRealtimeClient;
+let examId: string;
+
+before(async () => {
+  t = await startTempBackend();
+  ada = await signInUser(t, 'ada@school.example');
+  const guest = await guestCredentials(t.outputs);
+  const signed = (url: string, body: string) => realtimeAuthorization(guest, url, body, { region: t.region });
+  client = await RawRealtimeClient.connect(t.realtimeUrl, await signed(`${t.dataUrl}/connect`, '{}'));
+  const created = await asAda('mutation ($input: CreateExamInput!) { createExam(input: $input) { id } }', { input: { subject: 'Physics', date: '2026-06-30', teacher: 'Ada' } });
+  examId = (created.data?.['createExam'] as { id: string }).id;
+  start = async (id, query, variables = {}) => {
+    const data = JSON.stringify({ query, variables });
+    client.send(startMessage(id, data, await signed(t.dataUrl, data)));
+    const answer = await client.next((message) => message.id === id);
+    assert.equal(answer.type, 'start_ack', JSON.stringify(answer));
+  };
+});
+after(async () => {
+  client?.close();
+  await t?.stop();
+});
+
+let start: (id: string, query: string, variables?: Record<string, unknown>) => Promise<void>;
+
+async function asAda(query: string, variables: Record<string, unknown> = {}) {
+  return (await postGraphql(t.dataUrl, JSON.stringify({ query, variables }), { authorization: await ada.accessToken() })).body;
+}
+
+const onCreateResult = 'subscription ($owner: String, $filter: ModelSubscriptionResultFilterInput) { onCreateResult(owner: $owner, filter: $filter) { id student grade examId } }';
+
+test('a guest subscribing with owner: "" gets no event (AppSync compares the argument literally); without it, every one', async () => {
+  await start('empty-owner', onCreateResult, { owner: '' });
+  await start('no-owner', onCreateResult, {});
+  const created = await asAda('mutation ($input: CreateResultInput!) { createResult(input: $input) { id student grade examId owner } }', { input: { examId, student: 'Ada', grade: 'A' } });
+  assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+  const event = await client.next((message) => message.type === 'data');
+  assert.equal(event.id, 'no-owner');
+  assert.deepEqual(event.payload, { data: { onCreateResult: { id: (created.data?.['createResult'] as { id: string }).id, student: 'Ada', grade: 'A', examId } } });
+  await assert.rejects(client.next((message) => message.type === 'data' && message.id === 'empty-owner', 300), /timed out waiting for a matching message/);
+  client.send({ type: 'stop', id: 'empty-owner' });
+  client.send({ type: 'stop', id: 'no-owner' });
+});
+
+test('a mutation selecting fewer fields than a subscriber asks for: the subscriber gets null with AppSync\'s non-null errors', async () => {
+  await start('thin', onCreateResult, { filter: { examId: { eq: examId } } });
+  const created = await asAda('mutation ($input: CreateResultInput!) { createResult(input: $input) { id examId } }', { input: { examId, student: 'Leo', grade: 'B' } });
+  assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+  const event = await client.next((message) => message.type === 'data' && message.id === 'thin');
+  assert.deepEqual(event.payload, {
+    data: { onCreateResult: null },
+    errors: [
+      { message: "Cannot return null for non-nullable type: 'String' within parent 'Result' (/onCreateResult/student)", path: ['onCreateResult', 'student'] },
+      { message: "Cannot return null for non-nullable type: 'String' within parent 'Result' (/onCreateResult/grade)", path: ['onCreateResult', 'grade'] },
+    ],
+  });
+  client.send({ type: 'stop', id: 'thin' });
+});
