@@ -127,10 +127,15 @@ describe('createExam', () => {
     assert.equal((run.context.args['input'] as Record<string, unknown>)['owner'], ownerValue);
   });
 
-  it('refuses a client-chosen id: the owner rule does not allow the field', () => {
-    const run = invocation(resolver('Mutation', 'createExam'), 'User Pool Authorization', owner, { input: { ...input, id: 'chosen' } });
-    const result = renderFunction(resolver('Mutation', 'createExam'), 'auth0', 'request', run);
-    assert.deepEqual(result.error, { message: 'Unauthorized on [id]', errorType: 'Unauthorized' });
+  it('refuses a field the owner rule does not allow (a client-chosen id, unless the schema allows it)', () => {
+    const target = resolver('Mutation', 'createExam');
+    const template = target.functions.find((fn) => fn.name.endsWith('createExamauth0Function'))?.requestMappingTemplate ?? '';
+    const allowed = JSON.parse(/#set\( \$ownerAllowedFields0 = (\[.*\]) \)/.exec(template)?.[1] ?? 'null') as string[];
+    const denied = allowed.includes('id') ? 'createdAt' : 'id';
+    assert.ok(!allowed.includes(denied), `${denied} is not an allowed field`);
+    const run = invocation(target, 'User Pool Authorization', owner, { input: { ...input, [denied]: 'chosen' } });
+    const result = renderFunction(target, 'auth0', 'request', run);
+    assert.deepEqual(result.error, { message: `Unauthorized on [${denied}]`, errorType: 'Unauthorized' });
   });
 
   it('refuses a guest of the identity pool and lets the backend IAM role through', () => {
@@ -155,7 +160,8 @@ describe('createExam', () => {
   it('runs the whole pipeline to the PutItem request', () => {
     const target = resolver('Mutation', 'createExam');
     const run = invocation(target, 'User Pool Authorization', owner, { input: { ...input } });
-    for (const step of ['init0', 'auth0', 'postAuth0', 'validate0']) {
+    for (const step of ['init0', 'preAuth0', 'auth0', 'postAuth0', 'validate0']) {
+      if (!target.functions.some((fn) => fn.name.includes(step))) continue;
       const result = renderFunction(target, step, 'request', run);
       assert.equal(result.error, undefined, step);
       assert.equal(result.returned, undefined, step);
@@ -169,8 +175,9 @@ describe('createExam', () => {
     assert.deepEqual(request['attributeValues']?.['createdAt'], { S: '2026-01-02T03:04:05.006Z' });
     assert.deepEqual(request['attributeValues']?.['__typename'], { S: 'Exam' });
     const condition = request['condition'] as { expression: string; expressionNames: Record<string, string>; expressionValues?: unknown };
-    assert.match(condition.expression, /^\(*attribute_not_exists\(#id\)\)*$/);
-    assert.deepEqual(condition.expressionNames, { '#id': 'id' });
+    const name = /^\(*attribute_not_exists\((#\w+)\)\)*$/.exec(condition.expression)?.[1];
+    assert.ok(name, condition.expression);
+    assert.deepEqual(condition.expressionNames, { [name]: 'id' });
     assert.equal(condition.expressionValues, undefined, 'the template drops empty expressionValues');
   });
 });
@@ -191,6 +198,23 @@ describe('updateExam', () => {
 
   it('refuses another teacher', () => {
     assert.deepEqual(authorize(otherUser, { id: 'e1', subject: 'Physics' }), { message: 'Not Authorized to access updateExam on type Mutation', errorType: 'Unauthorized' });
+  });
+
+  it('builds the UpdateItem expression, commas between the SET actions', () => {
+    const target = resolver('Mutation', 'updateExam');
+    const run = invocation(target, 'User Pool Authorization', owner, { input: { id: 'e1', subject: 'Physics', teacher: null } });
+    for (const step of ['init0', 'preAuth0', 'auth0', 'postAuth0', 'validate0']) {
+      if (!target.functions.some((fn) => fn.name.includes(step))) continue;
+      assert.equal(renderFunction(target, step, 'request', run).error, undefined, step);
+      if (step === 'auth0') {
+        run.context.result = { ...stored };
+        assert.equal(renderFunction(target, step, 'response', run).error, undefined, 'auth0 response');
+      }
+    }
+    const request = parseMappingOutput(renderFunction(target, 'DataResolverFn', 'request', run).output) as { operation: string; key: unknown; update: { expression: string } };
+    assert.equal(request.operation, 'UpdateItem');
+    assert.deepEqual(request.key, { id: { S: 'e1' } });
+    assert.equal(request.update.expression, 'SET #updatedAt = :updatedAt, #subject = :subject REMOVE #teacher');
   });
 
   it('refuses the owner clearing the owner field', () => {

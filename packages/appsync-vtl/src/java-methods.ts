@@ -1,5 +1,5 @@
 import { javaMatches, javaReplaceAll, javaSplit } from './java-regex';
-import { isMap, javaEquals, JavaException, javaToString, MapEntry, putEntry, stringHashCode, type JavaMap } from './java-values';
+import { ForeachScope, isMap, javaEquals, JavaException, javaToString, MapEntry, putEntry, stringHashCode, type JavaMap } from './java-values';
 
 /**
  * The Java methods templates call on strings, lists, maps and numbers, with Java's results:
@@ -212,6 +212,18 @@ const entryMethods: Methods<MapEntry> = {
   },
 };
 
+const foreachMethods: Methods<ForeachScope> = {
+  getIndex: (scope) => scope.index,
+  getCount: (scope) => scope.count,
+  hasNext: (scope) => scope.hasNext,
+  getHasNext: (scope) => scope.hasNext,
+  isFirst: (scope) => scope.index === 0,
+  getFirst: (scope) => scope.index === 0,
+  isLast: (scope) => !scope.hasNext,
+  getLast: (scope) => !scope.hasNext,
+  getParent: (scope) => scope.parent,
+};
+
 const numberMethods: Methods<number> = {
   intValue: (n) => Math.trunc(n),
   longValue: (n) => Math.trunc(n),
@@ -231,6 +243,7 @@ function methodsOf(target: unknown): Methods<never> | undefined {
   if (typeof target === 'string') return stringMethods as Methods<never>;
   if (Array.isArray(target)) return listMethods as Methods<never>;
   if (target instanceof MapEntry) return entryMethods as Methods<never>;
+  if (target instanceof ForeachScope) return foreachMethods as Methods<never>;
   if (isMap(target)) return mapMethods as Methods<never>;
   if (typeof target === 'number') return numberMethods as Methods<never>;
   if (typeof target === 'boolean') return booleanMethods as Methods<never>;

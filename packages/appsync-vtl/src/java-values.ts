@@ -30,6 +30,23 @@ export class MapEntry {
   }
 }
 
+/** Velocity 1.7's `$foreach`: `$foreach.index`, `$foreach.hasNext()`, `$foreach.parent`... */
+export class ForeachScope {
+  constructor(
+    readonly index: number,
+    readonly size: number,
+    readonly parent: ForeachScope | null,
+  ) {}
+
+  get count(): number {
+    return this.index + 1;
+  }
+
+  get hasNext(): boolean {
+    return this.index + 1 < this.size;
+  }
+}
+
 /** A Java exception thrown by a method a template called; AppSync fails the template with it. */
 export class JavaException extends Error {
   override readonly name = 'JavaException';

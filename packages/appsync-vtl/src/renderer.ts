@@ -2,7 +2,7 @@ import { Helper } from 'velocityjs';
 import type { Attribute, Block, Expression, MacroCallNode, Node, ReferenceNode, SetNode } from './ast';
 import { HostObject } from './host-object';
 import { callJavaMethod, getJavaProperty } from './java-methods';
-import { isMap, isTruthy, JavaException, javaToString, MapEntry, putEntry, velocityEquals } from './java-values';
+import { ForeachScope, isMap, isTruthy, JavaException, javaToString, MapEntry, putEntry, velocityEquals } from './java-values';
 import { parseInterpolated } from './parse-template';
 import { restoreQuotes } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal } from './signals';
@@ -107,13 +107,14 @@ export class Renderer {
     else if (isMap(collection)) items = Object.values(collection).filter((value) => value !== undefined);
     else return;
     const saved = ['foreach', 'velocityCount', 'velocityHasNext', name].map((key) => [key, this.vars[key]] as const);
+    const parent = this.vars['foreach'] instanceof ForeachScope ? this.vars['foreach'] : null;
     try {
       for (const [index, item] of items.entries()) {
         const hasNext = index + 1 < items.length;
         this.vars[name] = item;
         this.vars['velocityCount'] = index + 1;
         this.vars['velocityHasNext'] = hasNext;
-        this.vars['foreach'] = { index, count: index + 1, hasNext, first: index === 0, last: !hasNext };
+        this.vars['foreach'] = new ForeachScope(index, items.length, parent);
         try {
           this.renderNodes(body);
         } catch (signal) {

@@ -115,6 +115,11 @@ describe('#foreach', () => {
     assert.equal(output('#foreach($i in ["a", "b", "c"])$velocityCount:$foreach.index:$foreach.count:$foreach.hasNext:$i #if($i == "b")#break#end#end'), '1:0:1:true:a 2:1:2:true:b ');
   });
 
+  it('answers $foreach as Velocity 1.7 ForeachScope does, to properties and methods', () => {
+    assert.equal(output('#set($e = "")#foreach($i in [1, 2, 3])#set($e = "$e$i")#if($foreach.hasNext())#set($e = "$e,")#end#end$e'), '1,2,3');
+    assert.equal(output('#foreach($i in [1, 2])$foreach.first/$foreach.isLast()/#foreach($j in ["x"])$foreach.parent.index$foreach.index #end#end'), 'true/false/00 false/true/10 ');
+  });
+
   it('iterates a map over its values and entrySet over its entries', () => {
     assert.equal(output('#set($m = {"a": 1, "b": 2})#foreach($v in $m)$v#end #foreach($e in $m.entrySet())$e.key=$e.value,#end'), '12 a=1,b=2,');
   });
