@@ -27,10 +27,10 @@ export function parseJson(text: unknown): unknown {
 }
 
 /**
- * The JSON AppSync reads from a rendered template. The messages are AppSync's: "Unable to parse
- * the JSON document: ..." and, when a document is followed by more text, "Trailing characters
- * at the end of the JSON string are not allowed." (both as AppSync reports them in
- * MappingTemplate errors).
+ * The JSON AppSync reads from a rendered template, failing with AppSync's MappingTemplate
+ * messages: "Unable to parse the JSON document: ..." and, for text after the document,
+ * "Trailing characters at the end of the JSON string are not allowed." (reported in
+ * github.com/serverless-components/aws-app-sync/issues/25).
  */
 export function parseMappingOutput(output: string): unknown {
   if (output.trim() === '') throw new Error("Unable to parse the JSON document: 'No content to map due to end-of-input'");
