@@ -1,8 +1,7 @@
-import type { Node } from './ast';
 import { createExtensions } from './extensions';
 import type { Invocation } from './invocation';
 import { parseTemplate } from './parse-template';
-import { collectMacros, Renderer } from './renderer';
+import { collectMacros, Renderer, type Interpolation } from './renderer';
 import { keywordValues } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal, TemplateErrorSignal } from './signals';
 import type { CompiledTemplate, RenderEnvironment, RenderResult, TemplateContext, TemplateError } from './types';
@@ -37,7 +36,7 @@ export function compileTemplate(text: string, name: string): CompiledTemplate {
   const { nodes, parsedSource } = parseTemplate(text, name);
   const macros = collectMacros(nodes);
   const sourceLines = parsedSource.split('\n');
-  const interpolations = new Map<string, Node[] | null>();
+  const interpolations = new Map<string, Interpolation | null>();
   return {
     render(context: TemplateContext, environment: RenderEnvironment): RenderResult {
       const invocation: Invocation = { context, environment, appendedErrors: [], invalidations: [], cacheEvictions: [] };

@@ -1,6 +1,6 @@
 import { parse } from 'velocityjs';
 import type { Expression, Node } from './ast';
-import { restoreQuotes, rewriteSource } from './rewrite-source';
+import { restoreName, restoreQuotes, restoreSource, rewriteSource } from './rewrite-source';
 
 /** A template that does not parse; the message names the template and the line. */
 export class VtlSyntaxError extends Error {
@@ -23,9 +23,14 @@ function restoreInExpression(expression: Expression | string | number | false | 
       expression.expression.forEach(restoreInExpression);
       return;
     case 'references':
+      expression.id = restoreName(expression.id);
       for (const attribute of expression.path ?? []) {
+        if (attribute.type === 'index') {
+          restoreInExpression(attribute.id);
+          continue;
+        }
+        attribute.id = restoreName(attribute.id);
         if (attribute.type === 'method') (attribute.args || []).forEach(restoreInExpression);
-        else if (attribute.type === 'index') restoreInExpression(attribute.id);
       }
       return;
     default:
@@ -39,7 +44,11 @@ function restoreInNodes(nodes: Node[]): void {
     if (Array.isArray(node)) {
       const [directive, ...body] = node;
       if ('condition' in directive) restoreInExpression(directive.condition);
-      if (directive.type === 'foreach') restoreInExpression(directive.from);
+      if (directive.type === 'foreach') {
+        restoreInExpression(directive.from);
+        directive.to = restoreName(directive.to);
+      }
+      if (directive.type === 'macro') (directive.args ?? []).forEach(restoreInExpression);
       if (directive.type === 'noescape' || directive.type === 'macro_body') (directive.args ?? []).forEach(restoreInExpression);
       restoreInNodes(body);
     } else if (node.type === 'references') {
@@ -58,21 +67,27 @@ export interface ParsedTemplate {
   parsedSource: string;
 }
 
-/** Parses Velocity source (AppSync's dialect) into velocityjs's syntax tree. */
-export function parseTemplate(source: string, name: string): ParsedTemplate {
+function parseRewritten(source: string): ParsedTemplate {
   const parsedSource = rewriteSource(source);
-  let nodes: Node[];
-  try {
-    nodes = parse(parsedSource) as unknown as Node[];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new VtlSyntaxError(`${name}: ${restoreQuotes(message)}`);
-  }
+  const nodes = parse(parsedSource) as unknown as Node[];
   restoreInNodes(nodes);
   return { nodes, parsedSource };
 }
 
-/** Parses the text of a double-quoted string literal, which Velocity interpolates. */
-export function parseInterpolated(text: string): Node[] {
-  return parse(text) as unknown as Node[];
+/** Parses Velocity source (AppSync's dialect) into velocityjs's syntax tree. */
+export function parseTemplate(source: string, name: string): ParsedTemplate {
+  try {
+    return parseRewritten(source);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new VtlSyntaxError(`${name}: ${restoreSource(message)}`);
+  }
+}
+
+/**
+ * Parses the text of a double-quoted string literal, which Velocity interpolates with the same
+ * grammar as a template (so the same rewrite); throws if it does not parse.
+ */
+export function parseInterpolated(text: string): ParsedTemplate {
+  return parseRewritten(text);
 }

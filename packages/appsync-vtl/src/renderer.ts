@@ -3,9 +3,15 @@ import type { Attribute, Block, Expression, MacroCallNode, Node, ReferenceNode, 
 import { HostObject } from './host-object';
 import { callJavaMethod, getJavaProperty } from './java-methods';
 import { ForeachScope, isMap, isTruthy, JavaException, javaToString, MapEntry, putEntry, velocityEquals } from './java-values';
-import { parseInterpolated } from './parse-template';
-import { restoreQuotes } from './rewrite-source';
+import { parseInterpolated, type ParsedTemplate } from './parse-template';
+import { restoreSource } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal } from './signals';
+
+/** A parsed double-quoted string: its nodes' positions are in its own (rewritten) lines. */
+export interface Interpolation {
+  nodes: Node[];
+  sourceLines: readonly string[];
+}
 
 export interface Macro {
   params: string[];
@@ -27,9 +33,10 @@ export class Renderer {
   constructor(
     private readonly vars: Record<string, unknown>,
     private readonly macros: Map<string, Macro>,
-    private readonly sourceLines: readonly string[],
+    /** The lines of the source the nodes being rendered were parsed from (a reference printed as written is cut from them). */
+    private sourceLines: readonly string[],
     /** Parsed double-quoted strings, kept with the compiled template (null: not parseable, printed as is). */
-    private readonly interpolations: Map<string, Node[] | null>,
+    private readonly interpolations: Map<string, Interpolation | null>,
   ) {}
 
   get printed(): string {
@@ -183,7 +190,7 @@ export class Renderer {
     const pos = node.pos as { first_line: number; first_column: number; last_line?: number; last_column?: number } | undefined;
     if (pos && pos.last_line === pos.first_line && pos.last_column !== undefined) {
       const line = this.sourceLines[pos.first_line - 1];
-      if (line !== undefined) return restoreQuotes(line.slice(pos.first_column, pos.last_column));
+      if (line !== undefined) return restoreSource(line.slice(pos.first_column, pos.last_column));
     }
     return Helper.getRefText(node as never);
   }
@@ -279,23 +286,28 @@ export class Renderer {
   }
 
   private interpolate(text: string): string {
-    let nodes = this.interpolations.get(text);
-    if (nodes === undefined) {
+    let interpolation = this.interpolations.get(text);
+    if (interpolation === undefined) {
+      let parsed: ParsedTemplate | null = null;
       try {
-        nodes = parseInterpolated(text);
+        parsed = parseInterpolated(text);
       } catch {
-        nodes = null;
+        // Not parseable: printed as it is.
       }
-      this.interpolations.set(text, nodes);
+      interpolation = parsed && { nodes: parsed.nodes, sourceLines: parsed.parsedSource.split('\n') };
+      this.interpolations.set(text, interpolation);
     }
-    if (nodes === null) return text;
+    if (interpolation === null) return text;
     const outer = this.output;
+    const outerLines = this.sourceLines;
     this.output = [];
+    this.sourceLines = interpolation.sourceLines;
     try {
-      this.renderNodes(nodes);
+      this.renderNodes(interpolation.nodes);
       return this.output.join('');
     } finally {
       this.output = outer;
+      this.sourceLines = outerLines;
     }
   }
 

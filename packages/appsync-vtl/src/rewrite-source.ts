@@ -1,11 +1,15 @@
 /**
- * Rewrites the two pieces of Velocity 1.7 syntax that velocityjs's grammar lacks, before it
+ * Rewrites the pieces of Velocity 1.7 syntax that velocityjs's grammar lacks, before it
  * parses a template, without moving any line:
  *
  * - a quote doubled inside a string literal is one quote (`'The teacher''s name'`); it becomes a
  *   private-use character that {@link restoreQuotes} turns back after parsing;
  * - velocityjs's lexer refuses a list literal that starts with `true`, `false` or `null`; such a
  *   keyword becomes a reference to a variable holding its value ({@link keywordValues});
+ * - inside directive and method arguments velocityjs's lexer takes a name that is one of
+ *   Velocity's operator words (`eq`, `lt`, `and`, `in`, `not`, `null`...) for the operator, so
+ *   `#if($util.isNull($ctx.args.score.eq))` (the transformer's sort-key conditions) does not parse;
+ *   such a name after `$` or `.` gets a prefix ({@link restoreName} removes it after parsing);
  * - AppSync's bare `#return` and Velocity's bare `#stop`, which velocityjs prints as text, become
  *   `#return()` / `#stop()` (a macro call the renderer handles).
  */
@@ -14,6 +18,21 @@ const placeholders: Record<string, string> = { "'": '\uE000', '"': '\uE001' };
 
 export function restoreQuotes(text: string): string {
   return text.replace(/\uE000/g, "'").replace(/\uE001/g, '"');
+}
+
+/** Velocity's operator words and literals, which velocityjs's lexer matches before a name in code. */
+const reservedName = /(\$!?\{?|\.(?=[A-Za-z_]))(in|eq|ne|lt|le|gt|ge|and|or|not|null|true|false)(?![A-Za-z0-9_])/y;
+const namePrefix = 'vtl__name__';
+const prefixedName = new RegExp(namePrefix, 'g');
+
+/** A reference's or attribute's name as the template wrote it. */
+export function restoreName(name: string): string {
+  return name.startsWith(namePrefix) ? name.slice(namePrefix.length) : name;
+}
+
+/** Text of the rewritten source (a parse error, a reference printed as written) as the template wrote it. */
+export function restoreSource(text: string): string {
+  return restoreQuotes(text.replace(prefixedName, ''));
 }
 
 const keywordVariables: Record<string, string> = { true: 'vtl__true', false: 'vtl__false', null: 'vtl__null' };
@@ -59,6 +78,15 @@ export function rewriteSource(source: string): string {
             at++;
           }
         }
+        continue;
+      }
+      reservedName.lastIndex = at;
+      const reserved = char === '$' || char === '.' ? reservedName.exec(source) : null;
+      if (reserved) {
+        const [matched, lead = '', name = ''] = reserved;
+        out += `${lead}${namePrefix}${name}`;
+        at += matched.length;
+        if (lead.endsWith('{')) stack.push('}');
         continue;
       }
       const keyword = char === '[' ? /^\[(\s*)(true|false|null)\b/.exec(source.slice(at)) : null;
