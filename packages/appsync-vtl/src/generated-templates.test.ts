@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { synthesizeBackend, type AppSyncResolver, type SynthesizedBackend } from '@exam-results/amplify-synth';
 import { compileTemplate, parseMappingOutput, type AuthType, type RenderResult, type TemplateContext } from './index';
@@ -9,14 +10,27 @@ import { environment, templateContext } from './test-context';
 /**
  * The templates Amplify's transformer generates for this app's models, rendered as AppSync
  * renders them: every asset compiles, and the auth templates decide like AppSync for the
- * owner, another signed-in user and a guest of the identity pool.
+ * owner, another signed-in user and a guest of the identity pool. The local backend's test
+ * backends (a secondary index with a sort key, group and field rules, a VTL unit resolver of
+ * our own, APPSYNC_JS functions) are compiled and rendered too.
  */
 
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'local-backend', 'test-fixtures');
+
 let backend: SynthesizedBackend;
+const fixtureBackends = new Map<string, SynthesizedBackend>();
 
 before(async () => {
   backend = await synthesizeBackend();
+  for (const fixture of ['gradebook', 'notebook']) fixtureBackends.set(fixture, await synthesizeBackend({ repoRoot: join(fixtures, fixture) }));
 });
+
+/** This app's backend and the local backend's test backends, with the least each must hold. */
+const corpus = [
+  { label: 'the synthesized assembly', backend: () => backend, minimum: { assets: 20, templates: 50, rendered: 100 } },
+  { label: 'the gradebook test backend', backend: () => fixtureBackends.get('gradebook') as SynthesizedBackend, minimum: { assets: 20, templates: 50, rendered: 100 } },
+  { label: 'the notebook test backend', backend: () => fixtureBackends.get('notebook') as SynthesizedBackend, minimum: { assets: 10, templates: 20, rendered: 30 } },
+];
 
 const ownerClaims = { sub: 'owner-sub', 'cognito:username': 'owner-sub', email: 'teacher@example.com' };
 
@@ -42,8 +56,8 @@ const owner = userPoolIdentity('owner-sub');
 const otherUser = userPoolIdentity('other-sub');
 const ownerValue = 'owner-sub::owner-sub';
 
-function resolver(typeName: string, fieldName: string): AppSyncResolver {
-  const found = backend.appSync.resolvers.find((candidate) => candidate.typeName === typeName && candidate.fieldName === fieldName);
+function resolver(typeName: string, fieldName: string, from: SynthesizedBackend = backend): AppSyncResolver {
+  const found = from.appSync.resolvers.find((candidate) => candidate.typeName === typeName && candidate.fieldName === fieldName);
   assert.ok(found, `${typeName}.${fieldName} has a resolver`);
   return found;
 }
@@ -75,46 +89,55 @@ function renderFunction(target: AppSyncResolver, nameIncludes: string, part: 're
 
 const unauthRole = () => String(invocation(resolver('Query', 'listExams'), 'IAM Authorization', null, {}).context.stash['unauthRole']);
 
-describe('the synthesized assembly', () => {
-  it('compiles every VTL asset', () => {
-    const assets = readdirSync(backend.assemblyDir).filter((name) => name.endsWith('.vtl'));
-    assert.ok(assets.length > 20, `found ${assets.length} VTL assets`);
-    for (const asset of assets) compileTemplate(readFileSync(join(backend.assemblyDir, asset), 'utf8'), asset);
-  });
+for (const { label, backend: assembly, minimum } of corpus) {
+  describe(label, () => {
+    it('compiles every VTL asset', () => {
+      const { assemblyDir } = assembly();
+      const assets = readdirSync(assemblyDir).filter((name) => name.endsWith('.vtl'));
+      assert.ok(assets.length > minimum.assets, `found ${assets.length} VTL assets`);
+      for (const asset of assets) compileTemplate(readFileSync(join(assemblyDir, asset), 'utf8'), asset);
+    });
 
-  it('compiles every resolver and function template, inline ones included', () => {
-    let count = 0;
-    for (const target of backend.appSync.resolvers) {
-      for (const text of [target.requestMappingTemplate, target.responseMappingTemplate, ...target.functions.flatMap((fn) => [fn.requestMappingTemplate, fn.responseMappingTemplate])]) {
-        if (text === undefined) continue;
-        compileTemplate(text, `${target.typeName}.${target.fieldName}`);
-        count++;
+    it('compiles every resolver and function template, inline ones included', () => {
+      let count = 0;
+      for (const target of assembly().appSync.resolvers) {
+        for (const text of [target.requestMappingTemplate, target.responseMappingTemplate, ...target.functions.flatMap((fn) => [fn.requestMappingTemplate, fn.responseMappingTemplate])]) {
+          if (text === undefined) continue;
+          compileTemplate(text, `${target.typeName}.${target.fieldName}`);
+          count++;
+        }
       }
-    }
-    assert.ok(count > 50, `compiled ${count} templates`);
-  });
-});
+      assert.ok(count > minimum.templates, `compiled ${count} templates`);
+    });
 
-describe('every generated template', () => {
-  it('renders for a signed-in owner without an engine failure (errors of type MappingTemplate)', () => {
-    let rendered = 0;
-    for (const target of backend.appSync.resolvers) {
-      const args = { id: 'e1', input: { id: 'e1', subject: 'Maths', owner: ownerValue }, filter: { subject: { beginsWith: 'M' } }, limit: 10 };
-      const run = invocation(target, 'User Pool Authorization', owner, args);
-      run.context.source = { id: 'e1', owner: ownerValue, examId: 'e1', __operation: 'Mutation' };
-      for (const fn of target.functions.filter((candidate) => candidate.runtime === 'VTL')) {
-        for (const part of ['request', 'response'] as const) {
-          if (part === 'response') run.context.result = { id: 'e1', owner: ownerValue, items: [] };
-          const result = renderFunction(target, fn.name, part, run);
+    it('renders every generated function for a signed-in owner without an engine failure (errors of type MappingTemplate)', () => {
+      let rendered = 0;
+      for (const target of assembly().appSync.resolvers) {
+        const args = { id: 'e1', input: { id: 'e1', subject: 'Maths', owner: ownerValue }, filter: { subject: { beginsWith: 'M' } }, limit: 10 };
+        const run = invocation(target, 'User Pool Authorization', owner, args);
+        run.context.source = { id: 'e1', owner: ownerValue, examId: 'e1', __operation: 'Mutation' };
+        for (const fn of target.functions.filter((candidate) => candidate.runtime === 'VTL')) {
+          for (const part of ['request', 'response'] as const) {
+            if (part === 'response') run.context.result = { id: 'e1', owner: ownerValue, items: [] };
+            const result = renderFunction(target, fn.name, part, run);
+            rendered++;
+            assert.notEqual(result.error?.errorType, 'MappingTemplate', `${fn.name} ${part}: ${result.error?.message}`);
+            if (!result.error && !result.returned) parseMappingOutput(result.output);
+          }
+        }
+        if (target.runtime === 'VTL' && target.responseMappingTemplate !== undefined) {
+          // A pipeline's after template, a unit resolver's response template.
+          run.context.result = { id: 'e1', owner: ownerValue, items: [] };
+          const result = compileTemplate(target.responseMappingTemplate, `${target.typeName}.${target.fieldName}.res.vtl`).render(run.context, environment(run.authType));
           rendered++;
-          assert.notEqual(result.error?.errorType, 'MappingTemplate', `${fn.name} ${part}: ${result.error?.message}`);
+          assert.notEqual(result.error?.errorType, 'MappingTemplate', `${target.typeName}.${target.fieldName} response: ${result.error?.message}`);
           if (!result.error && !result.returned) parseMappingOutput(result.output);
         }
       }
-    }
-    assert.ok(rendered > 100, `rendered ${rendered} templates`);
+      assert.ok(rendered > minimum.rendered, `rendered ${rendered} templates`);
+    });
   });
-});
+}
 
 describe('createExam', () => {
   const input = { subject: 'Maths', date: '2026-01-10', teacher: 'Ms Smith', grading: 'POINTS', maxPoints: 20 };
@@ -253,5 +276,55 @@ describe('onCreateExam', () => {
     assert.equal(response.error, undefined);
     assert.deepEqual(response.subscriptionFilter, { filterGroup: [{ filters: [{ fieldName: 'owner', operator: 'eq', value: 'owner-sub' }] }] });
     assert.equal(parseMappingOutput(response.output), null);
+  });
+});
+
+describe('enrollmentsByCourse (the gradebook: a secondary index with a sort key)', () => {
+  const gradebook = () => fixtureBackends.get('gradebook') as SynthesizedBackend;
+
+  function query(score: Record<string, unknown> | undefined) {
+    const target = resolver('Query', 'enrollmentsByCourse', gradebook());
+    const run = invocation(target, 'User Pool Authorization', owner, { courseId: 'c1', ...(score ? { score } : {}), sortDirection: 'DESC' });
+    const result = renderFunction(target, 'DataResolverFn', 'request', run);
+    assert.equal(result.error, undefined);
+    return parseMappingOutput(result.output) as {
+      operation: string;
+      index: string;
+      scanIndexForward: boolean;
+      query: { expression: string; expressionNames: Record<string, string>; expressionValues: Record<string, unknown> };
+    };
+  }
+
+  it('queries the index by its partition key alone', () => {
+    const request = query(undefined);
+    assert.equal(request.operation, 'Query');
+    assert.equal(request.index, 'enrollmentsByCourseIdAndScore');
+    assert.equal(request.scanIndexForward, false);
+    assert.deepEqual(request.query, { expression: '#courseId = :courseId', expressionNames: { '#courseId': 'courseId' }, expressionValues: { ':courseId': { S: 'c1' } } });
+  });
+
+  for (const [operator, condition] of [
+    ['eq', '#sortKey = :sortKey'],
+    ['le', '#sortKey <= :sortKey'],
+    ['lt', '#sortKey < :sortKey'],
+    ['ge', '#sortKey >= :sortKey'],
+    ['gt', '#sortKey > :sortKey'],
+    ['beginsWith', 'begins_with(#sortKey, :sortKey)'],
+  ] as const) {
+    it(`adds the sort-key condition ${operator}`, () => {
+      assert.deepEqual(query({ [operator]: 90 }).query, {
+        expression: `#courseId = :courseId AND ${condition}`,
+        expressionNames: { '#courseId': 'courseId', '#sortKey': 'score' },
+        expressionValues: { ':courseId': { S: 'c1' }, ':sortKey': { N: '90' } },
+      });
+    });
+  }
+
+  it('adds the sort-key condition between', () => {
+    assert.deepEqual(query({ between: [50, 90] }).query, {
+      expression: '#courseId = :courseId AND #sortKey BETWEEN :sortKey0 AND :sortKey1',
+      expressionNames: { '#courseId': 'courseId', '#sortKey': 'score' },
+      expressionValues: { ':courseId': { S: 'c1' }, ':sortKey0': { N: '50' }, ':sortKey1': { N: '90' } },
+    });
   });
 });
