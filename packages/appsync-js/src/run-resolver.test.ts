@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ResolverCodeError } from './control-flow';
 import { loadResolverCode } from './load-code';
+import { toSubscriptionFilter } from './subscription-filter';
 import { runResolver, type DataSourceCall, type JsFunction, type ResolverInput } from './run-resolver';
 
 const logLines: string[] = [];
@@ -164,6 +165,55 @@ describe('util, as the APPSYNC_JS runtime provides it', () => {
       expressionNames: { '#grade': 'grade' },
       expressionValues: { ':grade_beginsWith_0': { S: 'A' } },
     });
+  });
+});
+
+describe('subscription filters', () => {
+  const subscribe = (body: string) =>
+    runResolver(
+      {
+        typeName: 'Subscription',
+        fieldName: 'onCreateNote',
+        kind: 'UNIT',
+        code: load(`import { util, extensions } from '@aws-appsync/utils';
+          export function request(ctx) { return { payload: null }; }
+          export function response(ctx) { ${body} return null; }`),
+        functions: [],
+      },
+      input({ info: { fieldName: 'onCreateNote', parentTypeName: 'Subscription', variables: {}, selectionSetList: ['id'], selectionSetGraphQL: '{ id }' } }),
+    );
+
+  test('util.transform.toSubscriptionFilter gives the filter groups setSubscriptionFilter takes, as VTL does', () => {
+    const filter = { title: { beginsWith: 'Ma' }, or: [{ owner: { eq: 'sub-1' } }, { likes: { gt: 3 } }], id: { eq: 'n1' } };
+    const rules = { public: { eq: true } };
+    const outcome = subscribe(`extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(${JSON.stringify(filter)}, ['id'], ${JSON.stringify(rules)}));`);
+    const expected = {
+      filterGroup: [
+        {
+          filters: [
+            { fieldName: 'title', operator: 'beginsWith', value: 'Ma' },
+            { fieldName: 'owner', operator: 'eq', value: 'sub-1' },
+            { fieldName: 'public', operator: 'eq', value: true },
+          ],
+        },
+        {
+          filters: [
+            { fieldName: 'title', operator: 'beginsWith', value: 'Ma' },
+            { fieldName: 'likes', operator: 'gt', value: 3 },
+            { fieldName: 'public', operator: 'eq', value: true },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(outcome.errors, []);
+    assert.deepEqual(JSON.parse(JSON.stringify(outcome.subscriptionFilters)), [expected]);
+    // The function $util.transform.toSubscriptionFilter runs in appsync-vtl.
+    assert.deepEqual(toSubscriptionFilter(filter, ['id'], rules), expected);
+  });
+
+  test('a filter with nothing left to compare is null, and an unsupported operator fails the handler', () => {
+    assert.deepEqual(subscribe(`extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ id: { eq: 'n1' } }, ['id']));`).subscriptionFilters, [null]);
+    assert.throws(() => subscribe(`util.transform.toSubscriptionFilter({ title: { like: 'x' } });`), /Unsupported subscription filter operator "like" on title/);
   });
 });
 

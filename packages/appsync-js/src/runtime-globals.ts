@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { toAttributeMap, toAttributeValue, type AttributeValue } from './attribute-value';
 import { EarlyReturn, ResolverAbort, type ResolverError } from './control-flow';
 import { toDynamoDBExpression } from './filter-to-expression';
+import { toSubscriptionFilter } from './subscription-filter';
 import { formatEpochMillis, parseToEpochMillis } from './time-format';
 
 /**
@@ -128,7 +129,9 @@ export function createRuntimeGlobals(invocation: Invocation) {
     transform: {
       toDynamoDBFilterExpression: (filter: unknown) => JSON.stringify(toDynamoDBExpression(filter)),
       toDynamoDBConditionExpression: (condition: unknown) => JSON.stringify(toDynamoDBExpression(condition)),
-      toSubscriptionFilter: (filter: unknown) => filter,
+      // The same filter groups as VTL's $util.transform.toSubscriptionFilter: setSubscriptionFilter takes that format.
+      toSubscriptionFilter: (filter: unknown, ignoredFields?: unknown, rules?: unknown) =>
+        toSubscriptionFilter(filter, Array.isArray(ignoredFields) ? ignoredFields.map(String) : [], rules),
       toElasticsearchQueryDSL: unsupported('util.transform.toElasticsearchQueryDSL'),
     },
     math: {
