@@ -337,9 +337,9 @@ export function createDynamoDbDataSource(tables: DataSourceTables, cursors: Page
       more = evaluated.length > limit;
       evaluated = evaluated.slice(0, limit);
     }
-    const items = evaluated
-      .filter((item) => !parsed.filter || evaluateCondition(parsed.filter, toAttributeMap(item), 'FilterExpression'))
-      .map((item) => projected(item, parsed.projection));
+    const items = withValidation(() =>
+      evaluated.filter((item) => !parsed.filter || evaluateCondition(parsed.filter, toAttributeMap(item), 'FilterExpression')).map((item) => projected(item, parsed.projection)),
+    );
     const last = evaluated.at(-1);
     return {
       items,
@@ -369,9 +369,9 @@ export function createDynamoDbDataSource(tables: DataSourceTables, cursors: Page
     }
     const partitionValue = plain({ value: onPartition.right.value })['value'];
     const fields = schema === table.definition ? [table.definition.partitionKey] : [schema.partitionKey];
-    return table.storage
-      .partition(fields, [partitionValue])
-      .filter((item) => others.every((part) => evaluateCondition(part, toAttributeMap(item), 'KeyConditionExpression')));
+    return withValidation(() =>
+      table.storage.partition(fields, [partitionValue]).filter((item) => others.every((part) => evaluateCondition(part, toAttributeMap(item), 'KeyConditionExpression'))),
+    );
   }
 
   function batchGet(request: Row): unknown {

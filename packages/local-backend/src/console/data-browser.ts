@@ -1,6 +1,5 @@
 import type { GraphqlApi } from '../appsync/graphql-api';
 import { createItemStore, storageKey, type ItemStore } from '../appsync/pipelines/item-store';
-import { readFieldDirectives } from './field-directives';
 import { buildModelCatalog, keyOf, type ModelCatalog, type ModelInfo, type ModelIntrospection } from './model-catalog';
 import { InvalidParameterException, ResourceNotFoundException } from '../shared/aws-errors';
 import type { Clock } from '../shared/clock';
@@ -40,8 +39,8 @@ export function createDataBrowser(db: SqliteDatabase, clock: Clock, currentApi: 
   function catalogOf(api: GraphqlApi): ModelCatalog {
     let catalog = catalogs.get(api);
     if (!catalog) {
-      const { modelIntrospection, modelSchema } = api.definition;
-      catalog = buildModelCatalog(modelIntrospection as unknown as ModelIntrospection, api.schema, readFieldDirectives(modelSchema));
+      const { modelIntrospection } = api.definition;
+      catalog = buildModelCatalog(modelIntrospection as unknown as ModelIntrospection, api.schema);
       catalogs.set(api, catalog);
     }
     return catalog;
@@ -61,14 +60,17 @@ export function createDataBrowser(db: SqliteDatabase, clock: Clock, currentApi: 
   }
   /**
    * Tells the subscriptions, with the item as the generated mutations answer it: owners by
-   * username (the owner field's resolver), fields with rules of their own null (their resolvers
-   * answer null in a mutation's result).
+   * username (what the owner field's resolver answers), other fields with resolvers of their own
+   * null (the generated ones answer null in a mutation's result, so that no subscriber reads a
+   * field its rules keep from them).
    */
   function publish(api: GraphqlApi, model: ModelInfo, kind: 'update' | 'delete', item: Item): void {
     const data: Item = { ...item };
-    const ownerFields = new Set(model.authRules.flatMap((rule) => (rule.allow === 'owner' ? [rule.ownerField] : [])));
+    const { ownerFields } = model;
     for (const field of ownerFields) if (typeof data[field] === 'string') data[field] = String(data[field]).split('::').pop();
-    for (const [field, directives] of model.fieldDirectives) if (directives.authRules && !ownerFields.has(field)) data[field] = null;
+    for (const { typeName, fieldName } of api.definition.appSync.resolvers) {
+      if (typeName === model.name && !ownerFields.has(fieldName) && !model.relations.has(fieldName)) data[fieldName] = null;
+    }
     for (const [field, operation] of catalogOf(api).operations) {
       if (operation.kind === kind && operation.model === model) api.publish({ mutationField: field, data });
     }
