@@ -180,6 +180,18 @@ describe('rehearseHosting', () => {
     assert.equal(otherNpx.error, undefined, otherNpx.lines.join('\n'));
   });
 
+  test("nvm install <major> selects the rehearsal's own Node for the commands after it, and refuses any other major", async () => {
+    const major = process.versions.node.split('.')[0];
+    const ok = await rehearse(repository(scratch, {
+      ...WEB_APP,
+      'amplify.yml': spec(`        preBuild:\n          commands:\n            - nvm install ${major}\n        build:\n          commands:\n            - echo node=$(node -v) && mkdir -p dist && touch dist/index.html`),
+    }));
+    assert.equal(ok.error, undefined, ok.lines.join('\n'));
+    assert.ok(ok.lines.includes(`[web] node=${process.version}`), ok.lines.join('\n'));
+    const other = await rehearse(repository(scratch, { ...WEB_APP, 'amplify.yml': spec('        preBuild:\n          commands:\n            - nvm install 18') }));
+    assert.match(other.error?.message ?? '', /^`nvm install 18` exited with code 1/);
+  });
+
   test('stopping it ends the running command and still cleans up', async () => {
     const repo = repository(scratch, { ...WEB_APP, 'amplify.yml': spec('        build:\n          commands:\n            - sleep 600') });
     const controller = new AbortController();

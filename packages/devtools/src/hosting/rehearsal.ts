@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,32 @@ function writeNpxStandIn(binDir: string, npx: string): void {
   chmodSync(path.join(binDir, 'npx'), 0o755);
 }
 
+/**
+ * Amplify Hosting's build image has nvm, a shell function, and amplify.yml picks the Node major with
+ * `nvm install <major>`. The rehearsal's stand-in, sourced by every command's bash through BASH_ENV:
+ * `nvm install|use <major>` puts the Node that runs the rehearsal first on PATH when it is that major,
+ * and fails, as a missing version would, when it is not.
+ */
+function writeNvmStandIn(workDir: string): string {
+  const nodeDir = path.join(workDir, 'nvm-node', 'bin');
+  mkdirSync(nodeDir, { recursive: true });
+  symlinkSync(process.execPath, path.join(nodeDir, 'node'));
+  const file = path.join(workDir, 'nvm.sh');
+  const major = process.versions.node.split('.')[0];
+  writeFileSync(file, [
+    '# The Hosting rehearsal\'s nvm: only the Node that runs the rehearsal is installed.',
+    'nvm() {',
+    '  case "$1" in install|use) ;; *) echo "nvm $1: the Hosting rehearsal\'s nvm knows install and use only" >&2; return 1 ;; esac',
+    '  local wanted="${2#v}"',
+    `  if [ "\${wanted%%.*}" != '${major}' ]; then echo "nvm $1 $2: the Hosting rehearsal has Node ${process.version} only" >&2; return 1; fi`,
+    `  case ":$PATH:" in *':${nodeDir}:'*) ;; *) export PATH='${nodeDir}':"$PATH" ;; esac`,
+    `  echo "Now using node ${process.version}"`,
+    '}',
+    '',
+  ].join('\n'));
+  return file;
+}
+
 function baseEnv(workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name];
@@ -103,6 +129,7 @@ function baseEnv(workDir: string): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: path.join(workDir, 'no-aws-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
     [REHEARSAL_STATE_VARIABLE]: path.join(workDir, 'state'),
+    BASH_ENV: writeNvmStandIn(workDir),
   };
 }
 
