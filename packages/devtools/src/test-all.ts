@@ -13,6 +13,23 @@ interface SuiteResult {
   name: string;
   counts: Counts;
   seconds: number;
+  /** CPU seconds the suite's processes used (their children's included, once reaped), where Linux says. */
+  cpuSeconds: number | undefined;
+}
+
+/**
+ * CPU seconds of this process's reaped descendants (`cutime + cstime` of /proc/self/stat, at 100 ticks a
+ * second): read before and after a suite, the suite's own CPU, whatever else the machine runs. A process
+ * a suite orphans is not counted. Undefined where there is no /proc.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After the command name: field 3 is state, so cutime (16) and cstime (17) are at 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
@@ -30,13 +47,21 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   });
 }
 
+/** `, CPU 150 s = 1.7 cores`: how busy the suite kept the machine's cores, on average. */
+function cpuText(cpuSeconds: number | undefined, seconds: number): string {
+  return cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(0)} s = ${(cpuSeconds / Math.max(seconds, 0.1)).toFixed(1)} cores`;
+}
+
 async function timed(name: string, body: () => Promise<Counts>): Promise<SuiteResult> {
   console.log(`\n━━ ${name}`);
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const counts = await body();
   const seconds = (performance.now() - started) / 1000;
-  console.log(`━━ ${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s)`);
-  return { name, counts, seconds };
+  const cpuAfter = childrenCpuSeconds();
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  console.log(`━━ ${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s${cpuText(cpuSeconds, seconds)})`);
+  return { name, counts, seconds, cpuSeconds };
 }
 
 /** A check with no test count of its own (typecheck, lint) counts as one test. */
@@ -81,8 +106,8 @@ for (const pkg of workspacePackages().filter((candidate) => candidate.scripts.te
 results.push(await timed('browser (Playwright)', browserTests));
 
 console.log('\nSummary');
-for (const { name, counts, seconds } of results) {
-  console.log(`  ${name.padEnd(36)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed ${seconds.toFixed(1).padStart(7)} s`);
+for (const { name, counts, seconds, cpuSeconds } of results) {
+  console.log(`  ${name.padEnd(36)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed ${seconds.toFixed(1).padStart(7)} s${cpuText(cpuSeconds, seconds)}`);
 }
 const total = results.reduce((sum, result) => add(sum, result.counts), { passed: 0, failed: 0, skipped: 0 });
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
