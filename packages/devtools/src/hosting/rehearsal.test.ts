@@ -154,7 +154,7 @@ describe('rehearseHosting', () => {
     const { lines, error, workDir } = await rehearse(repo);
     assert.equal(error, undefined, lines.join('\n'));
     assert.ok(lines.includes('[web] probe tool ran'));
-    assert.ok(lines.includes(`[web] prefix=${path.join(workDir, 'npm-global')}`), lines.join('\n'));
+    assert.ok(lines.includes(`[web] prefix=${path.join(workDir, 'npm-global-0')}`), lines.join('\n'));
     assert.doesNotMatch(execFileSync('npm', ['ls', '-g', '--depth=0'], { encoding: 'utf8' }), /rehearsal-probe-tool/);
   });
 

@@ -113,13 +113,10 @@ function baseEnv(workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name];
   const machinePath = (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => dir !== '' && !dir.includes('node_modules'));
-  const globalPrefix = path.join(workDir, 'npm-global');
   return {
     ...env,
-    PATH: [path.join(workDir, 'bin'), path.join(globalPrefix, 'bin'), ...machinePath].join(path.delimiter),
+    PATH: [path.join(workDir, 'bin'), ...machinePath].join(path.delimiter),
     CI: 'true',
-    // `npm install -g` lands in the rehearsal's own prefix (first on PATH), never in this machine's.
-    npm_config_prefix: globalPrefix,
     // Installs come from this machine's npm cache and pnpm store; only what is missing is downloaded.
     npm_config_prefer_offline: 'true',
     npm_config_update_notifier: 'false',
@@ -200,10 +197,12 @@ interface AppBuild {
   env: NodeJS.ProcessEnv;
   workDir: string;
   options: RehearsalOptions;
+  /** Called once the app's backend phases have run (the owner's backend is deployed). */
+  onBackendDone?: () => void;
 }
 
 /** One Amplify app's build: a fresh clone, its phases in Hosting's order and shell, then its artifacts. */
-async function rehearseApp({ app, index, owner, commit, branch, env, workDir, options }: AppBuild): Promise<AppRehearsal> {
+async function rehearseApp({ app, index, owner, commit, branch, env, workDir, options, onBackendDone }: AppBuild): Promise<AppRehearsal> {
   const started = performance.now();
   const id = appId(app);
   const say = (line: string) => options.log?.(`[${path.basename(app.appRoot)}] ${line}`);
@@ -215,10 +214,16 @@ async function rehearseApp({ app, index, owner, commit, branch, env, workDir, op
   if (!existsSync(appDir)) throw new Error(`appRoot ${app.appRoot} does not exist in commit ${commit.slice(0, 12)}`);
   const shellState = path.join(workDir, `shell-${index}`);
   mkdirSync(shellState);
+  // `npm install -g` lands in the app's own prefix (first on PATH after the stand-ins), never in this
+  // machine's: one per app, as each Hosting app builds in a container of its own.
+  const globalPrefix = path.join(workDir, `npm-global-${index}`);
+  const [standIns, ...machinePath] = (env['PATH'] ?? '').split(path.delimiter);
   const shell = new BuildShell({
     cwd: appDir,
     env: {
       ...env,
+      PATH: [standIns, path.join(globalPrefix, 'bin'), ...machinePath].join(path.delimiter),
+      npm_config_prefix: globalPrefix,
       AWS_APP_ID: id,
       AWS_BRANCH: branch,
       AWS_COMMIT_ID: commit,
@@ -238,6 +243,7 @@ async function rehearseApp({ app, index, owner, commit, branch, env, workDir, op
       say(`## ${section} ${phase}`);
       for (const command of phases[phase]) await shell.run(command);
     }
+    if (section === 'Backend') onBackendDone?.();
   }
   const artifacts = await checkArtifacts({ appDir, repoRoot: clone, artifacts: app.artifacts });
   const bundledUserPoolId = owner
@@ -272,8 +278,26 @@ export async function rehearseHosting(options: RehearsalOptions): Promise<Rehear
   const apps: AppRehearsal[] = [];
   let urls: string[] = [];
   try {
-    for (const [index, app] of ordered.entries()) {
-      apps.push(await rehearseApp({ app, index, owner, commit, branch, env, workDir, options }));
+    // The owner's build first. The other apps' builds start once its backend is deployed, beside its
+    // frontend build, as Hosting runs the builds of separate apps at the same time; before that, their
+    // `npx ampx generate outputs` would find no stack. Without an owner, one after another.
+    const [first, ...others] = ordered;
+    if (first) {
+      let backendDone: () => void = () => {};
+      const deployed = new Promise<void>((resolve) => (backendDone = resolve));
+      const firstBuild = rehearseApp({ app: first, index: 0, owner, commit, branch, env, workDir, options, onBackendDone: backendDone });
+      // A failed owner build stops the others from waiting for a deployment that will not come.
+      const ready = owner === first ? Promise.race([deployed, firstBuild.then(() => undefined)]) : firstBuild.then(() => undefined);
+      const othersBuild = (async () => {
+        const built: AppRehearsal[] = [];
+        await ready;
+        for (const [offset, app] of others.entries()) built.push(await rehearseApp({ app, index: offset + 1, owner, commit, branch, env, workDir, options }));
+        return built;
+      })();
+      const [firstResult, otherResults] = await Promise.allSettled([firstBuild, othersBuild]);
+      if (firstResult.status === 'rejected') throw firstResult.reason;
+      if (otherResults.status === 'rejected') throw otherResults.reason;
+      apps.push(firstResult.value, ...otherResults.value);
     }
   } finally {
     urls = backendUrls(stateDir);
