@@ -16,6 +16,8 @@ test("amplify.yml builds both apps as Amplify Hosting would, against the local b
     throw error;
   });
   console.log(`Hosting rehearsal of ${result.commit.slice(0, 12)}: ${result.seconds.toFixed(0)} s (${result.apps.map((app) => `${app.appRoot} ${app.seconds.toFixed(0)} s`).join(', ')})`);
+  // Where the minutes went, command by command.
+  for (const line of lines) if (line.includes('# Command took ')) console.log(line);
 
   assert.deepEqual(result.apps.map((app) => app.appRoot), ['apps/teacher', 'apps/student']);
   assert.ok(lines.some((line) => line.startsWith('[teacher] Synthesizing amplify/ as the branch deployment of app rehearsal-teacher')), 'pipeline-deploy synthesized the branch backend');
