@@ -16,9 +16,12 @@ test("amplify.yml builds both apps as Amplify Hosting would, against the local b
     throw error;
   });
   console.log(`Hosting rehearsal of ${result.commit.slice(0, 12)}: ${result.seconds.toFixed(0)} s (${result.apps.map((app) => `${app.appRoot} ${app.seconds.toFixed(0)} s`).join(', ')})`);
+  // Where the minutes went, command by command.
+  for (const line of lines) if (line.includes('# Command took ')) console.log(line);
 
   assert.deepEqual(result.apps.map((app) => app.appRoot), ['apps/teacher', 'apps/student']);
   assert.ok(lines.some((line) => line.startsWith('[teacher] Synthesizing amplify/ as the branch deployment of app rehearsal-teacher')), 'pipeline-deploy synthesized the branch backend');
+  for (const app of ['teacher', 'student']) assert.ok(lines.includes(`[${app}] Now using node ${process.version}`), `the ${app} app builds on Node ${process.version} (nvm install in amplify.yml)`);
   assert.equal(result.backendUrls.length, 1, 'one backend, deployed by the teacher app');
   const [teacher, student] = result.apps;
   assert.match(teacher?.bundledUserPoolId ?? '', /^[a-z]{2}-[a-z]+-\d_\w+$/);

@@ -75,6 +75,7 @@ export class BuildShell {
       `env -0 > '${envFile}'`,
       'exit $__hosting_status',
     ].join('\n');
+    const started = performance.now();
     const child = spawn('bash', ['--noprofile', '--norc', '-c', script], {
       cwd: this.cwd,
       env: this.env,
@@ -112,6 +113,7 @@ export class BuildShell {
     const grace = setTimeout(() => [child.stdout, child.stderr].forEach((stream) => stream.destroy()), KILL_GRACE_MS);
     await closed;
     clearTimeout(grace);
+    this.options.log(`# Command took ${((performance.now() - started) / 1000).toFixed(1)} s: ${command}`);
     if (stopped) throw new CommandFailedError(command, stopped, tail);
     if (code !== 0) throw new CommandFailedError(command, signal ? `was killed by ${signal}` : `exited with code ${code}`, tail);
     // A command that ends the script itself (`exit 0`) leaves the state as it found it.

@@ -154,7 +154,7 @@ describe('rehearseHosting', () => {
     const { lines, error, workDir } = await rehearse(repo);
     assert.equal(error, undefined, lines.join('\n'));
     assert.ok(lines.includes('[web] probe tool ran'));
-    assert.ok(lines.includes(`[web] prefix=${path.join(workDir, 'npm-global')}`), lines.join('\n'));
+    assert.ok(lines.includes(`[web] prefix=${path.join(workDir, 'npm-global-0')}`), lines.join('\n'));
     assert.doesNotMatch(execFileSync('npm', ['ls', '-g', '--depth=0'], { encoding: 'utf8' }), /rehearsal-probe-tool/);
   });
 
@@ -178,6 +178,18 @@ describe('rehearseHosting', () => {
 
     const otherNpx = await rehearse(repository(scratch, { ...WEB_APP, 'amplify.yml': step('npx --version && mkdir -p dist && touch dist/index.html') }));
     assert.equal(otherNpx.error, undefined, otherNpx.lines.join('\n'));
+  });
+
+  test("nvm install <major> selects the rehearsal's own Node for the commands after it, and refuses any other major", async () => {
+    const major = process.versions.node.split('.')[0];
+    const ok = await rehearse(repository(scratch, {
+      ...WEB_APP,
+      'amplify.yml': spec(`        preBuild:\n          commands:\n            - nvm install ${major}\n        build:\n          commands:\n            - echo node=$(node -v) && mkdir -p dist && touch dist/index.html`),
+    }));
+    assert.equal(ok.error, undefined, ok.lines.join('\n'));
+    assert.ok(ok.lines.includes(`[web] node=${process.version}`), ok.lines.join('\n'));
+    const other = await rehearse(repository(scratch, { ...WEB_APP, 'amplify.yml': spec('        preBuild:\n          commands:\n            - nvm install 18') }));
+    assert.match(other.error?.message ?? '', /^`nvm install 18` exited with code 1/);
   });
 
   test('stopping it ends the running command and still cleans up', async () => {

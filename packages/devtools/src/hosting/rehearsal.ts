@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,17 +83,40 @@ function writeNpxStandIn(binDir: string, npx: string): void {
   chmodSync(path.join(binDir, 'npx'), 0o755);
 }
 
+/**
+ * Amplify Hosting's build image has nvm, a shell function, and amplify.yml picks the Node major with
+ * `nvm install <major>`. The rehearsal's stand-in, sourced by every command's bash through BASH_ENV:
+ * `nvm install|use <major>` puts the Node that runs the rehearsal first on PATH when it is that major,
+ * and fails, as a missing version would, when it is not.
+ */
+function writeNvmStandIn(workDir: string): string {
+  const nodeDir = path.join(workDir, 'nvm-node', 'bin');
+  mkdirSync(nodeDir, { recursive: true });
+  symlinkSync(process.execPath, path.join(nodeDir, 'node'));
+  const file = path.join(workDir, 'nvm.sh');
+  const major = process.versions.node.split('.')[0];
+  writeFileSync(file, [
+    '# The Hosting rehearsal\'s nvm: only the Node that runs the rehearsal is installed.',
+    'nvm() {',
+    '  case "$1" in install|use) ;; *) echo "nvm $1: the Hosting rehearsal\'s nvm knows install and use only" >&2; return 1 ;; esac',
+    '  local wanted="${2#v}"',
+    `  if [ "\${wanted%%.*}" != '${major}' ]; then echo "nvm $1 $2: the Hosting rehearsal has Node ${process.version} only" >&2; return 1; fi`,
+    `  case ":$PATH:" in *':${nodeDir}:'*) ;; *) export PATH='${nodeDir}':"$PATH" ;; esac`,
+    `  echo "Now using node ${process.version}"`,
+    '}',
+    '',
+  ].join('\n'));
+  return file;
+}
+
 function baseEnv(workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name];
   const machinePath = (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => dir !== '' && !dir.includes('node_modules'));
-  const globalPrefix = path.join(workDir, 'npm-global');
   return {
     ...env,
-    PATH: [path.join(workDir, 'bin'), path.join(globalPrefix, 'bin'), ...machinePath].join(path.delimiter),
+    PATH: [path.join(workDir, 'bin'), ...machinePath].join(path.delimiter),
     CI: 'true',
-    // `npm install -g` lands in the rehearsal's own prefix (first on PATH), never in this machine's.
-    npm_config_prefix: globalPrefix,
     // Installs come from this machine's npm cache and pnpm store; only what is missing is downloaded.
     npm_config_prefer_offline: 'true',
     npm_config_update_notifier: 'false',
@@ -103,6 +126,7 @@ function baseEnv(workDir: string): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: path.join(workDir, 'no-aws-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
     [REHEARSAL_STATE_VARIABLE]: path.join(workDir, 'state'),
+    BASH_ENV: writeNvmStandIn(workDir),
   };
 }
 
@@ -173,10 +197,12 @@ interface AppBuild {
   env: NodeJS.ProcessEnv;
   workDir: string;
   options: RehearsalOptions;
+  /** Called once the app's backend phases have run (the owner's backend is deployed). */
+  onBackendDone?: () => void;
 }
 
 /** One Amplify app's build: a fresh clone, its phases in Hosting's order and shell, then its artifacts. */
-async function rehearseApp({ app, index, owner, commit, branch, env, workDir, options }: AppBuild): Promise<AppRehearsal> {
+async function rehearseApp({ app, index, owner, commit, branch, env, workDir, options, onBackendDone }: AppBuild): Promise<AppRehearsal> {
   const started = performance.now();
   const id = appId(app);
   const say = (line: string) => options.log?.(`[${path.basename(app.appRoot)}] ${line}`);
@@ -188,10 +214,16 @@ async function rehearseApp({ app, index, owner, commit, branch, env, workDir, op
   if (!existsSync(appDir)) throw new Error(`appRoot ${app.appRoot} does not exist in commit ${commit.slice(0, 12)}`);
   const shellState = path.join(workDir, `shell-${index}`);
   mkdirSync(shellState);
+  // `npm install -g` lands in the app's own prefix (first on PATH after the stand-ins), never in this
+  // machine's: one per app, as each Hosting app builds in a container of its own.
+  const globalPrefix = path.join(workDir, `npm-global-${index}`);
+  const [standIns, ...machinePath] = (env['PATH'] ?? '').split(path.delimiter);
   const shell = new BuildShell({
     cwd: appDir,
     env: {
       ...env,
+      PATH: [standIns, path.join(globalPrefix, 'bin'), ...machinePath].join(path.delimiter),
+      npm_config_prefix: globalPrefix,
       AWS_APP_ID: id,
       AWS_BRANCH: branch,
       AWS_COMMIT_ID: commit,
@@ -211,6 +243,7 @@ async function rehearseApp({ app, index, owner, commit, branch, env, workDir, op
       say(`## ${section} ${phase}`);
       for (const command of phases[phase]) await shell.run(command);
     }
+    if (section === 'Backend') onBackendDone?.();
   }
   const artifacts = await checkArtifacts({ appDir, repoRoot: clone, artifacts: app.artifacts });
   const bundledUserPoolId = owner
@@ -245,8 +278,26 @@ export async function rehearseHosting(options: RehearsalOptions): Promise<Rehear
   const apps: AppRehearsal[] = [];
   let urls: string[] = [];
   try {
-    for (const [index, app] of ordered.entries()) {
-      apps.push(await rehearseApp({ app, index, owner, commit, branch, env, workDir, options }));
+    // The owner's build first. The other apps' builds start once its backend is deployed, beside its
+    // frontend build, as Hosting runs the builds of separate apps at the same time; before that, their
+    // `npx ampx generate outputs` would find no stack. Without an owner, one after another.
+    const [first, ...others] = ordered;
+    if (first) {
+      let backendDone: () => void = () => {};
+      const deployed = new Promise<void>((resolve) => (backendDone = resolve));
+      const firstBuild = rehearseApp({ app: first, index: 0, owner, commit, branch, env, workDir, options, onBackendDone: backendDone });
+      // A failed owner build stops the others from waiting for a deployment that will not come.
+      const ready = owner === first ? Promise.race([deployed, firstBuild.then(() => undefined)]) : firstBuild.then(() => undefined);
+      const othersBuild = (async () => {
+        const built: AppRehearsal[] = [];
+        await ready;
+        for (const [offset, app] of others.entries()) built.push(await rehearseApp({ app, index: offset + 1, owner, commit, branch, env, workDir, options }));
+        return built;
+      })();
+      const [firstResult, otherResults] = await Promise.allSettled([firstBuild, othersBuild]);
+      if (firstResult.status === 'rejected') throw firstResult.reason;
+      if (otherResults.status === 'rejected') throw otherResults.reason;
+      apps.push(firstResult.value, ...otherResults.value);
     }
   } finally {
     urls = backendUrls(stateDir);
