@@ -35,7 +35,21 @@ describe('what AppSync runs, read from the assembly', () => {
     assert.match(check?.code ?? '', /export \{[^}]*request[^}]*\}|export function request/);
     const source = backend.appSync.dataSources.find((candidate) => candidate.name === check?.dataSourceName);
     assert.equal(source?.tableName, 'Exam-local-api-NONE', "the check's data source is the Exam table");
-    assert.deepEqual(resolver('Mutation', 'deleteExam').functions.map((fn) => fn.runtime), ['VTL', 'VTL', 'APPSYNC_JS', 'VTL']);
+    const deleteExam = resolver('Mutation', 'deleteExam').functions;
+    assert.deepEqual(deleteExam.slice(-2).map((fn) => fn.runtime), ['APPSYNC_JS', 'VTL'], 'the check runs right before the delete');
+    assert.ok(deleteExam.slice(0, -2).every((fn) => fn.runtime === 'VTL'));
+  });
+
+  test('the VTL mapping templates of resolvers and functions, inline or assets, with the deployment\'s values filled in', () => {
+    const create = resolver('Mutation', 'createExam');
+    assert.equal(create.runtime, 'VTL');
+    assert.match(create.requestMappingTemplate ?? '', /\$util\.qr\(\$ctx\.stash\.put\("tableName", "Exam-local-api-NONE"\)\)/);
+    assert.match(create.requestMappingTemplate ?? '', new RegExp(`"unauthRole", "arn:aws:sts::000000000000:assumed-role/${backend.identityPool.roles.roleNames.unauthenticated ?? 'none'}/CognitoIdentityCredentials"`));
+    assert.match(create.requestMappingTemplate ?? '', /"identityPoolId", "<local identity pool id>"/, 'the pool id is left for the backend that mints it');
+    const auth = create.functions.find((fn) => fn.name === 'MutationcreateExamauth0Function');
+    assert.match(auth?.requestMappingTemplate ?? '', /#set\( \$ownerAllowedFields0 = \["id",/, 'the owner may write the id the app chooses');
+    assert.equal(auth?.responseMappingTemplate?.trim(), '$util.toJson({})');
+    assert.equal(auth?.code, undefined);
   });
 
   test("the identity pool roles' AppSync permissions, as IAM policies list them", () => {
