@@ -12,6 +12,7 @@ export {
   type TableStorage,
   withDynamoDbRequestId,
 } from './dynamodb-data-source';
+export { ksuid, ulid, uuid } from './ids';
 export { loadResolverCode, type ResolverCode } from './load-code';
 export { createMemoryTables } from './memory-tables';
 export {

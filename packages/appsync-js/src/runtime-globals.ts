@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { toAttributeMap, toAttributeValue, type AttributeValue } from './attribute-value';
 import { EarlyReturn, ResolverAbort, type ResolverError } from './control-flow';
 import { toDynamoDBExpression } from './filter-to-expression';
+import { ksuid, ulid, uuid } from './ids';
 import { toSubscriptionFilter } from './subscription-filter';
 import { formatEpochMillis, parseToEpochMillis } from './time-format';
 
@@ -44,30 +44,6 @@ function resolverError(message: unknown, errorType?: unknown, data?: unknown, er
   };
 }
 
-// Crockford's base32, as ULIDs are written.
-const ulidAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-function ulid(now: number): string {
-  let time = '';
-  for (let value = now, i = 0; i < 10; i++, value = Math.floor(value / 32)) time = ulidAlphabet.charAt(value % 32) + time;
-  const random = Array.from(randomBytes(16), (byte) => ulidAlphabet.charAt(byte % 32)).join('');
-  return time + random;
-}
-
-function ksuid(nowMs: number): string {
-  const bytes = Buffer.concat([Buffer.alloc(4), randomBytes(16)]);
-  // KSUID epoch: 2014-05-13T16:53:20Z.
-  bytes.writeUInt32BE(Math.floor(nowMs / 1000) - 1400000000, 0);
-  let value = BigInt(`0x${bytes.toString('hex')}`);
-  let text = '';
-  while (value > 0n) {
-    text = base62.charAt(Number(value % 62n)) + text;
-    value /= 62n;
-  }
-  return text.padStart(27, '0');
-}
-
 function typedOrNull(value: unknown, make: (value: never) => AttributeValue): AttributeValue | null {
   return value === null || value === undefined ? null : make(value as never);
 }
@@ -85,7 +61,7 @@ export function createRuntimeGlobals(invocation: Invocation) {
     unauthorized(): never {
       throw new ResolverAbort(resolverError(`Not Authorized to access ${invocation.fieldName} on type ${invocation.parentTypeName}`, 'Unauthorized'));
     },
-    autoId: () => randomUUID(),
+    autoId: uuid,
     autoUlid: () => ulid(nowMs()),
     autoKsuid: () => ksuid(nowMs()),
     matches: (pattern: string, value: string) => new RegExp(`^(?:${pattern})$`, 'su').test(value),

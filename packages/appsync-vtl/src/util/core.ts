@@ -7,7 +7,7 @@ import type { TemplateError } from '../types';
 import { createList, createMap, createMath, createStr } from './collections';
 import { createDynamoDb } from './dynamodb';
 import { escapeJavaScript, urlDecode, urlEncode } from './encoding';
-import { ksuid, ulid, uuid } from './ids';
+import { ksuid, ulid, uuid } from '@exam-results/appsync-js';
 import { parseJson, toJson, toJsonValue } from './json';
 import { createTime } from './time';
 import { createTransform } from './transform';
