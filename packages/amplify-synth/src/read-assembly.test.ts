@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { synthesizeBackend, type SynthesizedBackend } from './index';
 import { readAssembly } from './read-assembly';
@@ -19,6 +20,15 @@ describe('what is read from the synthesized amplify/', () => {
     );
     assert.equal(backend.identityPool.allowUnauthenticatedIdentities, true);
     assert.deepEqual(backend.graphqlApi, { defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', additionalAuthModes: ['AWS_IAM'] });
+  });
+
+  test('amplify/ defines no user pool groups', () => {
+    assert.deepEqual(backend.userPoolGroups, []);
+  });
+
+  test("the groups of defineAuth({ groups }) (the local backend's gradebook fixture): names and precedence, the role ARN only once deployed", async () => {
+    const gradebook = fileURLToPath(new URL('../../local-backend/test-fixtures/gradebook', import.meta.url));
+    assert.deepEqual((await synthesizeBackend({ repoRoot: gradebook })).userPoolGroups, [{ groupName: 'Admins', precedence: 0 }]);
   });
 
   test('the model schema and the root stack outputs whose values are literals', () => {
@@ -61,6 +71,11 @@ describe('readAssembly on a template that leaves settings out', () => {
         Pool: { Type: 'AWS::Cognito::UserPool', Properties: {} },
         Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: {} },
         Identities: { Type: 'AWS::Cognito::IdentityPool', Properties: {} },
+        Readers: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { GroupName: 'Readers', UserPoolId: { Ref: 'Pool' } } },
+        Editors: {
+          Type: 'AWS::Cognito::UserPoolGroup',
+          Properties: { GroupName: 'Editors', Description: 'May edit', Precedence: 3, RoleArn: 'arn:aws:iam::000000000000:role/editors', UserPoolId: { Ref: 'Pool' } },
+        },
         Api: { Type: 'AWS::AppSync::GraphQLApi', Properties: { AuthenticationType: 'API_KEY' } },
         Schema: { Type: 'AWS::AppSync::GraphQLSchema', Properties: { DefinitionS3Location: `s3://bucket/${schemaKey}` } },
       },
@@ -90,5 +105,9 @@ describe('readAssembly on a template that leaves settings out', () => {
     assert.equal(backend.graphqlSchema, 'type Query { ok: String }');
     assert.equal(backend.modelSchema, 'type Note @model { id: ID! }');
     assert.deepEqual(backend.rootStackOutputs, { literal: 'x' });
+    assert.deepEqual(backend.userPoolGroups, [
+      { groupName: 'Editors', description: 'May edit', precedence: 3, roleArn: 'arn:aws:iam::000000000000:role/editors' },
+      { groupName: 'Readers' },
+    ]);
   });
 });

@@ -13,6 +13,16 @@ interface PasswordPolicy {
   temporaryPasswordValidityDays?: number;
 }
 
+/** A user pool group (`defineAuth({ groups })`): a name, and what the template says literally of it. */
+export interface UserPoolGroup {
+  groupName: string;
+  description?: string;
+  /** Lower wins when a user's groups name different roles; Amplify numbers its groups in order from 0. */
+  precedence?: number;
+  /** The group's IAM role, when the template gives its ARN literally (Amplify's is a `Fn::GetAtt`). */
+  roleArn?: string;
+}
+
 export type AuthMode = 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM' | 'API_KEY' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
 /** Everything read from the synthesized cloud assembly; nothing else parses its CloudFormation. */
@@ -29,6 +39,8 @@ export interface SynthesizedBackend extends Pick<CloudAssembly, 'resourcesOfType
   dataTemplate: Template;
   /** The password policy of the synthesized user pool. */
   passwordPolicy: PasswordPolicy;
+  /** The user pool's groups (`AWS::Cognito::UserPoolGroup`), in name order. */
+  userPoolGroups: UserPoolGroup[];
   /** The user pool's app client. */
   userPoolClient: {
     /** The auth flows it allows, e.g. `ALLOW_USER_SRP_AUTH` (Cognito's defaults when the template lists none). */
@@ -83,6 +95,22 @@ function passwordPolicyOf(userPool: AssemblyResource): PasswordPolicy {
   };
 }
 
+function userPoolGroupsOf(groups: AssemblyResource[]): UserPoolGroup[] {
+  return groups
+    .map(({ logicalId, properties }) => {
+      const { GroupName: groupName, Description: description, Precedence: precedence, RoleArn: roleArn } = properties;
+      // Amplify always names its groups; a generated name is only known once deployed.
+      if (typeof groupName !== 'string') throw new Error(`UserPoolGroup ${logicalId} has no literal GroupName: ${JSON.stringify(groupName)}`);
+      return {
+        groupName,
+        ...(typeof description === 'string' ? { description } : {}),
+        ...(typeof precedence === 'number' ? { precedence } : {}),
+        ...(typeof roleArn === 'string' ? { roleArn } : {}),
+      };
+    })
+    .sort((a, b) => (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0));
+}
+
 function explicitAuthFlowsOf(client: AssemblyResource): string[] {
   const flows = client.properties['ExplicitAuthFlows'];
   // Without ExplicitAuthFlows Cognito enables SRP, refresh and custom auth.
@@ -133,6 +161,7 @@ export function readAssembly(assemblyDir: string): SynthesizedBackend {
     authTemplate: templateOf(assembly, userPool),
     dataTemplate: templateOf(assembly, api),
     passwordPolicy: passwordPolicyOf(userPool),
+    userPoolGroups: userPoolGroupsOf(assembly.resourcesOfType('AWS::Cognito::UserPoolGroup')),
     userPoolClient: { explicitAuthFlows: explicitAuthFlowsOf(one('AWS::Cognito::UserPoolClient')) },
     identityPool: {
       allowUnauthenticatedIdentities: one('AWS::Cognito::IdentityPool').properties['AllowUnauthenticatedIdentities'] === true,
