@@ -2,6 +2,7 @@ import { getOperationAST, Kind, parse } from 'graphql';
 import type { Caller } from '../appsync/caller';
 import type { FieldDecision, RequestObservers } from '../shared/observers';
 import { isObject } from '../shared/values';
+import { isAdminOperation } from '../user-pool/admin-signature';
 import type { MonitorEvent, RequestMonitor } from './monitor-bus';
 
 // How the monitor names who asked and what decided. The decision is the one the request got,
@@ -70,7 +71,7 @@ export function subscriptionEvent(facts: Parameters<Required<RequestObservers>['
 function cognitoCaller(identityPool: boolean, operation: string, input: unknown): string {
   if (!isObject(input)) return 'anonymous';
   if (identityPool) return isObject(input['Logins']) && Object.keys(input['Logins']).length > 0 ? 'signed-in identity' : 'guest';
-  if (operation.startsWith('Admin') || operation === 'ListUsers') return 'administrator';
+  if (isAdminOperation(operation)) return 'administrator';
   const parameters = isObject(input['AuthParameters']) ? input['AuthParameters'] : isObject(input['ChallengeResponses']) ? input['ChallengeResponses'] : {};
   const named = input['Username'] ?? parameters['USERNAME'];
   return typeof named === 'string' ? named : 'anonymous';

@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
+  ListGroupsCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { configureAmplify } from '@exam-results/amplify-config';
@@ -217,4 +220,20 @@ test('AdminDeleteUser removes the user', async () => {
   await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'gone@school.example', MessageAction: 'SUPPRESS' }));
   await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'gone@school.example' }));
   await assert.rejects(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'gone@school.example' })), { name: 'UserNotFoundException' });
+});
+
+test('a pool with no groups (amplify/ defines none): ListGroups lists none, AdminAddUserToGroup finds no group (groups with members: appsync/pipelines/group-rules.test.ts)', async () => {
+  await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'grouped@school.example', MessageAction: 'SUPPRESS' }));
+  assert.deepEqual((await admin.send(new ListGroupsCommand({ UserPoolId: poolId }))).Groups, []);
+  await assert.rejects(admin.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'grouped@school.example', GroupName: 'Admins' })), {
+    name: 'ResourceNotFoundException',
+    message: 'Group not found.',
+  });
+  assert.deepEqual((await admin.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: 'grouped@school.example' }))).Groups, []);
+  const guest = sdkClient(await guestCredentials(t.outputs));
+  try {
+    await assert.rejects(guest.send(new ListGroupsCommand({ UserPoolId: poolId })), { name: 'AccessDeniedException', message: /cognito-idp:ListGroups/ });
+  } finally {
+    guest.destroy();
+  }
 });

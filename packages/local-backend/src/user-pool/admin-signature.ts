@@ -5,9 +5,9 @@ import type { PoolIds } from '../shared/pool-ids';
 import { requireAdministratorSignature, type OtherPrincipal } from '../shared/sigv4';
 import type { AdminCredentials } from './admin-credentials';
 
-/** The operations only an IAM principal may call: Cognito's Admin* API and ListUsers. */
+/** The operations only an IAM principal may call: Cognito's Admin* API, ListUsers and ListGroups. */
 export function isAdminOperation(operationName: string): boolean {
-  return operationName.startsWith('Admin') || operationName === 'ListUsers';
+  return operationName.startsWith('Admin') || operationName === 'ListUsers' || operationName === 'ListGroups';
 }
 
 const localAccountId = '000000000000';

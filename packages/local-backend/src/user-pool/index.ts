@@ -8,12 +8,16 @@ import type { OtherPrincipal } from '../shared/sigv4';
 import { loadAdminCredentials, type AdminCredentials } from './admin-credentials';
 import { requireAdminSignature } from './admin-signature';
 import { createChallengeStore } from './challenges';
+import { createGroupStore } from './groups';
+import { adminAddUserToGroup } from './operations/admin-add-user-to-group';
 import { adminCreateUser } from './operations/admin-create-user';
 import { adminDeleteUser } from './operations/admin-delete-user';
 import { adminDisableUser } from './operations/admin-disable-user';
 import { adminEnableUser } from './operations/admin-enable-user';
 import { adminGetUser } from './operations/admin-get-user';
+import { adminListGroupsForUser } from './operations/admin-list-groups-for-user';
 import { adminListUsers } from './operations/admin-list-users';
+import { adminRemoveUserFromGroup } from './operations/admin-remove-user-from-group';
 import { adminResetUserPassword } from './operations/admin-reset-user-password';
 import { adminSetUserPassword } from './operations/admin-set-user-password';
 import { changePassword } from './operations/change-password';
@@ -23,6 +27,7 @@ import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-
 import { getUser } from './operations/get-user';
 import { globalSignOut } from './operations/global-sign-out';
 import { initiateAuth } from './operations/initiate-auth';
+import { listGroups } from './operations/list-groups';
 import { respondToAuthChallenge } from './operations/respond-to-auth-challenge';
 import { revokeToken } from './operations/revoke-token';
 import { signUp } from './operations/sign-up';
@@ -55,16 +60,20 @@ export interface UserPool {
   verifyIdToken(token: string): Promise<IdTokenClaims>;
 }
 
-/** The Admin* API (and ListUsers), by name: the server signs them in, the CLI calls them directly when no server runs. */
+/** The Admin* API (and ListUsers, ListGroups), by name: the server signs them in, the CLI calls them directly when no server runs. */
 export function adminOperations(services: UserPoolServices): Record<string, Operation> {
   return {
+    AdminAddUserToGroup: adminAddUserToGroup(services),
     AdminCreateUser: adminCreateUser(services),
     AdminDeleteUser: adminDeleteUser(services),
     AdminDisableUser: adminDisableUser(services),
     AdminEnableUser: adminEnableUser(services),
     AdminGetUser: adminGetUser(services),
+    AdminListGroupsForUser: adminListGroupsForUser(services),
+    AdminRemoveUserFromGroup: adminRemoveUserFromGroup(services),
     AdminResetUserPassword: adminResetUserPassword(services),
     AdminSetUserPassword: adminSetUserPassword(services),
+    ListGroups: listGroups(services),
     ListUsers: adminListUsers(services),
   };
 }
@@ -79,6 +88,7 @@ export function createUserPoolServices(context: Omit<ServiceContext, 'url'> & { 
     ids,
     poolName: poolNameOf(ids),
     users,
+    groups: createGroupStore(db, clock, definition.userPoolGroups ?? []),
     challenges: createChallengeStore(db, clock),
     resetCodes: createResetCodeStore(db, clock),
     lockout: createLockout(db, clock),

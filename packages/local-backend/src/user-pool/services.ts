@@ -4,14 +4,15 @@ import type { Clock } from '../shared/clock';
 import type { PoolIds } from '../shared/pool-ids';
 import { passwordPolicyViolation } from './password-policy';
 import type { ChallengeStore } from './challenges';
+import type { GroupStore } from './groups';
 import { InvalidParameterException, InvalidPasswordException, NotAuthorizedException, ResourceNotFoundException } from './errors';
 import type { Lockout } from './lockout';
 import type { ResetCodeStore } from './reset-codes';
 import type { TokenService, TokenSubject } from './tokens';
 import type { User, UserStore } from './user-store';
 
-/** What the user pool honours of the synthesized backend: the password policy and the app client's auth flows. */
-export type UserPoolDefinition = Pick<SynthesizedBackend, 'passwordPolicy' | 'userPoolClient'>;
+/** What the user pool honours of the synthesized backend: the password policy, the app client's auth flows and the groups (none when left out). */
+export type UserPoolDefinition = Pick<SynthesizedBackend, 'passwordPolicy' | 'userPoolClient'> & Partial<Pick<SynthesizedBackend, 'userPoolGroups'>>;
 
 /** What every user pool operation is built from. */
 export interface UserPoolServices {
@@ -19,6 +20,8 @@ export interface UserPoolServices {
   /** The part of the user pool id after `_`, mixed into SRP hashes. */
   poolName: string;
   users: UserStore;
+  /** The pool's groups and their members. */
+  groups: GroupStore;
   challenges: ChallengeStore;
   resetCodes: ResetCodeStore;
   /** Failed password attempts and the lockouts they lead to. */
@@ -43,9 +46,11 @@ export function requirePolicyCompliant(services: UserPoolServices, password: str
   if (violation) throw new InvalidPasswordException(violation);
 }
 
-export function tokenSubject(user: User): TokenSubject {
+/** Who the tokens are for, with the groups they are in now: tokens issued later (a refresh) carry later membership. */
+export function tokenSubject(services: Pick<UserPoolServices, 'groups'>, user: User): TokenSubject {
   const name = user.attributes.name;
-  return { sub: user.sub, email: user.email, emailVerified: user.emailVerified, ...(name === undefined ? {} : { name }) };
+  const groups = services.groups.groupsOf(user.sub).map((group) => group.groupName);
+  return { sub: user.sub, email: user.email, emailVerified: user.emailVerified, groups, ...(name === undefined ? {} : { name }) };
 }
 
 /** The user's attributes as Cognito lists them (values are strings, booleans included). */

@@ -44,7 +44,7 @@ export async function completeSignIn(services: UserPoolServices, user: User): Pr
     };
   }
   services.log(`cognito: ${user.email} signed in`);
-  return { ChallengeParameters: {}, AuthenticationResult: await services.tokens.startSession(tokenSubject(user)) };
+  return { ChallengeParameters: {}, AuthenticationResult: await services.tokens.startSession(tokenSubject(services, user)) };
 }
 
 /** New access and id tokens for a live refresh token (no new refresh token: Cognito does not rotate by default). */
@@ -53,5 +53,5 @@ export function refreshedTokens(services: UserPoolServices, refreshToken: string
   const user = services.users.find(session.sub);
   if (!user) throw new TokenRejectedError('revoked', 'refresh');
   if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
-  return services.tokens.issueTokens(tokenSubject(user), session);
+  return services.tokens.issueTokens(tokenSubject(services, user), session);
 }

@@ -25,6 +25,8 @@ export interface AccessTokenClaims extends CommonClaims {
   client_id: string;
   scope: string;
   username: string;
+  /** The user's groups, when they are in any. */
+  'cognito:groups'?: string[];
 }
 
 export interface IdTokenClaims extends CommonClaims {
@@ -34,6 +36,7 @@ export interface IdTokenClaims extends CommonClaims {
   email: string;
   email_verified: boolean;
   name?: string;
+  'cognito:groups'?: string[];
 }
 
 /** The user a token is issued for. */
@@ -42,6 +45,8 @@ export interface TokenSubject {
   email: string;
   emailVerified: boolean;
   name?: string;
+  /** The user pool groups the user is in. */
+  groups: string[];
 }
 
 /** One sign-in: its refresh token and every access/id token derived from it share `originJti`. */
@@ -125,6 +130,8 @@ export function createTokenService(deps: {
 
   async function issueTokens(subject: TokenSubject, session: SignInSession): Promise<AuthenticationResult> {
     const iat = Math.floor(clock.now().getTime() / 1000);
+    // Cognito puts the user's groups in both tokens, and leaves the claim out for a user in none.
+    const groups = subject.groups.length > 0 ? { 'cognito:groups': [...subject.groups] } : {};
     const common = {
       sub: subject.sub,
       iss: issuer,
@@ -140,6 +147,7 @@ export function createTokenService(deps: {
       client_id: ids.userPoolClientId,
       scope: 'aws.cognito.signin.user.admin',
       username: subject.sub,
+      ...groups,
       jti: randomUUID(),
     };
     const id: IdTokenClaims = {
@@ -150,6 +158,7 @@ export function createTokenService(deps: {
       email: subject.email,
       email_verified: subject.emailVerified,
       ...(subject.name === undefined ? {} : { name: subject.name }),
+      ...groups,
       jti: randomUUID(),
     };
     const [accessToken, idToken] = await Promise.all([

@@ -3,7 +3,7 @@ import { InvalidParameterException } from '../errors';
 import { userAttributes, type UserPoolServices } from '../services';
 import type { OnTheWire, Target } from '../target';
 import type { User } from '../user-store';
-import { requireOwnPool, userType } from './admin-users';
+import { pageSize, requireOwnPool, userType } from './admin-users';
 
 // The attributes ListUsers can filter on, and how each is read from a user.
 const filterable: Record<string, (user: User) => string | undefined> = {
@@ -28,16 +28,6 @@ function parseFilter(filter: string): (user: User) => boolean {
     const actual = read(user);
     return actual !== undefined && (prefix ? actual.startsWith(value) : actual === value);
   };
-}
-
-function pageSize(limit: unknown): number {
-  if (limit === undefined || limit === null) return 60;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > 60) {
-    throw new InvalidParameterException(
-      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`,
-    );
-  }
-  return limit === 0 ? 60 : limit;
 }
 
 /** Users in email order; a page ends where the next token (the next user's sub) begins. */

@@ -45,6 +45,17 @@ export function userType(user: User): OnTheWire<UserType> {
   };
 }
 
+/** A `Limit` of ListUsers, ListGroups, AdminListGroupsForUser: up to 60, and 60 when left out or 0. */
+export function pageSize(limit: unknown): number {
+  if (limit === undefined || limit === null) return 60;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > 60) {
+    throw new InvalidParameterException(
+      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`,
+    );
+  }
+  return limit === 0 ? 60 : limit;
+}
+
 /** A given password checked against the pool's policy, or a generated temporary one. */
 export function passwordOrGenerated(services: UserPoolServices, given: unknown): string {
   if (given === undefined || given === null) return generateTemporaryPassword(services.definition.passwordPolicy);
