@@ -9,7 +9,7 @@ import { e2ePorts } from '../src/environment';
 // The developer console the e2e backend serves at its root URL, driven as a developer would in Chromium.
 const consoleUrl = `http://127.0.0.1:${e2ePorts.backend}/`;
 
-test('the console adds and disables a teacher, edits an exam, and shows a guest read and an Unauthorized write with their rules', async ({ page }) => {
+test('the console adds and disables a teacher, edits an exam, and shows a guest read and an Unauthorized write with the generated function that decided', async ({ page }) => {
   const owner = await newApiTeacher('console-owner', 'Console Owner');
   const subject = `Console geology ${Date.now()}`;
   const exam = written(await owner.client.models.Exam.create({ subject, date: '2026-12-01', teacher: 'Console Owner' }));
@@ -55,10 +55,10 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   const requests = page.getByRole('table', { name: 'The last 500 requests, newest first' });
   const read = requests.getByRole('row').filter({ hasText: 'query getExam' }).filter({ hasText: 'guest' }).first();
   await expect(read).toContainText('allowed');
-  await expect(read).toContainText('allow public via identityPool to read');
+  await expect(read).toContainText('Query.getExam: allowed by QuerygetExamauth0Function');
   const write = requests.getByRole('row').filter({ hasText: 'mutation createExam' }).filter({ hasText: 'guest' }).first();
   await expect(write).toContainText('Unauthorized');
-  await expect(write).toContainText('no rule of Exam lets this caller create');
+  await expect(write).toContainText('Mutation.createExam: refused by MutationcreateExamauth0Function');
 
   await expectNoAxeViolations(page);
 });
