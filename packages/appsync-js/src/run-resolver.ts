@@ -105,7 +105,8 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     subscriptionFilters: [],
     inFunction: false,
   };
-  const globals = createRuntimeGlobals(invocation);
+  // Made on the first APPSYNC_JS handler: a pipeline of VTL templates alone never needs them.
+  let globals: ReturnType<typeof createRuntimeGlobals> | undefined;
   const ctx: PipelineContext = {
     arguments: input.arguments,
     args: input.arguments,
@@ -130,7 +131,9 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     const run = code[handler];
     invocation.inFunction = inFunction;
     try {
-      return { value: run ? asJson(code.withGlobals(globals, () => run(ctx))) : fallback() };
+      globals ??= createRuntimeGlobals(invocation);
+      const runtime = globals;
+      return { value: run ? asJson(code.withGlobals(runtime, () => run(ctx))) : fallback() };
     } catch (error) {
       if (error instanceof EarlyReturn) return { value: asJson(error.value), skipTo: error.skipTo ?? (inFunction ? 'NEXT' : 'END') };
       throw error;

@@ -53,7 +53,13 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
   const modelNames = Object.keys(definition.modelIntrospection.models);
   // Amplify names a model's table `<Model>-<apiId>-<environment>`; other tables hold items of their own.
   const modelOf = (tableName: string) => modelNames.find((model) => tableName.startsWith(`${model}-`)) ?? `table:${tableName}`;
-  const tableIndexes = new Map(appSync.tables.map((table) => [modelOf(table.tableName), table.indexes.map((index) => (index.sortKey ? [index.partitionKey, index.sortKey] : [index.partitionKey]))]));
+  // SQLite indexes for what Queries read by: each secondary index's keys, and the partition key of a table with a sort key.
+  const tableIndexes = new Map(
+    appSync.tables.map((table) => [
+      modelOf(table.tableName),
+      [...table.indexes, ...(table.sortKey ? [{ partitionKey: table.partitionKey, sortKey: undefined }] : [])].map((index) => (index.sortKey ? [index.partitionKey, index.sortKey] : [index.partitionKey])),
+    ]),
+  );
   const store = createItemStore(context.db, tableIndexes);
   const tokens = createPageTokens(context.db);
   const tables = createModelTables(

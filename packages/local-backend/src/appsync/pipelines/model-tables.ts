@@ -22,7 +22,14 @@ export function createModelTables(db: SqliteDatabase, store: ItemStore, tables: 
     const keyOf = (key: Record<string, unknown>) => fields.map((field) => key[field]);
     storages.set(table, {
       get: (key) => store.get(model, keyOf(key)),
-      partition: (keyFields, values) => store.query(model, keyFields, values, { limit: Number.MAX_SAFE_INTEGER }).items,
+      partition: (keyFields, values) => {
+        // A Query on the key of a table without a sort key finds one item at most: read it by its key.
+        if (!definition.sortKey && keyFields.length === 1 && keyFields[0] === definition.partitionKey) {
+          const item = store.get(model, values);
+          return item ? [item] : [];
+        }
+        return store.query(model, keyFields, values, { limit: Number.MAX_SAFE_INTEGER }).items;
+      },
       scan: (limit, afterKey) => store.scan(model, { limit, after: afterKey ? storageKey(keyOf(afterKey)) : undefined }).items,
       write: (key, decide) =>
         store.write(model, keyOf(key), (current) => {
