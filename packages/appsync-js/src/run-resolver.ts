@@ -57,9 +57,6 @@ export interface ResolverInput {
   info: { fieldName: string; parentTypeName: string; variables: Record<string, unknown>; selectionSetList: string[]; selectionSetGraphQL: string };
   request: { headers: Record<string, string>; domainName: string | null };
   env: Record<string, string>;
-  /** Shared with the functions and resolvers before this one in the same pipeline (model resolvers' stash). */
-  stash?: Record<string, unknown>;
-  prevResult?: unknown;
   now(): Date;
   authType: string;
 }
@@ -115,8 +112,8 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     info: input.info,
     request: input.request,
     env: input.env,
-    stash: input.stash ?? {},
-    prev: { result: input.prevResult ?? null },
+    stash: {},
+    prev: { result: null },
   };
 
   /** Runs one handler; an early return gives its value and where to go next. */
