@@ -1,11 +1,11 @@
-import { createExtensions } from './extensions';
+import { extensions } from './extensions';
 import type { Invocation } from './invocation';
 import { parseTemplate } from './parse-template';
 import { collectMacros, Renderer, type Interpolation } from './renderer';
 import { keywordValues } from './rewrite-source';
 import { BreakSignal, ReturnSignal, StopSignal, TemplateErrorSignal } from './signals';
 import type { CompiledTemplate, RenderEnvironment, RenderResult, TemplateContext, TemplateError } from './types';
-import { createUtil } from './util/core';
+import { util } from './util/core';
 
 function contextMap(context: TemplateContext): Record<string, unknown> {
   return {
@@ -41,10 +41,14 @@ export function compileTemplate(text: string, name: string): CompiledTemplate {
     render(context: TemplateContext, environment: RenderEnvironment): RenderResult {
       const invocation: Invocation = { context, environment, appendedErrors: [], invalidations: [], cacheEvictions: [] };
       const ctx = contextMap(context);
-      const util = createUtil(invocation);
       const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      Object.assign(vars, keywordValues, { ctx, context: ctx, util, utils: util, extensions: createExtensions(invocation) });
-      const renderer = new Renderer(vars, macros, sourceLines, interpolations);
+      Object.assign(vars, keywordValues);
+      vars['ctx'] = ctx;
+      vars['context'] = ctx;
+      vars['util'] = util;
+      vars['utils'] = util;
+      vars['extensions'] = extensions;
+      const renderer = new Renderer(vars, macros, sourceLines, interpolations, invocation);
       const result: Pick<RenderResult, 'returned' | 'error'> = {};
       try {
         renderer.renderNodes(nodes);

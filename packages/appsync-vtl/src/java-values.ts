@@ -11,6 +11,12 @@ export type JavaMap = Record<string, unknown>;
  * would turn into a prototype change.
  */
 export function putEntry(map: JavaMap, key: string, value: unknown): void {
+  // Plain objects have no setters but `__proto__`'s (maps from JSON or templates only hold
+  // writable, configurable own data properties).
+  if (key !== '__proto__') {
+    map[key] = value;
+    return;
+  }
   Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 

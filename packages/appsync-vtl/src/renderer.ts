@@ -1,6 +1,7 @@
 import { Helper } from 'velocityjs';
 import type { Attribute, Block, Expression, MacroCallNode, Node, ReferenceNode, SetNode } from './ast';
 import { HostObject } from './host-object';
+import type { Invocation } from './invocation';
 import { callJavaMethod, getJavaProperty } from './java-methods';
 import { ForeachScope, isMap, isTruthy, JavaException, javaToString, MapEntry, putEntry, velocityEquals } from './java-values';
 import { parseInterpolated, type ParsedTemplate } from './parse-template';
@@ -37,6 +38,8 @@ export class Renderer {
     private sourceLines: readonly string[],
     /** Parsed double-quoted strings, kept with the compiled template (null: not parseable, printed as is). */
     private readonly interpolations: Map<string, Interpolation | null>,
+    /** What `$util` and `$extensions` functions read and record (passed to them as `this`). */
+    private readonly invocation: Invocation,
   ) {}
 
   get printed(): string {
@@ -44,7 +47,7 @@ export class Renderer {
   }
 
   renderNodes(nodes: readonly Node[]): void {
-    for (const node of nodes) this.renderNode(node);
+    for (let i = 0; i < nodes.length; i++) this.renderNode(nodes[i] as Node);
   }
 
   private renderNode(node: Node): void {
@@ -77,35 +80,29 @@ export class Renderer {
   }
 
   private renderBlock(block: Block): void {
-    const [directive, ...body] = block;
+    const directive = block[0];
     switch (directive.type) {
       case 'if':
         this.renderIf(block);
         return;
       case 'foreach':
-        this.renderForeach(directive.to, this.evaluate(directive.from), body);
+        this.renderForeach(directive.to, this.evaluate(directive.from), blockBody(block));
         return;
       case 'macro':
       case 'define':
         return;
       default:
-        this.renderNodes(body);
+        this.renderNodes(blockBody(block));
     }
   }
 
   private renderIf(block: Block): void {
-    let branch: Node[] | undefined;
-    let taking = false;
-    for (const node of block) {
-      if (!Array.isArray(node) && typeof node === 'object' && (node.type === 'if' || node.type === 'elseif' || node.type === 'else')) {
-        if (branch) break;
-        taking = node.type === 'else' || isTruthy(this.evaluate((node as { condition: Expression }).condition));
-        if (taking) branch = [];
-        continue;
+    for (const branch of ifBranches(block)) {
+      if (branch.condition === null || isTruthy(this.evaluate(branch.condition))) {
+        this.renderNodes(branch.body);
+        return;
       }
-      if (taking) branch?.push(node);
     }
-    if (branch) this.renderNodes(branch);
   }
 
   private renderForeach(name: string, collection: unknown, body: Node[]): void {
@@ -173,7 +170,7 @@ export class Renderer {
       this.vars[target.id] = value;
       return;
     }
-    const owner = this.evaluateReference({ ...target, path: path.slice(0, -1) });
+    const owner = this.evaluatePath(target, path.length - 1);
     if (owner === undefined || owner === null) return;
     if (last.type === 'index') {
       const key = this.evaluate(last.id);
@@ -203,10 +200,17 @@ export class Renderer {
 
   /** A reference's value; `undefined` when Velocity cannot resolve it. */
   evaluateReference(node: ReferenceNode): unknown {
-    let value: unknown = Object.hasOwn(this.vars, node.id) ? this.vars[node.id] : undefined;
-    for (const attribute of node.path ?? []) {
+    return this.evaluatePath(node, node.path ? node.path.length : 0);
+  }
+
+  /** The value of the reference with only the first `count` attributes of its path. */
+  private evaluatePath(node: ReferenceNode, count: number): unknown {
+    // vars has no prototype: a missing name reads as undefined.
+    let value: unknown = this.vars[node.id];
+    const path = node.path;
+    for (let i = 0; i < count; i++) {
       if (value === undefined || value === null) return undefined;
-      value = this.attribute(value, attribute);
+      value = this.attribute(value, (path as Attribute[])[i] as Attribute);
     }
     return value;
   }
@@ -222,11 +226,13 @@ export class Renderer {
       case 'index':
         return this.index(target, this.evaluate(attribute.id));
       case 'method': {
-        const args = (attribute.args || []).map((arg) => this.argument(arg));
+        const argNodes = attribute.args || [];
+        const args: unknown[] = new Array(argNodes.length);
+        for (let i = 0; i < argNodes.length; i++) args[i] = this.argument(argNodes[i] as Expression);
         if (target instanceof HostObject) {
           const member = target.member(attribute.id);
           if (typeof member !== 'function') return undefined;
-          return member(...(args as never[]));
+          return member.apply(this.invocation, args as never[]);
         }
         return callJavaMethod(target, attribute.id, args);
       }
@@ -374,6 +380,44 @@ export class Renderer {
         return null;
     }
   }
+}
+
+interface IfBranch {
+  /** null: `#else`. */
+  condition: Expression | null;
+  body: Node[];
+}
+
+// What a block's nodes mean, worked out on its first rendering (the syntax tree never changes).
+const bodies = new WeakMap<Block, Node[]>();
+const branches = new WeakMap<Block, IfBranch[]>();
+
+/** A block's nodes after its directive. */
+function blockBody(block: Block): Node[] {
+  let body = bodies.get(block);
+  if (!body) {
+    body = block.slice(1) as Node[];
+    bodies.set(block, body);
+  }
+  return body;
+}
+
+/** An `#if` block's `#if`, `#elseif` and `#else` branches in order. */
+function ifBranches(block: Block): IfBranch[] {
+  let list = branches.get(block);
+  if (list) return list;
+  list = [];
+  let current: IfBranch | undefined;
+  for (const node of block) {
+    if (!Array.isArray(node) && typeof node === 'object' && (node.type === 'if' || node.type === 'elseif' || node.type === 'else')) {
+      current = { condition: node.type === 'else' ? null : (node as { condition: Expression }).condition, body: [] };
+      list.push(current);
+      continue;
+    }
+    current?.body.push(node);
+  }
+  branches.set(block, list);
+  return list;
 }
 
 /** Velocity registers macros when it parses a template, so a call may come before the definition. */
