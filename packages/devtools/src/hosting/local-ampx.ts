@@ -101,15 +101,33 @@ async function pipelineDeploy(args: string[], cwd: string): Promise<void> {
   const dir = backendDir(stateDir(), appId, branch);
   mkdirSync(dir, { recursive: true });
 
-  console.log('Type-checking amplify/ as ampx does (tsc --noEmit --skipLibCheck)');
-  await run(process.execPath, [compilerOfTypescriptPackage(cwd), '--noEmit', '--skipLibCheck', '-p', 'amplify'], { cwd });
+  // The type check, the synthesis and the local backend's start (it synthesizes amplify/ for itself)
+  // run at the same time, each mostly on one core: the deployment counts only once all three have
+  // succeeded, as ampx deploys only a backend that type-checks and synthesizes. A backend started for a
+  // failed deployment is stopped with the others at the end of the rehearsal.
+  const typeCheck = (async () => {
+    console.log('Type-checking amplify/ as ampx does (tsc --noEmit --skipLibCheck)');
+    await run(process.execPath, [compilerOfTypescriptPackage(cwd), '--noEmit', '--skipLibCheck', '-p', 'amplify'], { cwd });
+  })();
+  const synthesis = (async () => {
+    console.log(`Synthesizing amplify/ as the branch deployment of app ${appId}, branch ${branch}`);
+    const assembly = path.join(dir, 'assembly');
+    const context = { 'amplify-backend-namespace': appId, 'amplify-backend-name': branch, 'amplify-backend-type': 'branch' };
+    await run(process.execPath, ['--import', 'tsx', entry], { cwd, env: { ...process.env, CDK_OUTDIR: assembly, CDK_CONTEXT_JSON: JSON.stringify(context) } });
+    if (!existsSync(path.join(assembly, 'manifest.json'))) throw new AmpxError(`synthesizing ${entry} wrote no cloud assembly to ${assembly}`);
+  })();
+  const [checked, synthesized, started] = await Promise.allSettled([typeCheck, synthesis, startBackend(cwd, dir)]);
+  for (const step of [checked, synthesized, started]) if (step.status === 'rejected') throw step.reason;
+  const url = started.status === 'fulfilled' ? started.value : '';
 
-  console.log(`Synthesizing amplify/ as the branch deployment of app ${appId}, branch ${branch}`);
-  const assembly = path.join(dir, 'assembly');
-  const context = { 'amplify-backend-namespace': appId, 'amplify-backend-name': branch, 'amplify-backend-type': 'branch' };
-  await run(process.execPath, ['--import', 'tsx', entry], { cwd, env: { ...process.env, CDK_OUTDIR: assembly, CDK_CONTEXT_JSON: JSON.stringify(context) } });
-  if (!existsSync(path.join(assembly, 'manifest.json'))) throw new AmpxError(`synthesizing ${entry} wrote no cloud assembly to ${assembly}`);
+  const target = path.resolve(cwd, outDir ?? '.');
+  mkdirSync(target, { recursive: true });
+  copyFileSync(path.join(dir, OUTPUTS_FILE), path.join(target, OUTPUTS_FILE));
+  console.log(`Local backend for app ${appId}, branch ${branch} at ${url}; wrote ${path.join(target, OUTPUTS_FILE)}`);
+}
 
+/** Starts the local backend in place of CloudFormation and resolves with its URL once it listens. */
+async function startBackend(cwd: string, dir: string): Promise<string> {
   console.log('Deploying to the local backend instead of CloudFormation');
   const logFile = path.join(dir, 'backend.log');
   const log = openSync(logFile, 'a');
@@ -121,12 +139,7 @@ async function pipelineDeploy(args: string[], cwd: string): Promise<void> {
   if (backend.pid === undefined) throw new AmpxError('the local backend could not be started');
   appendFileSync(path.join(stateDir(), BACKEND_PIDS_FILE), `${backend.pid}\n`);
   backend.unref();
-  const url = await waitForBackend(logFile, backend.pid);
-
-  const target = path.resolve(cwd, outDir ?? '.');
-  mkdirSync(target, { recursive: true });
-  copyFileSync(path.join(dir, OUTPUTS_FILE), path.join(target, OUTPUTS_FILE));
-  console.log(`Local backend for app ${appId}, branch ${branch} at ${url}; wrote ${path.join(target, OUTPUTS_FILE)}`);
+  return waitForBackend(logFile, backend.pid);
 }
 
 function generateOutputs(args: string[], cwd: string): void {
