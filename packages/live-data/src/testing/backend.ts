@@ -3,6 +3,8 @@ import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
 import { signInUser, startTempBackend } from '@exam-results/local-backend/testing';
 import type { ExamResultsClient } from '../exam-data';
+import type { ConnectionStateName } from '../link-status';
+import { listenToRealtime } from '../realtime-events';
 
 export interface TestBackend {
   outputs: AmplifyOutputsLike;
@@ -20,11 +22,36 @@ export interface TestBackend {
 export async function startTestBackend(): Promise<TestBackend> {
   const test = await startTempBackend({ prefix: 'live-data-test-' });
   configureAmplify(test.outputs);
+  // Amplify's real-time client closes its socket a moment after the last subscription ends; a backend
+  // stopped before that looks like an outage to it, and its reconnection timers keep the process alive.
+  let state: ConnectionStateName = 'Disconnected';
+  const waiting = new Set<() => void>();
+  const stopListening = listenToRealtime((event) => {
+    if (event.type !== 'connection') return;
+    state = event.state;
+    if (state === 'Disconnected') for (const resolve of waiting) resolve();
+  });
+  const disconnected = () =>
+    state === 'Disconnected'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            waiting.delete(done);
+            resolve();
+          };
+          const timer = setTimeout(done, 10_000);
+          waiting.add(done);
+        });
   return {
     outputs: test.outputs,
     teacher: async (email) => (await signInUser(test, email)).client,
     restart: test.restart,
-    stop: test.stop,
+    async stop() {
+      await disconnected();
+      stopListening();
+      await test.stop();
+    },
   };
 }
 
