@@ -4,40 +4,20 @@
  * manifest (noModule polyfills left out). Builds into .next-measure first unless --no-build.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { withBuildOutputs } from '@exam-results/local-backend/testing';
+
 
 const appDir = path.resolve(import.meta.dirname, '..');
 const distDir = path.join(appDir, '.next-measure');
 const ROUTES = ['/page', '/exams/[id]/page'];
 
 
-/**
- * The amplify_outputs.json the build reads: `AMPLIFY_OUTPUTS`, or the repository's own (what `pnpm dev`
- * writes). In a fresh clone there is neither, so a temporary local backend is started for the build
- * and its outputs used (the JS measured does not depend on which backend it names).
- */
-async function withOutputs(repoRoot: string, build: (outputs: Record<string, string>) => void): Promise<void> {
-  if (process.env.AMPLIFY_OUTPUTS || existsSync(path.join(repoRoot, 'amplify_outputs.json'))) return build({});
-  const { startTempBackend } = await import('@exam-results/local-backend/testing');
-  const backend = await startTempBackend({ prefix: 'measure-js-' });
-  // Inside the repository (and gitignored): Turbopack reads the outputs alias only there.
-  const outputsFile = path.join(repoRoot, '.local-backend', 'measure-js', 'amplify_outputs.json');
-  try {
-    mkdirSync(path.dirname(outputsFile), { recursive: true });
-    writeFileSync(outputsFile, JSON.stringify(backend.outputs));
-    console.log(`no amplify_outputs.json: building against a temporary local backend (${outputsFile})`);
-    build({ AMPLIFY_OUTPUTS: outputsFile });
-  } finally {
-    await backend.stop();
-    rmSync(path.dirname(outputsFile), { recursive: true, force: true });
-  }
-}
-
 if (!process.argv.includes('--no-build')) {
-  await withOutputs(path.resolve(appDir, '../..'), (outputs) =>
+  await withBuildOutputs(path.resolve(appDir, '../..'), (outputs) =>
     execFileSync('pnpm', ['exec', 'next', 'build'], {
       cwd: appDir,
       stdio: 'inherit',
