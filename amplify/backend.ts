@@ -1,7 +1,9 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { auth } from './auth/resource';
-import { addExamIntegrityChecks } from './data/exam-integrity';
+import { examIntegrityChecks } from './data/exam-integrity';
+import { releaseGates } from './data/release-gates';
 import { data } from './data/resource';
+import { spliceFunctions } from './data/spliced-functions';
 
 export const backend = defineBackend({
   auth,
@@ -63,5 +65,6 @@ if (backend.stack.node.tryGetContext('amplify-backend-type') === 'branch') {
   }
 }
 
-// Results stay under their owner's exams: checks in the generated resolvers (see data/exam-integrity.ts).
-addExamIntegrityChecks(backend.data);
+// Results stay under their owner's exams, and guests see them from the exam's release on: our functions in the
+// generated resolvers (data/exam-integrity.ts, data/release-gates.ts).
+spliceFunctions(backend.data, [...examIntegrityChecks, ...releaseGates]);

@@ -24,9 +24,18 @@ const schema = a.schema({
       // How the exam is graded; left out, grades are read as they come (exams from before it existed).
       grading: a.enum(['letters', 'percentage', 'points']),
       maxPoints: a.integer().validate((v) => v.gt(0, 'Points are out of a positive number.').lt(limits.maxPoints + 1, `An exam is out of ${limits.maxPoints} points at most.`)),
+      // The lowest grade that passes, on the exam's scale (a letter, a percentage, points); none: no pass rate is shown.
+      passMark: a.string().validate((v) => v.maxLength(limits.grade, `A pass mark is at most ${limits.grade} characters.`)),
+      // When guests see the results (resolvers/release-gate.ts): left out or 'live', as they are entered (every exam
+      // from before releases existed); 'held', from `releaseAt` on, and never while `releaseAt` is empty.
+      release: a.enum(['live', 'held']),
+      releaseAt: a.datetime(),
+      // One value for every exam, so that the student list reads the most recent exams from an index, a page at a time.
+      shelf: a.string().default('exams'),
       owner: ownerField(),
       results: a.hasMany('Result', 'examId'),
     })
+    .secondaryIndexes((index) => [index('shelf').sortKeys(['date']).queryField('listExamsByDate'), index('owner').sortKeys(['date']).queryField('listExamsByOwner')])
     .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),
 
   Result: a

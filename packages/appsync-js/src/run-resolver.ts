@@ -30,6 +30,8 @@ export interface TemplateAnswer {
   error?: ResolverError | undefined;
   appendedErrors: readonly ResolverError[];
   subscriptionFilter?: unknown;
+  subscriptionInvalidationFilter?: unknown;
+  invalidations?: readonly unknown[];
 }
 
 export interface JsFunction {
@@ -67,6 +69,10 @@ export interface ResolverOutcome {
   /** `util.appendError` errors, and the aborting error of `util.error` (then value is null). */
   errors: ResolverError[];
   subscriptionFilters: unknown[];
+  /** `extensions.setSubscriptionInvalidationFilter` of a subscription resolver. */
+  invalidationFilters: unknown[];
+  /** `extensions.invalidateSubscriptions` of a mutation's resolver. */
+  invalidations: unknown[];
   stash: Record<string, unknown>;
   /** The function (or `resolver`) whose handler stopped the pipeline with an error. */
   stoppedAt?: string | undefined;
@@ -100,6 +106,8 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     parentTypeName: input.info.parentTypeName,
     appendedErrors: [],
     subscriptionFilters: [],
+    invalidationFilters: [],
+    invalidations: [],
     inFunction: false,
   };
   // Made on the first APPSYNC_JS handler: a pipeline of VTL templates alone never needs them.
@@ -122,6 +130,8 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
       const answer = code[handler](ctx, input.authType);
       invocation.appendedErrors.push(...answer.appendedErrors);
       if (answer.subscriptionFilter !== undefined) invocation.subscriptionFilters.push(answer.subscriptionFilter);
+      if (answer.subscriptionInvalidationFilter !== undefined) invocation.invalidationFilters.push(answer.subscriptionInvalidationFilter);
+      invocation.invalidations.push(...(answer.invalidations ?? []));
       if (answer.error) throw new ResolverAbort(answer.error);
       return answer.returned ? { value: answer.value, skipTo: inFunction ? 'NEXT' : 'END' } : { value: answer.value };
     }
@@ -142,6 +152,8 @@ export function runResolver(resolver: JsResolver, input: ResolverInput): Resolve
     value,
     errors: invocation.appendedErrors,
     subscriptionFilters: invocation.subscriptionFilters,
+    invalidationFilters: invocation.invalidationFilters.map(asJson),
+    invalidations: invocation.invalidations.map(asJson),
     stash: ctx.stash,
   });
 

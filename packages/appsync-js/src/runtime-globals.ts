@@ -20,6 +20,10 @@ export interface Invocation {
   appendedErrors: ResolverError[];
   /** Filters a subscription resolver sets with `extensions.setSubscriptionFilter`. */
   subscriptionFilters: unknown[];
+  /** Filters a subscription resolver sets with `extensions.setSubscriptionInvalidationFilter`. */
+  invalidationFilters: unknown[];
+  /** What a mutation's resolver asks with `extensions.invalidateSubscriptions`. */
+  invalidations: unknown[];
   /** Whether `runtime.earlyReturn` may skip to the next function (pipeline functions only). */
   inFunction: boolean;
 }
@@ -138,8 +142,12 @@ export function createRuntimeGlobals(invocation: Invocation) {
     setSubscriptionFilter(filter: unknown): void {
       invocation.subscriptionFilters.push(filter);
     },
-    setSubscriptionInvalidationFilter: unsupported('extensions.setSubscriptionInvalidationFilter'),
-    invalidateSubscriptions: unsupported('extensions.invalidateSubscriptions'),
+    setSubscriptionInvalidationFilter(filter: unknown): void {
+      invocation.invalidationFilters.push(filter);
+    },
+    invalidateSubscriptions(invalidation: unknown): void {
+      invocation.invalidations.push(invalidation);
+    },
     // No response cache runs locally, so there is nothing to evict.
     evictFromApiCache(): void {},
   };

@@ -13,6 +13,10 @@ export interface AppSyncContext {
   appendedErrors: { path: GraphQLResolveInfo['path']; error: AppSyncError }[];
   /** What subscription resolvers handed to `extensions.setSubscriptionFilter`. */
   subscriptionFilters: unknown[];
+  /** What subscription resolvers handed to `extensions.setSubscriptionInvalidationFilter`. */
+  invalidationFilters: unknown[];
+  /** What mutation resolvers asked with `extensions.invalidateSubscriptions`, for the real-time endpoint. */
+  invalidations: unknown[];
   /** What the root fields' resolvers decided (the console's monitor shows it). */
   decisions: FieldDecision[];
 }
@@ -24,10 +28,12 @@ export interface AppSyncContext {
 export interface MutationEvent {
   /** The root Mutation field, e.g. `createResult`. */
   mutationField: string;
-  /** The field's value in the mutation's response (its selection set, field resolvers applied). */
-  data: Record<string, unknown>;
+  /** The field's value in the mutation's response (its selection set, field resolvers applied); null when it failed. */
+  data: Record<string, unknown> | null;
+  /** The subscriptions its resolver asked to close (`extensions.invalidateSubscriptions`), after the event. */
+  invalidations: unknown[];
 }
 
 export function newContext(caller: Caller, headers: IncomingHttpHeaders): AppSyncContext {
-  return { caller, headers, appendedErrors: [], subscriptionFilters: [], decisions: [] };
+  return { caller, headers, appendedErrors: [], subscriptionFilters: [], invalidationFilters: [], invalidations: [], decisions: [] };
 }

@@ -66,10 +66,14 @@ export function createGraphqlHttpHandler(deps: GraphqlHttpDeps) {
     if (operation.operation === 'mutation' && result.data) {
       // AppSync hands each mutation's answer, as selected, to the subscriptions listing the mutation.
       const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
-      for (const { name, key } of rootFields(operation.selectionSet, fragments)) {
-        const data = result.data[key];
-        if (typeof data === 'object' && data !== null) deps.publish({ mutationField: name, data: data as Record<string, unknown> });
-      }
+      const fields = rootFields(operation.selectionSet, fragments);
+      fields.forEach(({ name, key }, index) => {
+        const data = result.data?.[key];
+        // The request's invalidations go with its last event, so they follow every event it caused.
+        const invalidations = index === fields.length - 1 ? context.invalidations : [];
+        const answered = typeof data === 'object' && data !== null;
+        if (answered || invalidations.length > 0) deps.publish({ mutationField: name, data: answered ? (data as Record<string, unknown>) : null, invalidations });
+      });
     }
     const report = (error: unknown) => deps.log(`appsync resolver failure: ${describeError(error)}`);
     const errors = [

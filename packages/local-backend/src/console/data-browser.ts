@@ -72,7 +72,7 @@ export function createDataBrowser(db: SqliteDatabase, clock: Clock, currentApi: 
       if (typeName === model.name && !ownerFields.has(fieldName) && !model.relations.has(fieldName)) data[fieldName] = null;
     }
     for (const [field, operation] of catalogOf(api).operations) {
-      if (operation.kind === kind && operation.model === model) api.publish({ mutationField: field, data });
+      if (operation.kind === kind && operation.model === model) api.publish({ mutationField: field, data, invalidations: [] });
     }
   }
   function requireKey(model: ModelInfo, key: unknown): unknown[] {

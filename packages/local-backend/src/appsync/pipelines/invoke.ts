@@ -112,6 +112,8 @@ export function fieldResolver(deps: InvokeDeps, resolver: JsResolver): GraphQLFi
   return (source, args, context, info) => {
     const outcome = runResolver(resolver, resolverInput(deps, source, args, context, info));
     context.subscriptionFilters.push(...outcome.subscriptionFilters);
+    context.invalidationFilters.push(...outcome.invalidationFilters);
+    context.invalidations.push(...outcome.invalidations);
     const [first, ...rest] = outcome.errors;
     const failed = outcome.value === null && first !== undefined;
     if (info.path.prev === undefined) context.decisions.push(decisionOf(resolver, outcome, failed));

@@ -40,7 +40,13 @@ export function templateHandlers(templates: MappingTemplates, step: 'resolver' |
   const run = (template: CompiledTemplate | undefined, ctx: PipelineContext, authType: string, fallback: () => unknown): TemplateAnswer => {
     if (!template) return { value: fallback(), returned: false, appendedErrors: [] };
     const rendered = template.render(ctx as unknown as TemplateContext, { authType: authType as AuthType, now: environment.now, log: environment.log });
-    const answer = { returned: false, appendedErrors: rendered.appendedErrors.map(resolverError), subscriptionFilter: rendered.subscriptionFilter };
+    const answer = {
+      returned: false,
+      appendedErrors: rendered.appendedErrors.map(resolverError),
+      subscriptionFilter: rendered.subscriptionFilter,
+      subscriptionInvalidationFilter: rendered.subscriptionInvalidationFilter,
+      invalidations: rendered.invalidations,
+    };
     if (rendered.error) return { ...answer, value: null, error: resolverError(rendered.error) };
     if (rendered.returned) return { ...answer, value: returnedValue(rendered.returned.value), returned: true };
     try {

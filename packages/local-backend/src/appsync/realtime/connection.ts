@@ -148,6 +148,8 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, dep
           }
           send(serverMessages.data(id, payloadJson));
         },
+        // AppSync ends an invalidated subscription with `complete` (aws-amplify/amplify-js#9898).
+        invalidate: () => stop(id, true),
       };
     } catch (error) {
       if (!(error instanceof StartRefusedError)) throw error;

@@ -12,6 +12,8 @@ export interface Subscriber {
   readonly subscription: PreparedSubscription;
   /** `payloadJson` is the serialized `{data, errors?}` of the event, `payloadBytes` its UTF-8 size. */
   deliver(payloadJson: string, payloadBytes: number): void;
+  /** Ends it from the server's side: a mutation's `extensions.invalidateSubscriptions` matched it. */
+  invalidate(): void;
 }
 
 export interface SubscriptionHub {
@@ -52,17 +54,18 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
   const queue: MutationEvent[] = [];
   let draining = false;
 
-  function payloadFor(subscription: PreparedSubscription, event: MutationEvent): Payload {
-    const { data, errors } = eventPayload(deps.schema, subscription.document, subscription.operationName, subscription.variables, event.data);
-    const json = JSON.stringify(errors.length > 0 ? { data, errors } : { data });
+  function payloadFor(subscription: PreparedSubscription, data: Record<string, unknown>): Payload {
+    const { data: payload, errors } = eventPayload(deps.schema, subscription.document, subscription.operationName, subscription.variables, data);
+    const json = JSON.stringify(errors.length > 0 ? { data: payload, errors } : { data: payload });
     return { json, bytes: Buffer.byteLength(json) };
   }
 
   function deliver(event: MutationEvent): void {
+    const view = event.data;
+    if (!view) return;
     for (const field of deps.catalog.byMutation.get(event.mutationField) ?? []) {
       const subscribers = byField.get(field.name);
       if (!subscribers || subscribers.size === 0) continue;
-      const view = event.data;
       const payloads = new Map<string, Payload>();
       for (const subscriber of subscribers) {
         try {
@@ -70,7 +73,7 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
           if (!passes(subscription, view)) continue;
           let payload = payloads.get(subscription.executionKey);
           if (!payload) {
-            payload = payloadFor(subscription, event);
+            payload = payloadFor(subscription, view);
             payloads.set(subscription.executionKey, payload);
           }
           subscriber.deliver(payload.json, payload.bytes);
@@ -81,9 +84,29 @@ export function createSubscriptionHub(deps: HubDeps): SubscriptionHub {
     }
   }
 
+  /**
+   * `extensions.invalidateSubscriptions({ subscriptionField, payload })`: every subscription to
+   * that field whose invalidation filter (`extensions.setSubscriptionInvalidationFilter`, the
+   * enhanced filters' syntax) matches the payload is closed. A subscription without one stays.
+   */
+  function invalidate(invalidation: unknown): void {
+    const { subscriptionField, payload } = (invalidation ?? {}) as { subscriptionField?: unknown; payload?: unknown };
+    if (typeof subscriptionField !== 'string' || typeof payload !== 'object' || payload === null) {
+      deps.log(`realtime: an invalidation needs a subscriptionField and a payload object: ${JSON.stringify(invalidation)}`);
+      return;
+    }
+    for (const subscriber of [...(byField.get(subscriptionField) ?? [])]) {
+      const filter = subscriber.subscription.invalidationFilter;
+      if (filter !== undefined && matchesSubscriptionFilter(filter, payload as Record<string, unknown>)) subscriber.invalidate();
+    }
+  }
+
   function drain(): void {
     draining = false;
-    for (let event = queue.shift(); event; event = queue.shift()) deliver(event);
+    for (let event = queue.shift(); event; event = queue.shift()) {
+      deliver(event);
+      for (const invalidation of event.invalidations) invalidate(invalidation);
+    }
   }
 
   return {

@@ -36,6 +36,8 @@ export interface PreparedSubscription {
   decisions: readonly FieldDecision[];
   /** The enhanced filter the subscription's resolver set (`extensions.setSubscriptionFilter`). */
   filter: SubscriptionFilter | undefined;
+  /** What closes it: matched against a mutation's `extensions.invalidateSubscriptions` payload. */
+  invalidationFilter: SubscriptionFilter | undefined;
   /**
    * Other arguments, matched by equality against the event (AppSync's argument filtering),
    * only when the resolver set no enhanced filter: an enhanced filter replaces them.
@@ -173,9 +175,12 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
   }
 
   let filter: SubscriptionFilter | undefined;
+  let invalidationFilter: SubscriptionFilter | undefined;
   try {
     const [set] = context.subscriptionFilters.slice(-1);
     filter = set === undefined ? undefined : parseSubscriptionFilter(set);
+    const [invalidatedBy] = context.invalidationFilters.slice(-1);
+    invalidationFilter = invalidatedBy === undefined ? undefined : parseSubscriptionFilter(invalidatedBy);
   } catch (error) {
     if (error instanceof InvalidSubscriptionFilterError) throw refuse('ValidationError', error.message);
     throw error;
@@ -198,6 +203,7 @@ export async function prepareSubscription(deps: StartDeps, payload: unknown, fal
     caller,
     executionKey: `${request.query}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${callerKey(caller)}`,
     filter,
+    invalidationFilter,
     argumentFilter,
     decisions: context.decisions,
   };
