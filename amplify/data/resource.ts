@@ -50,6 +50,7 @@ const schema = a.schema({
       exam: a.belongsTo('Exam', 'examId'),
       owner: ownerField(),
     })
+    .secondaryIndexes((index) => [index('examId').queryField('listResultsByExam')])
     .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),
 });
 

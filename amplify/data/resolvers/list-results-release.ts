@@ -2,17 +2,18 @@ import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-a
 import { get } from '@aws-appsync/utils/dynamodb';
 import { filteredExamId, isIdentityPoolCaller, isReleased, type ExamRelease } from './release';
 
-type Args = { filter?: unknown };
+type Args = { examId?: string; filter?: unknown };
 
 /**
- * In Query.listResults, after its read (data source: the Exam table): a guest lists the results
- * of one exam at a time (`filter: { examId: { eq } }`), and gets an empty page while they are
- * not released. Without that filter a page would mix exams whose releases differ. The apps read
- * an exam's results through `Exam.results` (`results-field-release.ts`), not through this field.
+ * In Query.listResultsByExam and Query.listResults, after the read (data source: the Exam
+ * table): a guest gets an empty page of an exam whose results are not released. The index query
+ * names its exam; the list must name one in its filter (`examId: { eq }`), since a page mixing
+ * exams would mix releases. Running after the read keeps the generated pipeline whole; before a
+ * release the student pages wait for it instead of reading.
  */
 export function request(ctx: Context<Args, Record<string, unknown>, { result: unknown }>): DynamoDBGetItemRequest {
   if (!isIdentityPoolCaller(ctx)) return runtime.earlyReturn(ctx.prev.result);
-  const examId = filteredExamId(ctx.args.filter);
+  const examId = ctx.args.examId ?? filteredExamId(ctx.args.filter);
   if (!examId) util.error('Guests list the results of one exam: filter on examId (eq).', 'Unauthorized');
   return get<ExamRelease>({ key: { id: examId } });
 }

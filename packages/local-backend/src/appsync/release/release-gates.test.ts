@@ -52,11 +52,14 @@ async function examWithResults(release: { release?: 'live' | 'held'; releaseAt?:
 /** What a guest reads of an exam's results by each query path. */
 async function guestReads(examId: string, resultId: string) {
   const listed = await guest.models.Result.list({ filter: { examId: { eq: examId } }, selectionSet: ['student'] });
+  const indexed = await guest.models.Result.listResultsByExam({ examId }, { selectionSet: ['student'] });
   const got = await guest.models.Result.get({ id: resultId }, { selectionSet: ['student'] });
   const related = await guest.models.Exam.get({ id: examId }, { selectionSet: ['subject', 'results.student'] });
   assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
+  assert.equal(indexed.errors, undefined, JSON.stringify(indexed.errors));
   assert.equal(related.errors, undefined, JSON.stringify(related.errors));
   return {
+    index: indexed.data.map((result) => result.student).sort(),
     list: listed.data.map((result) => result.student).sort(),
     get: got.data?.student ?? null,
     relationship: related.data?.results.map((result) => result.student).sort() ?? null,
@@ -84,31 +87,31 @@ async function guestSocket() {
 test('before a scheduled release a guest reads none of the results by any path, after it all of them; the teacher always', async () => {
   const { exam, ids } = await examWithResults({ release: 'held', releaseAt: inFourMinutes() });
   const [first] = ids as [string];
-  assert.deepEqual(await guestReads(exam.id, first), { list: [], get: null, relationship: [] });
+  assert.deepEqual(await guestReads(exam.id, first), { index: [], list: [], get: null, relationship: [] });
   const { data: own } = await ada.client.models.Result.list({ filter: { examId: { eq: exam.id } } });
   assert.equal(own.length, 2, 'the teacher reads her own results before the release');
   const { data: visible } = await guest.models.Exam.get({ id: exam.id }, { selectionSet: ['subject', 'release', 'releaseAt'] });
   assert.equal(visible?.subject, 'Physics', 'guests see the exam itself, and when its results come');
 
   t.clock.advance(fourMinutesMs + 1000);
-  assert.deepEqual(await guestReads(exam.id, first), { list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
+  assert.deepEqual(await guestReads(exam.id, first), { index: ['Ada', 'Bo'], list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
   t.clock.reset();
 });
 
 test('held without a time, results stay hidden until the teacher releases them by hand', async () => {
   const { exam, ids } = await examWithResults({ release: 'held' });
-  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { list: [], get: null, relationship: [] });
+  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { index: [], list: [], get: null, relationship: [] });
   t.clock.advance(fourMinutesMs);
-  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { list: [], get: null, relationship: [] }, 'no time passing releases them');
+  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { index: [], list: [], get: null, relationship: [] }, 'no time passing releases them');
   t.clock.reset();
   await ada.client.models.Exam.update({ id: exam.id, releaseAt: t.clock.now().toISOString() });
-  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
+  assert.deepEqual(await guestReads(exam.id, ids[0] as string), { index: ['Ada', 'Bo'], list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
 });
 
 test('live exams, and exams from before releases existed, are read as they are entered', async () => {
   for (const release of [{}, { release: 'live' as const }]) {
     const { exam, ids } = await examWithResults(release);
-    assert.deepEqual(await guestReads(exam.id, ids[0] as string), { list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
+    assert.deepEqual(await guestReads(exam.id, ids[0] as string), { index: ['Ada', 'Bo'], list: ['Ada', 'Bo'], get: 'Ada', relationship: ['Ada', 'Bo'] });
   }
 });
 
