@@ -14,10 +14,21 @@ describe('what AppSync runs, read from the assembly', () => {
     return found;
   };
 
-  test('model tables with their keys and the index a relationship reads', () => {
+  test('model tables with their keys, their secondary indexes and the index a relationship reads', () => {
     const byName = new Map(backend.appSync.tables.map((table) => [table.tableName, table]));
-    assert.deepEqual(byName.get('Exam-local-api-NONE'), { tableName: 'Exam-local-api-NONE', partitionKey: 'id', sortKey: undefined, indexes: [] });
-    assert.deepEqual(byName.get('Result-local-api-NONE')?.indexes, [{ name: 'gsi-Exam.results', partitionKey: 'examId', sortKey: undefined }]);
+    assert.deepEqual(byName.get('Exam-local-api-NONE'), {
+      tableName: 'Exam-local-api-NONE',
+      partitionKey: 'id',
+      sortKey: undefined,
+      indexes: [
+        { name: 'examsByShelfAndDate', partitionKey: 'shelf', sortKey: 'date' },
+        { name: 'examsByOwnerAndDate', partitionKey: 'owner', sortKey: 'date' },
+      ],
+    });
+    assert.deepEqual(byName.get('Result-local-api-NONE')?.indexes, [
+      { name: 'resultsByExamId', partitionKey: 'examId', sortKey: undefined },
+      { name: 'gsi-Exam.results', partitionKey: 'examId', sortKey: undefined },
+    ]);
   });
 
   test("data sources resolve to their table's name, across the nested stacks' parameters and Fn::Split of its ARN", () => {

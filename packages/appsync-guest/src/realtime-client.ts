@@ -216,6 +216,16 @@ export function createRealtimeClient(options: RealtimeOptions) {
           }
           break;
         }
+        case 'complete': {
+          // Unasked for (a stopped subscription is forgotten first): AppSync ended it, as it does
+          // when a mutation invalidates it (extensions.invalidateSubscriptions).
+          const found = subscriptionFor(message.id);
+          if (found) {
+            subscriptions.delete(found[0]);
+            found[1].handlers.error(new SubscriptionError('SubscriptionEnded', 'The server ended this subscription'));
+          }
+          break;
+        }
         case 'connection_error':
           ws.close(4400, 'connection refused');
           break;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@exam-results/local-backend/testing';
-import { RESULT_FIELDS, watchExams, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
+import { RESULT_FIELDS, watchExam, watchResults, type ExamResult, type ExamResultsClient } from './exam-data';
 import { LiveListView, type LiveView } from './react/live-list-view';
 import { ManualTimers } from './testing/manual-timers';
 import { guestClient, startTestBackend, type TestBackend } from './testing/backend';
@@ -34,8 +34,8 @@ describe('live lists against the local backend, read as a guest', () => {
     await backend.stop();
   });
 
-  const newExam = async (subject: string) =>
-    required(await teacher.models.Exam.create({ subject, date: '2025-06-30', teacher: 'Ms Lee' }));
+  const newExam = async (subject: string, id?: string) =>
+    required(await teacher.models.Exam.create({ id, subject, date: '2025-06-30', teacher: 'Ms Lee' }));
   const newResult = async (examId: string, student: string, grade: string) =>
     required(await teacher.models.Result.create({ examId, student, grade }));
 
@@ -82,11 +82,11 @@ describe('live lists against the local backend, read as a guest', () => {
     }
   });
 
-  it('shows a new exam, its edit and its removal live', async () => {
-    const list = watchExams(guest);
+  it('shows an exam as it is created (the page open at its address first), edited and removed, live', async () => {
+    const list = watchExam(guest, 'biology-chosen-by-the-app');
     try {
-      await waitForState(list, (state) => state.loaded && state.status === 'live', 'the exam list to be live');
-      const exam = await newExam('Biology');
+      await waitForState(list, (state) => state.loaded && state.status === 'live' && state.items.length === 0, 'the exam page to be live, with no exam yet');
+      const exam = await newExam('Biology', 'biology-chosen-by-the-app');
       await waitForState(list, (state) => state.items.some((item) => item.id === exam.id && item.subject === 'Biology'), 'the new exam');
       required(await teacher.models.Exam.update({ id: exam.id, subject: 'Biology (resit)' }));
       await waitForState(list, (state) => state.items.some((item) => item.id === exam.id && item.subject === 'Biology (resit)'), 'the edit');
@@ -102,7 +102,7 @@ describe('live lists against the local backend, read as a guest', () => {
     const ada = await newResult(exam.id, 'Ada', '10/20');
     const bob = await newResult(exam.id, 'Bob', '11/20');
     await newResult(exam.id, 'Cy', '12/20');
-    const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
+    const read = await guest.models.Result.listResultsByExam({ examId: exam.id }, { selectionSet: RESULT_FIELDS });
     assert.equal(read.errors, undefined);
 
     // Written after that read and before the list subscribes: only reconciling can show them.
@@ -169,7 +169,7 @@ describe('live lists against the local backend, read as a guest', () => {
       const exam = await newExam('Geography');
       const ada = await newResult(exam.id, 'Ada', '10/20');
       const bob = await newResult(exam.id, 'Bob', '11/20');
-      const read = await guest.models.Result.list({ filter: { examId: { eq: exam.id } }, selectionSet: RESULT_FIELDS });
+      const read = await guest.models.Result.listResultsByExam({ examId: exam.id }, { selectionSet: RESULT_FIELDS });
       required(await teacher.models.Result.update({ id: ada.id, grade: '15/20' }));
 
       const clock = new ManualTimers(1_000);
@@ -244,8 +244,10 @@ describe('live lists against the local backend, read as a guest', () => {
       }
     });
 
-    it('refuses initial items that open() does not hand to its list, which would flash an empty list', () => {
-      const view = new LiveListView(() => watchResults(guest, 'exam-never-written'), { initialItems: [] });
+    it('refuses initial items that open() does not hand to its list, which would flash an empty list', async () => {
+      // An exam that exists: AppSync refuses a guest's subscription to the results of one that does not.
+      const exam = await newExam('Drama');
+      const view = new LiveListView(() => watchResults(guest, exam.id), { initialItems: [] });
       assert.throws(() => view.start(), /did not hand them to its list/);
     });
   });

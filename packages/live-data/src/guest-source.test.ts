@@ -4,7 +4,7 @@ import { createGuestClient, memoryStorage, type GuestClient, type WebSocketConst
 import { guestEndpoints } from '@exam-results/amplify-config/guest';
 import { WebSocket } from 'ws';
 import type { ExamResultsClient } from './exam-data';
-import { listGuestExams, listGuestResults, watchGuestExams, watchGuestResults } from './guest-source';
+import { listGuestExamsPage, listGuestResults, readGuestExam, watchGuestExam, watchGuestRecentExams, watchGuestResults } from './guest-source';
 import { startTestBackend, type TestBackend } from './testing/backend';
 import { content, required } from './testing/results';
 import { waitForState } from './testing/wait';
@@ -28,14 +28,15 @@ describe('live lists through appsync-guest against the local backend', () => {
     await backend.stop();
   });
 
-  const newExam = async (subject: string) => required(await teacher.models.Exam.create({ subject, date: '2026-06-30', teacher: 'Ms Lee' }));
+  const newExam = async (subject: string, more: { date?: string; release?: 'held'; releaseAt?: string } = {}) =>
+    required(await teacher.models.Exam.create({ subject, date: '2026-06-30', teacher: 'Ms Lee', ...more }));
   const newResult = async (examId: string, student: string, grade: string) => required(await teacher.models.Result.create({ examId, student, grade }));
 
   it('reads an exam and its results once, as a server render does', async () => {
     const exam = await newExam('Physics');
     await newResult(exam.id, 'Ada', '17/20');
-    const [listed] = await listGuestExams(guest, exam.id);
-    assert.equal(listed?.subject, 'Physics');
+    assert.equal((await readGuestExam(guest, exam.id))?.subject, 'Physics');
+    assert.equal(await readGuestExam(guest, 'no-such-exam'), null);
     assert.equal(content(await listGuestResults(guest, exam.id)), 'Ada 17/20');
   });
 
@@ -68,7 +69,7 @@ describe('live lists through appsync-guest against the local backend', () => {
 
   it('follows one exam and catches up after the backend restarts', async () => {
     const exam = await newExam('History');
-    const exams = watchGuestExams(guest, exam.id);
+    const exams = watchGuestExam(guest, exam.id);
     const results = watchGuestResults(guest, exam.id);
     try {
       await waitForState(exams, (state) => state.status === 'live' && state.items[0]?.subject === 'History', 'the exam live');
@@ -82,6 +83,51 @@ describe('live lists through appsync-guest against the local backend', () => {
     } finally {
       exams.close();
       results.close();
+    }
+  });
+
+  it('lists the most recent exams first, a page at a time, and keeps the first page live', async () => {
+    const dates = ['2031-01-05', '2031-01-03', '2031-01-04', '2031-01-01', '2031-01-02'];
+    for (const date of dates) await newExam(`Future ${date}`, { date });
+    const first = await listGuestExamsPage(guest, null, 2);
+    assert.deepEqual(first.items.map((exam) => exam.date), ['2031-01-05', '2031-01-04']);
+    assert.ok(first.nextToken);
+    const second = await listGuestExamsPage(guest, first.nextToken, 2);
+    assert.deepEqual(second.items.map((exam) => exam.date), ['2031-01-03', '2031-01-02']);
+
+    const recent = watchGuestRecentExams(guest);
+    try {
+      await waitForState(recent, (state) => state.status === 'live' && state.items[0]?.date === '2031-01-05', 'the recent exams live');
+      const added = await newExam('Added while watching', { date: '2031-02-01' });
+      await waitForState(recent, (state) => state.items.some((exam) => exam.id === added.id), 'the new exam');
+    } finally {
+      recent.close();
+    }
+  });
+
+  it('reads no result before the release; at the release the page reads them and follows them; a withdrawal ends the subscriptions', async () => {
+    const releaseAt = new Date(backend.clock.now().getTime() + 120_000).toISOString();
+    const exam = await newExam('Chemistry', { release: 'held', releaseAt });
+    await newResult(exam.id, 'Ada', 'A');
+    assert.deepEqual(await listGuestResults(guest, exam.id), []);
+
+    backend.clock.advance(121_000);
+    try {
+      assert.equal(content(await listGuestResults(guest, exam.id)), 'Ada A');
+      const results = watchGuestResults(guest, exam.id);
+      try {
+        await waitForState(results, (state) => state.status === 'live' && content(state.items) === 'Ada A', 'the released results live');
+        await newResult(exam.id, 'Bo', 'B');
+        await waitForState(results, (state) => content(state.items) === 'Ada A, Bo B', 'a result entered after the release');
+        required(await teacher.models.Exam.update({ id: exam.id, releaseAt: null }));
+        const ended = await waitForState(results, (state) => state.error !== undefined, 'the subscriptions ended by the withdrawal');
+        assert.match(ended.error ?? '', /ended this subscription/);
+      } finally {
+        results.close();
+      }
+      assert.deepEqual(await listGuestResults(guest, exam.id), []);
+    } finally {
+      backend.clock.reset();
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { WatchedItem } from './watch-model';
 
 /** The fields of an exam both apps read; pass them as `selectionSet` to any read or write of an Exam. */
-export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'grading', 'maxPoints', 'owner', 'createdAt', 'updatedAt'] as const;
+export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'grading', 'maxPoints', 'passMark', 'release', 'releaseAt', 'owner', 'createdAt', 'updatedAt'] as const;
 /** The fields of a result both apps read; pass them as `selectionSet` to any read or write of a Result. */
 export const RESULT_FIELDS = ['id', 'examId', 'student', 'grade', 'owner', 'createdAt', 'updatedAt'] as const;
 

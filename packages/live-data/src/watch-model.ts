@@ -44,6 +44,23 @@ interface ModelQuery<Name extends ModelName, Fields extends readonly ModelField<
   selectionSet: Fields & WithVersion<Fields>;
   /** Leave out to follow every record the caller may read. */
   filter?: ModelFilter<Name>;
+  /**
+   * Reads the records a page at a time by a key or an index (e.g. `models.Result.listResultsByExam`)
+   * instead of the model's `list`, which AppSync runs as a Scan of the whole table.
+   */
+  listBy?: (options: PageOptions) => Promise<ListResponse<unknown>>;
+}
+
+interface PageOptions {
+  selectionSet: readonly string[];
+  limit: number;
+  nextToken: string | null;
+}
+
+interface ListResponse<T> {
+  data: T[];
+  errors?: readonly GraphQLError[];
+  nextToken?: string | null;
 }
 
 interface Observer<T> {
@@ -57,11 +74,7 @@ interface GraphQLError {
 
 /** The calls a live list makes, alike for every model of the client. */
 interface LiveModel<T> {
-  list(options: { selectionSet: readonly string[]; filter?: object; limit: number; nextToken: string | null }): Promise<{
-    data: T[];
-    errors?: readonly GraphQLError[];
-    nextToken?: string | null;
-  }>;
+  list(options: PageOptions & { filter?: object }): Promise<ListResponse<T>>;
   onCreate(options: { selectionSet: readonly string[]; filter?: object }): { subscribe(observer: Observer<T>): { unsubscribe(): void } };
   onUpdate: LiveModel<T>['onCreate'];
   onDelete: LiveModel<T>['onCreate'];
@@ -83,7 +96,7 @@ function toPage<T>(response: Awaited<ReturnType<LiveModel<T>['list']>>): Page<T>
 export function watchModel<Name extends ModelName, const Fields extends readonly ModelField<Name>[]>(
   // NoInfer: inferring from the client's type would walk every generic method of every model.
   client: NoInfer<ExamResultsClient>,
-  { model, selectionSet, filter }: ModelQuery<Name, Fields>,
+  { model, selectionSet, filter, listBy }: ModelQuery<Name, Fields>,
   options?: LiveListOptions<WatchedItem<Name, Fields>>,
 ): LiveList<WatchedItem<Name, Fields>> {
   // TypeScript cannot pick one model's signatures for a generic name; the calls are the same for every model.
@@ -93,7 +106,10 @@ export function watchModel<Name extends ModelName, const Fields extends readonly
     {
       subscriptionFields: Object.values(SUBSCRIPTIONS).map((operation) => `${operation}${model}`),
       listenToLink: listenToRealtime,
-      listPage: async (nextToken) => toPage(await operations.list({ ...args, limit: PAGE_SIZE, nextToken })),
+      listPage: async (nextToken) => {
+        const page = { selectionSet, limit: PAGE_SIZE, nextToken };
+        return toPage(listBy ? ((await listBy(page)) as ListResponse<WatchedItem<Name, Fields>>) : await operations.list({ ...args, ...page }));
+      },
       subscribe(kind, handlers) {
         const subscription = operations[SUBSCRIPTIONS[kind]](args).subscribe(handlers);
         return () => subscription.unsubscribe();

@@ -1,2 +1,3 @@
 export { formatExamDate, plural } from './format';
+export { formatCountdown, formatReleaseTime, fromSchoolDateTimeInput, schoolTimeZone, toSchoolDateTimeInput } from './school-time';
 export { RootFrame, viewport } from './root-frame';

@@ -1,7 +1,7 @@
 import { ExamList } from '../components/exam-list';
 import { orUndefined, readExamList } from '../lib/server-reads';
 
-// Rendered per request from a read shared for a few seconds (server-reads.ts), never at build time.
+// Rendered per request from a read made for it (server-reads.ts), never at build time.
 export const dynamic = 'force-dynamic';
 
 export default async function Home() {

@@ -1,58 +1,52 @@
 'use client';
 
-import { watchGuestExams, watchGuestResults, type Exam } from '@exam-results/live-data/guest';
+import { listGuestExamsPage, releaseState, watchGuestRecentExams, type Exam } from '@exam-results/live-data/guest';
 import { useLiveList, type Row } from '@exam-results/live-data/react';
-import { formatExamDate, plural } from '@exam-results/web-shell';
+import { formatExamDate, formatReleaseTime } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { browserClient } from '../lib/browser-client';
 import { findExams } from '../lib/exam-search';
 import { HIGHLIGHT_MS } from '../lib/highlight';
-import { sameOwner } from '../lib/same-owner';
 import type { ExamListData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
 
-/** Every exam, newest first, with its number of results; `initial` is what the server read. */
+const byDateNewestFirst = (a: Row<Exam>, b: Row<Exam>) => b.item.date.localeCompare(a.item.date) || b.item.createdAt.localeCompare(a.item.createdAt);
+
+/**
+ * The most recent exams, newest first, a page at a time, and when each one's results come;
+ * `initial` is what the server read. It reads no result: an exam's page does.
+ */
 export function ExamList({ initial }: { initial: ExamListData | undefined }) {
-  const exams = useLiveList((options) => watchGuestExams(browserClient(), undefined, options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.exams });
-  const results = useLiveList((options) => watchGuestResults(browserClient(), undefined, options), { initialItems: initial?.results });
+  const exams = useLiveList((options) => watchGuestRecentExams(browserClient(), options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.exams });
+  const older = useOlderExams(initial?.nextToken);
   const [search, setSearch] = useState('');
   const [subject, setSubject] = useState('');
   const searchId = useId();
   const subjectId = useId();
 
-  // Only results written by the exam's own teacher count (defence in depth, as on the exam page).
-  const resultCounts = useMemo(() => {
-    const owners = new Map(exams.items.map((exam) => [exam.id, exam.owner]));
-    const counts = new Map<string, number>();
-    for (const { examId, owner } of results.items) {
-      if (sameOwner(owners.get(examId), { owner })) counts.set(examId, (counts.get(examId) ?? 0) + 1);
-    }
-    return counts;
-  }, [exams.items, results.items]);
-
-  const subjects = useMemo(() => [...new Set(exams.items.map((exam) => exam.subject))].sort((a, b) => a.localeCompare(b)), [exams.items]);
-
-  const visible = useMemo(() => findExams(exams.rows, search, subject), [exams.rows, search, subject]);
-
-  const error = exams.error ?? results.error;
-  const retry = () => {
-    exams.retry();
-    results.retry();
-  };
+  const rows = useMemo(() => {
+    const recent = new Set(exams.rows.map((row) => row.item.id));
+    return [...exams.rows, ...older.exams.filter((exam) => !recent.has(exam.id)).map((item): Row<Exam> => ({ item, mark: undefined }))].sort(byDateNewestFirst);
+  }, [exams.rows, older.exams]);
+  const subjects = useMemo(() => [...new Set(rows.map((row) => row.item.subject))].sort((a, b) => a.localeCompare(b)), [rows]);
+  const visible = useMemo(() => findExams(rows, search, subject), [rows, search, subject]);
 
   return (
     <>
       <header className="page-header">
         <div>
           <h1>Exam results</h1>
-          <p className="lead">Results appear here as teachers enter them. No account needed.</p>
+          <p className="lead">Results appear here as teachers release them. No account needed.</p>
         </div>
-        <ConnectionStatus statuses={[exams.status, results.status]} failed={error !== undefined} onRetryNow={() => browserClient().realtime().reconnectNow()} />
+        <ConnectionStatus statuses={[exams.status]} failed={exams.error !== undefined} onRetryNow={() => browserClient().realtime().reconnectNow()} />
       </header>
+      <noscript>
+        <p className="notice">This list is as it was when the page opened. Without JavaScript it does not update by itself: reload it to see new exams.</p>
+      </noscript>
 
-      {error !== undefined && <LoadError what="The exam list" error={error} onRetry={retry} />}
+      {exams.error !== undefined && <LoadError what="The exam list" error={exams.error} onRetry={() => exams.retry()} />}
 
       <div className="filters" role="search">
         <div className="field">
@@ -84,29 +78,38 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
             <li key={n} className="exam-card skeleton" />
           ))}
         </ul>
-      ) : exams.rows.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="empty">No exams yet — this page updates by itself.</p>
       ) : visible.length === 0 ? (
         <p className="empty">No exam matches your search.</p>
       ) : (
         <ul className="exam-list" aria-label="Exams, newest first">
-          {visible.map(({ item, mark }) => {
-            const count = resultCounts.get(item.id) ?? 0;
-            return (
-              <li key={`${item.id}:${item.updatedAt}`} className="exam-card" data-mark={mark}>
-                {mark === 'removed' ? (
-                  <span className="exam-link">
-                    <ExamSummary exam={item} count={count} />
-                  </span>
-                ) : (
-                  <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`}>
-                    <ExamSummary exam={item} count={count} />
-                  </Link>
-                )}
-              </li>
-            );
-          })}
+          {visible.map(({ item, mark }) => (
+            <li key={`${item.id}:${item.updatedAt}`} className="exam-card" data-mark={mark}>
+              {mark === 'removed' ? (
+                <span className="exam-link">
+                  <ExamSummary exam={item} />
+                </span>
+              ) : (
+                <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`}>
+                  <ExamSummary exam={item} />
+                </Link>
+              )}
+            </li>
+          ))}
         </ul>
+      )}
+      {exams.loaded && older.hasMore && (
+        <p className="more">
+          <button type="button" onClick={() => void older.loadMore()} disabled={older.loading}>
+            {older.loading ? 'Loading older exams…' : 'Show older exams'}
+          </button>
+        </p>
+      )}
+      {older.error !== undefined && (
+        <p className="notice notice-error" role="alert">
+          Older exams could not be read: {older.error}
+        </p>
       )}
       <p className="visually-hidden" aria-live="polite">
         {announce(exams.rows)}
@@ -115,16 +118,58 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
   );
 }
 
-function ExamSummary({ exam, count }: { exam: Exam; count: number }) {
+/**
+ * Older exams, read a page at a time on demand (`listExamsByDate`). `firstNextToken` is where the
+ * server's first page ended; without it (the browser read the first page) the first request
+ * finds it again.
+ */
+function useOlderExams(firstNextToken: string | null | undefined) {
+  const [exams, setExams] = useState<Exam[]>([]);
+  const [nextToken, setNextToken] = useState<string | null | undefined>(firstNextToken);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+  async function loadMore() {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const token = nextToken === undefined ? (await listGuestExamsPage(browserClient())).nextToken : nextToken;
+      if (token === null) {
+        setNextToken(null);
+        return;
+      }
+      const page = await listGuestExamsPage(browserClient(), token);
+      setExams((shown) => [...shown, ...page.items]);
+      setNextToken(page.nextToken);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setLoading(false);
+    }
+  }
+  return { exams, hasMore: nextToken !== null, loading, error, loadMore };
+}
+
+function ExamSummary({ exam }: { exam: Exam }) {
   return (
     <>
       <span className="exam-subject">{exam.subject}</span>
       <span className="exam-meta">
         <time dateTime={exam.date}>{formatExamDate(exam.date)}</time> · {exam.teacher}
       </span>
-      <span className="exam-count">{plural(count, 'result', 'results')}</span>
+      <span className="exam-count">
+        <ReleaseLine exam={exam} />
+      </span>
     </>
   );
+}
+
+// Said as of the page's render; the exam's own page moves with the clock.
+function ReleaseLine({ exam }: { exam: Exam }) {
+  const [now] = useState(() => Date.now());
+  const release = releaseState(exam, now);
+  if (release.kind === 'scheduled') return <>Results at {formatReleaseTime(release.at)}</>;
+  if (release.kind === 'draft') return <>Results not released yet</>;
+  return <>Results out</>;
 }
 
 function announce(rows: readonly Row<Exam>[]): string {

@@ -1,11 +1,9 @@
 import outputs from '@amplify-outputs';
 import { guestEndpoints } from '@exam-results/amplify-config/guest';
 import { createGuestClient, type GuestClient } from '@exam-results/appsync-guest';
-import { listGuestExams, listGuestResults, type Exam, type ExamResult } from '@exam-results/live-data/guest';
-import { unstable_cache } from 'next/cache';
-
-/** How long a server read is reused: hundreds of students opening one exam cost one read per this many seconds. */
-export const REVALIDATE_SECONDS = 5;
+import { isReleased, listGuestExamsPage, listGuestResults, readGuestExam, type Exam, type ExamResult } from '@exam-results/live-data/guest';
+import { cache } from 'react';
+import { sharedRead } from './shared-read';
 
 let client: GuestClient | undefined;
 
@@ -16,36 +14,44 @@ function serverClient(): GuestClient {
 }
 
 export interface ExamPageData {
-  /** The exam, or none when there is no exam with this id. */
-  exams: Exam[];
+  /** The exam, or null when there is no exam with this id. */
+  exam: Exam | null;
+  /** Its results; none before their release (the page then waits for it). */
   results: ExamResult[];
+  /** When the server read it (ms since the epoch): the page's first render tells the release state at this time. */
+  readAt: number;
 }
 
 export interface ExamListData {
+  /** The most recent exams, one page. */
   exams: Exam[];
-  results: ExamResult[];
+  /** Where the next (older) page starts; null when there is none. */
+  nextToken: string | null;
 }
 
-// Next's own fetch cache would key on the SigV4 date header, so reads are cached by what they read.
-export function readExamPage(id: string): Promise<ExamPageData> {
-  return unstable_cache(
-    async () => {
-      const [exams, results] = await Promise.all([listGuestExams(serverClient(), id), listGuestResults(serverClient(), id)]);
-      return { exams, results };
-    },
-    ['exam-page', id],
-    { revalidate: REVALIDATE_SECONDS, tags: ['exams', `exam:${id}`] },
-  )();
-}
-
-export const readExamList = unstable_cache(
-  async (): Promise<ExamListData> => {
-    const [exams, results] = await Promise.all([listGuestExams(serverClient()), listGuestResults(serverClient())]);
-    return { exams, results };
-  },
-  ['exam-list'],
-  { revalidate: REVALIDATE_SECONDS, tags: ['exams'] },
+/**
+ * What the exam page shows, read when it is asked for: requests for the same exam that arrive
+ * while a read is under way share it, and nothing is kept once it has answered, so a page is
+ * never older than its request and nothing outlives a change of backend. Within one request
+ * (the page and its metadata) React's `cache` reads once.
+ */
+export const readExamPage = cache(
+  (id: string): Promise<ExamPageData> =>
+    sharedRead(`exam:${id}`, async () => {
+      const readAt = Date.now();
+      const exam = await readGuestExam(serverClient(), id);
+      const results = exam && isReleased(exam, readAt) ? await listGuestResults(serverClient(), id) : [];
+      return { exam, results, readAt };
+    }),
 );
+
+/** The student list's first page, read as {@link readExamPage} reads. */
+export function readExamList(): Promise<ExamListData> {
+  return sharedRead('exam-list', async () => {
+    const { items, nextToken } = await listGuestExamsPage(serverClient());
+    return { exams: items, nextToken };
+  });
+}
 
 /** What the server read, or undefined when the backend did not answer: the browser then reads it itself. */
 export async function orUndefined<T>(read: Promise<T>): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 import { generateClient } from 'aws-amplify/data';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { signInUser, startTempBackend } from '@exam-results/local-backend/testing';
+import { signInUser, startTempBackend, type ManualClock } from '@exam-results/local-backend/testing';
 import type { ExamResultsClient } from '../exam-data';
 import type { ConnectionStateName } from '../link-status';
 import { listenToRealtime } from '../realtime-events';
@@ -13,6 +13,8 @@ export interface TestBackend {
   /** Stops the backend and starts it again on the same port and data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** The backend's clock, to move past a release time instead of waiting for it. */
+  clock: ManualClock;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     outputs: test.outputs,
     teacher: async (email) => (await signInUser(test, email)).client,
     restart: test.restart,
+    clock: test.clock,
     async stop() {
       await disconnected();
       stopListening();

@@ -85,14 +85,15 @@ describe('the limits amplify/backend.ts sets', () => {
   test('a real-time start deeper than 5 is refused with QueryDepthLimitReached; one within it is acknowledged', async () => {
     const client = await RawRealtimeClient.connect(t.realtimeUrl, await realtimeAuthorization(guest, `${t.dataUrl}/connect`, '{}', { region: t.region }));
     const start = async (id: string, query: string) => {
-      const data = JSON.stringify({ query, variables: {} });
+      // A guest follows one exam's results (amplify/data/resolvers/subscription-release.ts).
+      const data = JSON.stringify({ query, variables: { filter: { examId: { eq: examId } } } });
       client.send(startMessage(id, data, await realtimeAuthorization(guest, t.dataUrl, data, { region: t.region })));
       return client.next((message) => message.id === id);
     };
-    const refused = await start('deep', 'subscription { onCreateResult { exam { results { items { exam { id } } } } } }');
+    const refused = await start('deep', 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { exam { results { items { exam { id } } } } } }');
     assert.equal(refused.type, 'error');
     assert.deepEqual(refused.payload?.errors?.map(({ errorType, message }) => ({ errorType, message })), [{ errorType: 'QueryDepthLimitReached', message: 'Query depth limit of 5 reached.' }]);
-    assert.equal((await start('shallow', 'subscription { onCreateResult { id student exam { id } } }')).type, 'start_ack');
+    assert.equal((await start('shallow', 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id student exam { id } } }')).type, 'start_ack');
     client.close();
   });
 });

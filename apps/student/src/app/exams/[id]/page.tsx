@@ -10,7 +10,7 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const subject = (await orUndefined(readExamPage(id)))?.exams[0]?.subject;
+  const subject = (await orUndefined(readExamPage(id)))?.exam?.subject;
   return subject ? { title: `${subject} · Exam results` } : {};
 }
 
