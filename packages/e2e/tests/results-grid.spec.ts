@@ -25,6 +25,13 @@ test('the results grid is edited with the keyboard alone: type over a grade, Ent
     await addResult(page, student, grade);
   }
 
+  // a grid with column headers, each result's row headed by its student; the new result's inputs are named by the columns
+  const grid = resultsGrid(page);
+  await expect(grid.getByRole('columnheader')).toHaveText(['Student', 'Grade', 'Full name (only you)', 'Actions']);
+  await expect(grid.getByRole('rowheader')).toHaveText(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+  const entry = grid.getByRole('row').last().getByRole('textbox');
+  for (const [index, name] of ['Student', 'Grade', 'Full name (only you)'].entries()) await expect(entry.nth(index)).toHaveAccessibleName(name);
+
   // from the new result's row, Shift+Tab reaches the grid's one tab stop: the first grade
   await page.keyboard.press('Shift+Tab');
   await expect(gradeCell(page, 'Ada Lovelace', 'A-')).toBeFocused();
@@ -49,6 +56,9 @@ test('the results grid is edited with the keyboard alone: type over a grade, Ent
   // arrows move between cells; Enter on a cell edits what is there
   await page.keyboard.press('ArrowLeft');
   await expect(resultRow(page, 'Alan Turing', 'B').getByRole('rowheader')).toBeFocused();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('textbox', { name: 'Name students see for Alan Turing' })).toHaveValue('Alan Turing');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowDown');
   await expect(resultRow(page, 'Grace Hopper', 'C\\+').getByRole('rowheader')).toBeFocused();
   await page.keyboard.press('ArrowRight');
