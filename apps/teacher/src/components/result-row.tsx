@@ -51,9 +51,11 @@ export function ResultRow({ row, index, editor, saving, tabStop, edit, onCellKey
   });
   const at = (col: number): CellPosition => ({ row: index, col });
 
-  /** Saves the draft; false when it cannot be saved, and the problem shows. */
+  /** Saves the draft; false when it cannot be saved, and the problem shows. An unchanged value is not checked again. */
   const save = (): boolean => {
     if (!edit) return true;
+    finished.current = draft === valuesOf(row)[edit.field];
+    if (finished.current) return true;
     const values = { ...valuesOf(row), [edit.field]: draft };
     const found = editor.problemWith(values, row.id);
     if (found) {
@@ -100,7 +102,7 @@ export function ResultRow({ row, index, editor, saving, tabStop, edit, onCellKey
       onKeyDown={(event) => onEditorKeyDown(event, editorCol)}
       onBlur={() => {
         // focus left the cell some other way (a click elsewhere): keep the change if it can be saved
-        if (!finished.current && (draft === valuesOf(row)[edit.field] || save())) onEditDone(at(editorCol));
+        if (!finished.current && save()) onEditDone(at(editorCol));
       }}
     />
   ) : null;
