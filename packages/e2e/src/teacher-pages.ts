@@ -41,9 +41,14 @@ export async function addResult(page: Page, student: string, grade: string): Pro
   await page.keyboard.press('Enter');
   await expect(studentField).toBeFocused();
   await expect(resultRow(page, student, grade)).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Results' }).getByText('Saving…')).toHaveCount(0);
+  await expect(resultsGrid(page).getByText('Saving…')).toHaveCount(0);
+}
+
+/** The exam page's results: a grid whose last row enters a new result. */
+export function resultsGrid(page: Page) {
+  return page.getByRole('grid', { name: 'Results' });
 }
 
 export function resultRow(page: Page, student: string, grade: string) {
-  return page.getByRole('table', { name: 'Results' }).getByRole('row', { name: new RegExp(`^${student} ${grade}`) });
+  return resultsGrid(page).getByRole('row', { name: new RegExp(`^${student} ${grade}`) });
 }

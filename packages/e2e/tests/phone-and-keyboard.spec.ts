@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addTeacher, uniqueEmail } from '../src/control';
 import { studentUrl, teacherUrl } from '../src/environment';
 import { studentRow } from '../src/student-pages';
-import { resultRow } from '../src/teacher-pages';
+import { resultRow, resultsGrid } from '../src/teacher-pages';
 
 // A phone held upright; 640 CSS pixels is also what a 1280-pixel window shows at 200% zoom.
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
@@ -20,7 +20,7 @@ async function expectVisibleFocus(page: Page): Promise<void> {
   expect(outline && ((outline.style !== 'none' && outline.width > 0) || outline.shadow !== 'none')).toBe(true);
 }
 
-test('on a phone, a teacher signs in, creates an exam and adds a result with the keyboard alone', async ({ page }) => {
+test('on a phone, a teacher signs in, creates an exam, adds a result and corrects its grade with the keyboard alone', async ({ page }) => {
   const { email, temporaryPassword } = await addTeacher(uniqueEmail('phone'), 'Phone Teacher');
   const password = 'Chosen-Password-42';
   await page.goto(teacherUrl);
@@ -56,11 +56,22 @@ test('on a phone, a teacher signs in, creates an exam and adds a result with the
   await expect(studentField).toBeFocused();
   await expectNoSidewaysScroll(page);
 
+  // back into the grid: its tab stop is the first grade; typing replaces it, Enter saves and moves down
+  await page.keyboard.press('Shift+Tab');
+  await expect(resultRow(page, 'Lise Meitner', '18/20').getByRole('gridcell', { name: '18/20' })).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.type('19/20');
+  await page.keyboard.press('Enter');
+  await expect(resultRow(page, 'Lise Meitner', '19/20')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Grade', exact: true })).toBeFocused();
+  await expect(resultsGrid(page).getByText('Saving…')).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+
   const examPath = new URL(page.url()).pathname;
   const student = await (await page.context().browser()?.newContext({ viewport: { width: 375, height: 740 } }))?.newPage();
   if (!student) throw new Error('no second page');
   await student.goto(`${studentUrl}${examPath}`);
-  await expect(studentRow(student, 'Lise Meitner', '18/20')).toBeVisible();
+  await expect(studentRow(student, 'Lise Meitner', '19/20')).toBeVisible();
   await expectNoSidewaysScroll(student);
   await student.getByLabel('Search students').focus();
   await expectVisibleFocus(student);
@@ -68,6 +79,6 @@ test('on a phone, a teacher signs in, creates an exam and adds a result with the
   await expect(studentRow(student, 'Lise Meitner')).toHaveCount(0);
   await student.keyboard.press('Control+A');
   await student.keyboard.press('Backspace');
-  await expect(studentRow(student, 'Lise Meitner', '18/20')).toBeVisible();
+  await expect(studentRow(student, 'Lise Meitner', '19/20')).toBeVisible();
   await expectNoSidewaysScroll(student);
 });

@@ -32,8 +32,8 @@ test('results a teacher enters appear on the student page, and edits and deletes
     printLatency(`added ${name}`, added);
   }
 
-  await teacher.getByRole('button', { name: 'Edit Alan Turing' }).click();
-  await teacher.getByRole('textbox', { name: 'Grade' }).last().fill('19/20');
+  await resultRow(teacher, 'Alan Turing', '17/20').getByRole('gridcell', { name: '17/20' }).click();
+  await teacher.getByRole('textbox', { name: 'Grade for Alan Turing' }).fill('19/20');
   const edited = Date.now();
   await teacher.keyboard.press('Enter');
   await expect(resultRow(teacher, 'Alan Turing', '19/20')).toBeVisible();

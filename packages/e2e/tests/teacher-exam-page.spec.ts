@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addTeacher, uniqueEmail } from '../src/control';
 import { studentUrl, teacherUrl } from '../src/environment';
 import { studentRow } from '../src/student-pages';
-import { addResult, createExam, firstSignIn, resultRow } from '../src/teacher-pages';
+import { addResult, createExam, firstSignIn, resultRow, resultsGrid } from '../src/teacher-pages';
 
 const password = 'Chosen-Password-42';
 const sizes = [
@@ -56,8 +56,7 @@ for (const { name, viewport } of sizes) {
       await expect(resultRow(teacher, 'C-01', '14/20')).toBeVisible();
       await addNamedResult(teacher, 'C-02', '17', 'William Herschel');
       await expect(resultRow(teacher, 'C-02', '17/20')).toBeVisible();
-      const table = teacher.getByRole('table', { name: 'Results' });
-      await expect(table.getByText('Saving…')).toHaveCount(0);
+      await expect(resultsGrid(teacher).getByText('Saving…')).toHaveCount(0);
       // the live events carry no full name: the page keeps the ones it wrote
       await expect(resultRow(teacher, 'C-01', '14/20')).toContainText('Caroline Herschel');
       await expect(resultRow(teacher, 'C-02', '17/20')).toContainText('William Herschel');
@@ -106,9 +105,12 @@ for (const { name, viewport } of sizes) {
       await teacher.getByRole('button', { name: 'Create exam' }).click();
       await expect(teacher.getByRole('heading', { level: 1, name: subject })).toBeVisible();
       const student = 'S'.repeat(60);
-      await addNamedResult(teacher, `${student}-cut`, 'G'.repeat(20), 'F'.repeat(120));
-      await expect(teacher.getByRole('table', { name: 'Results' }).getByRole('row', { name: new RegExp(`^${student} `) })).toBeVisible();
-      await expect(teacher.getByRole('table', { name: 'Results' }).getByText('Saving…')).toHaveCount(0);
+      // typing stops at the limit, and says so
+      await teacher.getByRole('textbox', { name: 'Student', exact: true }).fill(`${student}-more`);
+      await expect(teacher.getByText('No characters left: the name students see is at most 60.')).toBeVisible();
+      await addNamedResult(teacher, student, 'G'.repeat(20), 'F'.repeat(120));
+      await expect(resultsGrid(teacher).getByRole('row', { name: new RegExp(`^${student} `) })).toBeVisible();
+      await expect(resultsGrid(teacher).getByText('Saving…')).toHaveCount(0);
       await expectNoSidewaysScroll(teacher);
       await teacher.goto(teacherUrl);
       await expect(teacher.getByRole('link', { name: subject })).toBeVisible();

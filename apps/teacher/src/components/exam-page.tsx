@@ -9,7 +9,6 @@ import { watchTeacherExams, watchTeacherResults } from '../lib/data-api';
 import { countResults } from '../lib/format';
 import { csvFileName, resultsCsv } from '../lib/results-csv';
 import { ResultsEditor } from '../lib/results-editor';
-import { AddResultForm } from './add-result-form';
 import { BulkImport } from './bulk-import';
 import { LiveIndicator, LoadStatus } from './live-status';
 import { Notices } from './notices';
@@ -26,7 +25,7 @@ function download(name: string, text: string): void {
   URL.revokeObjectURL(link.href);
 }
 
-/** One exam and its results, live: add, edit in place, delete with undo, import many; statistics; the student page. */
+/** One exam and its results, live: a grid to add, edit in place and delete with undo, import many; statistics and the student page beside it (under it on a narrow screen). */
 export function ExamPage({ examId }: { examId: string }) {
   const { client, api } = useSession();
   const [editor] = useState(() => new ResultsEditor(examId, api));
@@ -66,8 +65,6 @@ export function ExamPage({ examId }: { examId: string }) {
     );
   }
 
-  const focusStudentField = () => document.querySelector<HTMLInputElement>('.add-result input[name="student"]')?.focus();
-
   return (
     <>
       {back}
@@ -80,45 +77,43 @@ export function ExamPage({ examId }: { examId: string }) {
       </p>
       <LiveIndicator live={results} />
 
-      <section aria-labelledby="results-heading" className="panel">
-        <h2 id="results-heading">Results</h2>
-        <AddResultForm editor={editor} gradeHint={describeGrading(grading)} />
-        <BulkImport editor={editor} rows={view.rows} />
-        <div className="actions page-actions">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={view.rows.length === 0}
-            onClick={() => download(csvFileName(exam.subject, exam.date), resultsCsv(view.rows))}
-          >
-            Export CSV
-          </button>
-          <button type="button" className="button secondary" onClick={() => window.print()}>
-            Print
-          </button>
-        </div>
-        <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} connectionBack={view.connectionBack} />
-        <div className="undo-bar" role="status">
-          {view.undo ? (
-            <>
-              <span>{view.undo.text}</span>
-              <button type="button" className="button secondary small" onClick={() => void editor.undo()}>
-                Undo
-              </button>
-            </>
-          ) : null}
-        </div>
-        {!results.loaded ? (
-          <LoadStatus live={results} what="the results" />
-        ) : view.rows.length === 0 ? (
-          <p className="empty">No results yet — add the first one above.</p>
-        ) : (
-          <ResultsTable editor={editor} rows={view.rows} saving={view.saving} grading={grading} onEmptied={focusStudentField} />
-        )}
-      </section>
+      <div className="exam-layout">
+        <section aria-labelledby="results-heading" className="panel results-panel">
+          <h2 id="results-heading">Results</h2>
+          {results.loaded ? null : <LoadStatus live={results} what="the results" />}
+          <ResultsTable editor={editor} rows={view.rows} saving={view.saving} grading={grading} gradeHint={describeGrading(grading)} labelledBy="results-heading" />
+          <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} connectionBack={view.connectionBack} />
+          <div className="undo-bar" role="status">
+            {view.undo ? (
+              <>
+                <span>{view.undo.text}</span>
+                <button type="button" className="button secondary small" onClick={() => void editor.undo()}>
+                  Undo
+                </button>
+              </>
+            ) : null}
+          </div>
+          <div className="actions page-actions">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={view.rows.length === 0}
+              onClick={() => download(csvFileName(exam.subject, exam.date), resultsCsv(view.rows))}
+            >
+              Export CSV
+            </button>
+            <button type="button" className="button secondary" onClick={() => window.print()}>
+              Print
+            </button>
+          </div>
+          <BulkImport editor={editor} rows={view.rows} />
+        </section>
 
-      <StatisticsPanel grades={grades} grading={grading} />
-      <StudentPagePanel examId={exam.id} subject={exam.subject} rows={view.rows} />
+        <div className="exam-side">
+          <StatisticsPanel grades={grades} grading={grading} />
+          <StudentPagePanel examId={exam.id} subject={exam.subject} rows={view.rows} />
+        </div>
+      </div>
     </>
   );
 }

@@ -148,13 +148,53 @@ test('a deleted result can be brought back, with the same id, until the undo off
   assert.equal(restored?.id, ana.id);
   assert.equal(restored?.grade, 'A');
   editor.setServerRows(await t.api.listResults(exam.id));
-  assert.deepEqual(studentsAndGrades(editor), ['Ben:B', 'Ana:A'], 'back, stored anew, so now entered last');
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:A', 'Ben:B'], 'back where it was, though the server stored it anew');
 
   await editor.remove(ana.id);
   scheduler.advance(10_000);
   assert.equal(editor.getSnapshot().undo, undefined, 'the offer expires');
   assert.equal(await editor.undo(), undefined);
   assert.deepEqual(await onServer(exam.id), ['Ben:B']);
+});
+
+test('the last edit can be undone: the result gets its values back, and a later delete replaces the offer', async () => {
+  const exam = await newExam('Poetry');
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
+  await editor.add({ student: 'Ana', grade: 'B', fullName: 'Ana Lopez' });
+  await editor.add({ student: 'Ben', grade: 'C' });
+  const ana = editor.getSnapshot().rows.find((row) => row.student === 'Ana');
+  assert.ok(ana);
+
+  assert.equal(await editor.edit(ana.id, { student: 'Ana', grade: 'A', fullName: 'Ana López' }), undefined);
+  assert.equal(editor.getSnapshot().undo?.text, 'Changed Ana (B) to Ana (A).');
+  assert.equal(await editor.edit(ana.id, { student: 'Ana', grade: 'A', fullName: 'Ana López' }), undefined);
+  assert.equal(editor.getSnapshot().undo?.text, 'Changed Ana (B) to Ana (A).', 'saving the same values again is no change to undo');
+
+  const undone = editor.undo();
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:B', 'Ben:C'], 'back at once');
+  assert.equal(await undone, undefined);
+  assert.equal(editor.getSnapshot().undo, undefined);
+  const stored = await t.api.getResult(ana.id);
+  assert.deepEqual([stored?.grade, stored?.fullName], ['B', 'Ana Lopez']);
+
+  await editor.edit(ana.id, { student: 'Ana', grade: 'A' });
+  const ben = editor.getSnapshot().rows.find((row) => row.student === 'Ben');
+  assert.ok(ben);
+  await editor.remove(ben.id);
+  assert.equal(editor.getSnapshot().undo?.text, 'Deleted Ben (C).');
+  assert.equal(await editor.undo(), undefined);
+  assert.deepEqual(await onServer(exam.id), ['Ana:A', 'Ben:C'], 'only the delete was undone');
+});
+
+test('an edit the backend refuses withdraws its undo offer', async () => {
+  const exam = await newExam('Rhetoric');
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
+  await editor.add({ student: 'Ana', grade: 'B' });
+  const [ana] = editor.getSnapshot().rows;
+  assert.ok(ana);
+  await t.api.deleteResult(ana.id);
+  assert.match((await editor.edit(ana.id, { student: 'Ana', grade: 'A' })) ?? '', /^Could not change Ana \(B\) to Ana \(A\)\./);
+  assert.equal(editor.getSnapshot().undo, undefined);
 });
 
 test('a result added and then deleted before the live list caught up stays deleted', async () => {

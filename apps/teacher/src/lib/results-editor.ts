@@ -16,7 +16,9 @@ export interface ResultInput {
 
 type ResultValues = Pick<ExamResult, 'student' | 'grade' | 'fullName'>;
 
+/** The last edit or delete, which Undo takes back: `row` is the result as it was before. */
 export interface UndoOffer {
+  kind: 'edit' | 'delete';
   text: string;
   row: ExamResult;
 }
@@ -39,20 +41,22 @@ export interface EditorOptions {
   now?: () => Date;
 }
 
-/** In the order they were entered, like the paper list they are copied from. */
-function entryOrder(a: ExamResult, b: ExamResult): number {
-  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-}
 
 const describe = ({ student, grade }: Pick<ExamResult, 'student' | 'grade'>) => `${student} (${grade})`;
 
 /**
  * The results of one open exam as the teacher edits them: every add, edit and delete shows at
- * once, is rolled back with a readable notice if the backend refuses it, and a delete can be
- * undone for a few seconds (the result comes back with the same id).
+ * once, is rolled back with a readable notice if the backend refuses it, and the last edit or
+ * delete can be undone for a few seconds (a deleted result comes back with the same id, in its place).
  */
 export class ResultsEditor extends Store<EditorView> {
-  private readonly rows = new OptimisticCollection<ExamResult>(entryOrder);
+  /**
+   * When each result brought back by Undo was first entered: the server stamps it anew, and the
+   * list keeps it where it was. Known to this tab only (the schema lets no client set `createdAt`).
+   */
+  private readonly enteredAt = new Map<string, string>();
+  /** In the order they were entered, like the paper list they are copied from. */
+  private readonly rows = new OptimisticCollection<ExamResult>((a, b) => this.entered(a).localeCompare(this.entered(b)) || a.id.localeCompare(b.id));
   private readonly fullNames = new FullNames();
   private grading: Grading | undefined;
   private lastServerRows: readonly ExamResult[] = [];
@@ -84,6 +88,10 @@ export class ResultsEditor extends Store<EditorView> {
     const { rows: completed, unknown } = this.fullNames.complete(rows, this.rows.getSnapshot().pending);
     this.rows.setServerItems(completed);
     for (const id of unknown) void this.readFullName(id);
+  }
+
+  private entered(row: ExamResult): string {
+    return this.enteredAt.get(row.id) ?? row.createdAt;
   }
 
   /** Whether the live connection is up: when it comes back with unsaved entries waiting, the view says so. */
@@ -160,40 +168,57 @@ export class ResultsEditor extends Store<EditorView> {
     if ('problem' in checked) return checked.problem.message;
     const { values } = checked;
     if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
+    const offer: UndoOffer = { kind: 'edit', text: `Changed ${describe(current)} to ${describe(values)}.`, row: current };
+    this.offerUndo(offer);
+    const failure = await this.update(current, values, `Could not change ${describe(current)} to ${describe(values)}.`);
+    if (failure) this.withdrawUndo(offer);
+    return failure;
+  }
+
+  private update(current: ExamResult, values: ResultValues, failurePrefix: string): Promise<string | undefined> {
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
-    return this.attempt(
-      () => this.rows.put(item, async () => this.saved(await this.writes.updateResult({ id, ...values }))),
-      `Could not change ${describe(current)} to ${describe(values)}.`,
-    );
+    return this.attempt(() => this.rows.put(item, async () => this.saved(await this.writes.updateResult({ id: current.id, ...values }))), failurePrefix);
   }
 
   async remove(id: string): Promise<string | undefined> {
     const row = this.rows.get(id);
     if (!row) return undefined;
-    this.offerUndo({ text: `Deleted ${describe(row)}.`, row });
+    const offer: UndoOffer = { kind: 'delete', text: `Deleted ${describe(row)}.`, row };
+    this.offerUndo(offer);
     const failure = await this.attempt(
       () => this.rows.remove(id, () => this.writes.deleteResult(id)),
       `Could not delete ${describe(row)}.`,
     );
-    if (failure && this.undoOffer?.row.id === id) this.offerUndo(undefined);
+    if (failure) this.withdrawUndo(offer);
     return failure;
   }
 
-  /** Brings back the last deleted result, with its id, student and grade. */
+  /** Takes back the last edit (the result's values before it) or delete (the result, with its id, where it was). */
   async undo(): Promise<string | undefined> {
     const offer = this.undoOffer;
     if (!offer) return undefined;
     this.offerUndo(undefined);
-    const { id, examId, student, grade, fullName } = offer.row;
+    const { row } = offer;
+    if (offer.kind === 'edit') {
+      const current = this.rows.get(row.id) ?? row;
+      const { student, grade, fullName } = row;
+      return this.update(current, { student, grade, fullName }, `Could not change ${describe(current)} back to ${describe(row)}.`);
+    }
+    this.enteredAt.set(row.id, row.createdAt);
+    const { id, examId, student, grade, fullName } = row;
     return this.attempt(
-      () => this.rows.put(offer.row, async () => this.saved(await this.writes.createResult({ id, examId, student, grade, fullName }))),
-      `Could not bring back ${describe(offer.row)}.`,
+      () => this.rows.put(row, async () => this.saved(await this.writes.createResult({ id, examId, student, grade, fullName }))),
+      `Could not bring back ${describe(row)}.`,
     );
   }
 
   /** Stops the undo timer; call when the exam is closed. */
   close(): void {
     this.cancelUndoExpiry?.();
+  }
+
+  private withdrawUndo(offer: UndoOffer): void {
+    if (this.undoOffer === offer) this.offerUndo(undefined);
   }
 
   private offerUndo(offer: UndoOffer | undefined): void {
