@@ -1,8 +1,7 @@
 'use client';
 
 import type { ReleaseState } from '@exam-results/live-data/guest';
-import { formatCountdown, formatReleaseTime } from '@exam-results/web-shell';
-import { useSecondTicks } from '../lib/use-release';
+import { formatCountdown, formatReleaseTime, useSecondTicks } from '@exam-results/web-shell';
 
 /**
  * What a student sees before the results are out: when they come ("Results at 08:00 on Fri 20

@@ -1,5 +1,5 @@
 import { releaseState, type ExamRelease, type ReleaseState } from '@exam-results/live-data/guest';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * Pages open at a release read within this long after it, at random: a whole school's pages then
@@ -27,16 +27,4 @@ export function useReleaseState(exam: ExamRelease | undefined, firstNow: number)
     return () => clearTimeout(timer);
   }, [waitUntil, now]);
   return state;
-}
-
-function everySecond(onTick: () => void): () => void {
-  const timer = setInterval(onTick, 1000);
-  return () => clearInterval(timer);
-}
-
-const thisSecond = () => Math.floor(Date.now() / 1000) * 1000;
-
-/** The time now to the second, for a countdown on screen (it reads nothing); undefined in the server's render. */
-export function useSecondTicks(): number | undefined {
-  return useSyncExternalStore(everySecond, thisSecond, () => undefined);
 }

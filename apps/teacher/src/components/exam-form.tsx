@@ -1,8 +1,9 @@
 'use client';
 
 import { limits } from '@exam-results/amplify/data/limits';
+import { schoolTimeZone } from '@exam-results/web-shell';
 import { useId, useState, type FormEvent } from 'react';
-import { EXAM_YEARS, type ExamInput } from '../lib/exams-store';
+import { EXAM_YEARS, type ExamInput, type ReleaseMode } from '../lib/exams-store';
 import type { FieldProblem } from '../lib/store';
 
 type Field = keyof ExamInput;
@@ -16,6 +17,12 @@ interface Props {
   onCancel?: () => void;
 }
 
+const RELEASE_MODES: { value: ReleaseMode; label: string }[] = [
+  { value: 'live', label: 'As I enter them' },
+  { value: 'manual', label: 'When I release them' },
+  { value: 'scheduled', label: 'At a set time' },
+];
+
 const GRADINGS = [
   { value: '', label: 'As typed (free text)' },
   { value: 'letters', label: 'Letters A to F' },
@@ -23,7 +30,11 @@ const GRADINGS = [
   { value: 'points', label: 'Points' },
 ] as const;
 
-/** Subject, date, teacher and grading of an exam: used to create one and to edit one. */
+/**
+ * Subject, date, teacher and grading of an exam: used to create one and to edit one. With
+ * `releaseMode` in `initial` (a new exam) it asks when students see the results too; an
+ * existing exam's release is changed on its page.
+ */
 export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }: Props) {
   const id = useId();
   const [fields, setFields] = useState(initial);
@@ -109,6 +120,31 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
           </div>
         ) : null}
       </div>
+      {fields.releaseMode !== undefined ? (
+        <fieldset className="release-choice">
+          <legend>Students see the results</legend>
+          {RELEASE_MODES.map(({ value, label }) => (
+            <label key={value} className="choice">
+              <input type="radio" name="releaseMode" value={value} checked={fields.releaseMode === value} onChange={() => setFields({ ...fields, releaseMode: value })} />
+              {label}
+            </label>
+          ))}
+          {fields.releaseMode === 'scheduled' ? (
+            <div className="field">
+              <label htmlFor={`${id}-releaseAt`}>Release at (school time, {schoolTimeZone})</label>
+              <input
+                id={`${id}-releaseAt`}
+                type="datetime-local"
+                name="releaseAt"
+                value={fields.releaseAt ?? ''}
+                required
+                {...problemProps('releaseAt')}
+                onChange={(event) => setFields({ ...fields, releaseAt: event.target.value })}
+              />
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="form-error" role="alert">
           {error.message}

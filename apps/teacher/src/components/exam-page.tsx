@@ -5,7 +5,7 @@ import { useLiveList } from '@exam-results/live-data/react';
 import { formatExamDate } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { watchTeacherExams, watchTeacherResults } from '../lib/data-api';
+import { watchTeacherExam, watchTeacherResults } from '../lib/data-api';
 import { countResults } from '../lib/format';
 import { csvFileName, resultsCsv } from '../lib/results-csv';
 import { ResultsEditor } from '../lib/results-editor';
@@ -14,6 +14,7 @@ import { LiveIndicator, LoadStatus } from './live-status';
 import { Notices } from './notices';
 import { ResultsTable } from './results-table';
 import { useSession } from './session';
+import { ReleasePanel } from './release-panel';
 import { StatisticsPanel } from './statistics-panel';
 import { StudentPagePanel } from './student-page-panel';
 
@@ -30,7 +31,7 @@ export function ExamPage({ examId }: { examId: string }) {
   const { client, api } = useSession();
   const [editor] = useState(() => new ResultsEditor(examId, api));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
-  const examLive = useLiveList(() => watchTeacherExams(client, examId));
+  const examLive = useLiveList(() => watchTeacherExam(client, examId));
   const exam = examLive.items[0];
   const results = useLiveList(() => watchTeacherResults(client, examId), { onItems: (rows) => editor.setServerRows(rows) });
   const grading = useMemo(() => ({ grading: exam?.grading ?? null, maxPoints: exam?.maxPoints ?? null }), [exam?.grading, exam?.maxPoints]);
@@ -110,6 +111,7 @@ export function ExamPage({ examId }: { examId: string }) {
         </section>
 
         <div className="exam-side">
+          <ReleasePanel exam={exam} onChange={async (change) => void (await api.updateExam({ id: exam.id, ...change }))} />
           <StatisticsPanel grades={grades} grading={grading} />
           <StudentPagePanel examId={exam.id} subject={exam.subject} rows={view.rows} />
         </div>

@@ -1,14 +1,14 @@
 'use client';
 
-import { watchResults } from '@exam-results/live-data';
 import { useLiveList } from '@exam-results/live-data/react';
-import { formatExamDate } from '@exam-results/web-shell';
+import { formatExamDate, useSecondTicks } from '@exam-results/web-shell';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import { watchTeacherExams } from '../lib/data-api';
+import { watchTeacherExams, watchTeacherResultCounts } from '../lib/data-api';
 import { ExamsStore, type ExamInput, type ExamSummary } from '../lib/exams-store';
 import { countResults, todayAsDateValue } from '../lib/format';
+import { releaseLabel } from '../lib/release-label';
 import { Dialog } from './dialog';
 import { ExamForm } from './exam-form';
 import { LiveIndicator, LoadStatus } from './live-status';
@@ -17,12 +17,12 @@ import { useSession } from './session';
 
 /** The teacher's exams, newest first, live; create, edit and delete them. */
 export function ExamsPage() {
-  const { client, api, teacherName } = useSession();
+  const { client, api, teacherName, owner } = useSession();
   const router = useRouter();
   const [store] = useState(() => new ExamsStore(api));
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const exams = useLiveList(() => watchTeacherExams(client), { onItems: (rows) => store.setServerExams(rows) });
-  const results = useLiveList(() => watchResults(client), { onItems: (rows) => store.setServerResults(rows) });
+  const exams = useLiveList(() => watchTeacherExams(client, owner), { onItems: (rows) => store.setServerExams(rows) });
+  const results = useLiveList(() => watchTeacherResultCounts(client, owner), { onItems: (rows) => store.setServerResults(rows) });
   const [editing, setEditing] = useState<ExamSummary>();
   const [deleting, setDeleting] = useState<ExamSummary>();
 
@@ -40,7 +40,7 @@ export function ExamsPage() {
           </p>
         ) : (
           <ExamForm
-            initial={{ subject: '', date: todayAsDateValue(), teacher: teacherName, grading: null }}
+            initial={{ subject: '', date: todayAsDateValue(), teacher: teacherName, grading: null, releaseMode: 'live' }}
             submitLabel="Create exam"
             validate={validate}
             onSubmit={async (fields) => {
@@ -72,6 +72,7 @@ export function ExamsPage() {
                   <span>{formatExamDate(exam.date)}</span>
                   <span>{exam.teacher}</span>
                   <span>{results.loaded ? countResults(exam.resultCount) : 'Counting results…'}</span>
+                  <ReleaseBadge exam={exam} />
                   {view.saving.has(exam.id) ? <span className="saving">Saving…</span> : null}
                 </p>
                 <div className="actions">
@@ -148,5 +149,16 @@ export function ExamsPage() {
         </Dialog>
       ) : null}
     </>
+  );
+}
+
+function ReleaseBadge({ exam }: { exam: ExamSummary }) {
+  const now = useSecondTicks();
+  if (now === undefined) return null;
+  const { kind, text } = releaseLabel(exam, now);
+  return (
+    <span className="release-badge" data-release={kind}>
+      {text}
+    </span>
   );
 }

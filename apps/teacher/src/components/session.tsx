@@ -13,6 +13,8 @@ interface Session {
   api: DataApi;
   /** The name to pre-fill as the teacher of a new exam; undefined until the account is read. */
   teacherName: string | undefined;
+  /** What Amplify's owner rule stores in the records the teacher owns (`<sub>::<username>`): the key of their exams' index. */
+  owner: string;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -53,7 +55,7 @@ export function SessionProvider({ user, signOut, children }: Props) {
 
   const email = attributes?.email || signInEmail;
   return (
-    <SessionContext.Provider value={{ client, api, teacherName: attributes?.name }}>
+    <SessionContext.Provider value={{ client, api, teacherName: attributes?.name, owner: user ? `${user.userId}::${user.username}` : '' }}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -9,7 +9,7 @@ export const TEACHER_RESULT_FIELDS = [...RESULT_FIELDS, 'fullName'] as const;
 export type Exam = WatchedItem<'Exam', typeof EXAM_FIELDS>;
 export type ExamResult = WatchedItem<'Result', typeof TEACHER_RESULT_FIELDS>;
 
-export type ExamFields = Pick<Exam, 'subject' | 'date' | 'teacher' | 'grading' | 'maxPoints'>;
+export type ExamFields = Pick<Exam, 'subject' | 'date' | 'teacher' | 'grading' | 'maxPoints'> & Partial<Pick<Exam, 'release' | 'releaseAt' | 'passMark'>>;
 export type ResultFields = Pick<ExamResult, 'student' | 'grade' | 'fullName'>;
 
 interface Outcome<T> {
@@ -34,24 +34,82 @@ function withFullName(row: ExamResult, fullName: string | null | undefined): Exa
   return fullName === undefined ? row : { ...row, fullName };
 }
 
-/** The teacher's own exams, kept live; pass an id to follow just that exam. */
-export function watchTeacherExams(client: DataClient, id?: string): LiveList<Exam> {
-  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: id === undefined ? undefined : { id: { eq: id } } });
+/**
+ * The teacher's own exams, newest first, kept live, read by the `listExamsByOwner` index (the
+ * owner value Amplify's owner rule stores: `<sub>::<username>`), so no other teacher's exam is read.
+ */
+export function watchTeacherExams(client: DataClient, owner: string): LiveList<Exam> {
+  return watchModel(client, {
+    model: 'Exam',
+    selectionSet: EXAM_FIELDS,
+    listBy: ({ limit, nextToken }) => client.models.Exam.listExamsByOwner({ owner }, { selectionSet: EXAM_FIELDS, sortDirection: 'DESC', limit, nextToken }),
+  });
 }
 
-/** The results of one exam with their full names as listed; events carry none (see ResultsEditor). */
+/** One of the teacher's exams, kept live (a list of at most one), read by its key. */
+export function watchTeacherExam(client: DataClient, id: string): LiveList<Exam> {
+  const listBy = async () => {
+    const { data, errors } = await client.models.Exam.get({ id }, exam);
+    return { data: data ? [data] : [], errors, nextToken: null };
+  };
+  return watchModel(client, { model: 'Exam', selectionSet: EXAM_FIELDS, filter: { id: { eq: id } }, listBy });
+}
+
+/** The results of one exam with their full names as listed (the `listResultsByExam` index); events carry none (see ResultsEditor). */
 export function watchTeacherResults(client: DataClient, examId: string): LiveList<ExamResult> {
-  return watchModel(client, { model: 'Result', selectionSet: TEACHER_RESULT_FIELDS, filter: { examId: { eq: examId } } });
+  return watchModel(client, {
+    model: 'Result',
+    selectionSet: TEACHER_RESULT_FIELDS,
+    filter: { examId: { eq: examId } },
+    listBy: ({ limit, nextToken }) => client.models.Result.listResultsByExam({ examId }, { ...result, limit, nextToken }),
+  });
+}
+
+const COUNTED_FIELDS = ['id', 'examId', 'updatedAt'] as const;
+export type CountedResult = WatchedItem<'Result', typeof COUNTED_FIELDS>;
+
+/** Where reading the teacher's results stands: the exams still to read, and the page to go on with. */
+interface CountCursor {
+  examIds: string[];
+  nextToken: string | null;
+}
+
+/**
+ * The teacher's results, enough to count them per exam, kept live: read exam by exam through
+ * `listResultsByExam` (a Scan of the results would read every teacher's), then followed by the
+ * owner's result subscriptions.
+ */
+export function watchTeacherResultCounts(client: DataClient, owner: string): LiveList<CountedResult> {
+  const ownExamIds = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    let nextToken: string | null | undefined = null;
+    do {
+      const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner({ owner }, { selectionSet: ['id'], limit: 1000, nextToken });
+      if (page.errors?.length) throw new DataError(readableReason(page.errors));
+      ids.push(...page.data.map(({ id }) => id));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return ids;
+  };
+  const listBy = async ({ limit, nextToken }: { limit: number; nextToken: string | null }) => {
+    const cursor: CountCursor = nextToken ? (JSON.parse(nextToken) as CountCursor) : { examIds: await ownExamIds(), nextToken: null };
+    const [examId, ...rest] = cursor.examIds;
+    if (examId === undefined) return { data: [], nextToken: null };
+    const page = await client.models.Result.listResultsByExam({ examId }, { selectionSet: COUNTED_FIELDS, limit, nextToken: cursor.nextToken });
+    const next: CountCursor | null = page.nextToken ? { examIds: cursor.examIds, nextToken: page.nextToken } : rest.length > 0 ? { examIds: rest, nextToken: null } : null;
+    return { data: page.data, errors: page.errors, nextToken: next && JSON.stringify(next) };
+  };
+  return watchModel(client, { model: 'Result', selectionSet: COUNTED_FIELDS, listBy });
 }
 
 export function dataApi(client: DataClient) {
   const { Exam, Result } = client.models;
   return {
-    async createExam({ id, subject, date, teacher, grading, maxPoints }: Pick<ExamFields, 'subject' | 'date' | 'teacher'> & Partial<ExamFields> & { id: string }): Promise<Exam> {
-      return accepted(await Exam.create({ id, subject, date, teacher, grading, maxPoints }, exam));
+    async createExam({ id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark }: Pick<ExamFields, 'subject' | 'date' | 'teacher'> & Partial<ExamFields> & { id: string }): Promise<Exam> {
+      return accepted(await Exam.create({ id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark }, exam));
     },
-    async updateExam({ id, subject, date, teacher, grading, maxPoints }: Partial<ExamFields> & { id: string }): Promise<Exam> {
-      return accepted(await Exam.update({ id, subject, date, teacher, grading, maxPoints }, exam));
+    async updateExam({ id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark }: Partial<ExamFields> & { id: string }): Promise<Exam> {
+      return accepted(await Exam.update({ id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark }, exam));
     },
     async deleteExam(id: string): Promise<void> {
       accepted(await Exam.delete({ id }, exam));
@@ -76,7 +134,7 @@ export function dataApi(client: DataClient) {
       const rows: ExamResult[] = [];
       let nextToken: string | null | undefined;
       do {
-        const page = await Result.list({ filter: { examId: { eq: examId } }, nextToken, ...result });
+        const page = await Result.listResultsByExam({ examId }, { nextToken, ...result });
         if (page.errors?.length) throw new DataError(readableReason(page.errors));
         rows.push(...page.data);
         nextToken = page.nextToken;

@@ -1,5 +1,5 @@
 import { limits } from '@exam-results/amplify/data/limits';
-import { plural } from '@exam-results/web-shell';
+import { fromSchoolDateTimeInput, plural } from '@exam-results/web-shell';
 import { runBatch } from './batch';
 import type { DataApi, ExamFields, Exam, ExamResult } from './data-api';
 import { DataError, messageOf } from './data-errors';
@@ -25,7 +25,13 @@ export interface ExamInput {
   teacher: string;
   grading?: Exam['grading'];
   maxPoints?: string;
+  /** When students see the results (the new-exam form; the exam page moves it later): as entered, by hand, or at `releaseAt`. */
+  releaseMode?: ReleaseMode;
+  /** A `datetime-local` value on the school's clock. */
+  releaseAt?: string;
 }
+
+export type ReleaseMode = 'live' | 'manual' | 'scheduled';
 
 /** How many times deleting an exam lists and deletes its results again before it gives up. */
 const DELETE_ROUNDS = 3;
@@ -68,7 +74,26 @@ function examValues(input: ExamInput): { values: ExamFields } | { problem: Field
       return { problem: { field: 'maxPoints', message: `Enter what the exam is marked out of: a whole number from 1 to ${limits.maxPoints}.` } };
     }
   }
-  return { values: { subject, date: input.date, teacher, grading, maxPoints } };
+  const release = releaseValues(input);
+  if ('problem' in release) return release;
+  return { values: { subject, date: input.date, teacher, grading, maxPoints, ...release.values } };
+}
+
+function releaseValues(input: ExamInput): { values: Pick<ExamFields, 'release' | 'releaseAt'> } | { problem: FieldProblem<keyof ExamInput> } {
+  switch (input.releaseMode) {
+    case undefined:
+      return { values: {} };
+    case 'live':
+      return { values: { release: 'live', releaseAt: null } };
+    case 'manual':
+      return { values: { release: 'held', releaseAt: null } };
+    case 'scheduled': {
+      const releaseAt = fromSchoolDateTimeInput(input.releaseAt ?? '');
+      if (!releaseAt) return { problem: { field: 'releaseAt', message: 'Enter the day and time the results are released.' } };
+      if (Date.parse(releaseAt) <= Date.now()) return { problem: { field: 'releaseAt', message: 'That time has passed: choose a later one, or release the results by hand.' } };
+      return { values: { release: 'held', releaseAt } };
+    }
+  }
 }
 
 /** The teacher's exams with their number of results; creating, editing and deleting show at once. */
@@ -108,7 +133,7 @@ export class ExamsStore extends Store<ExamsView> {
     const { values } = checked;
     const stamp = this.now().toISOString();
     // The server sets the owner; until it answers, the optimistic exam has none.
-    const exam: Exam = { id: this.newId(), ...values, owner: null, createdAt: stamp, updatedAt: stamp };
+    const exam: Exam = { id: this.newId(), passMark: null, release: null, releaseAt: null, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     const failure = await this.attempt(
       () => this.exams.put(exam, () => this.api.createExam(exam)),
       `Could not create the ${values.subject} exam.`,

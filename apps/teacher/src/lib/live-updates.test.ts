@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { watchResults, type LiveList } from '@exam-results/live-data';
-import { watchTeacherExams, watchTeacherResults } from './data-api';
+import type { LiveList } from '@exam-results/live-data';
+import { watchTeacherExams, watchTeacherResultCounts, watchTeacherResults } from './data-api';
 import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
 import { ExamsStore } from './exams-store';
 import { ResultsEditor } from './results-editor';
@@ -66,8 +66,9 @@ test('the open exam shows results added, changed and deleted in another tab, and
 
 test('the exam list shows exams created, renamed and deleted in another tab, with live result counts', async () => {
   const store = new ExamsStore(t.api);
-  const exams = await follow(watchTeacherExams(t.client), (rows) => store.setServerExams(rows));
-  const results = await follow(watchResults(t.client), (rows) => store.setServerResults(rows)).catch((error: unknown) => {
+  const owner = await t.owner();
+  const exams = await follow(watchTeacherExams(t.client, owner), (rows) => store.setServerExams(rows));
+  const results = await follow(watchTeacherResultCounts(t.client, owner), (rows) => store.setServerResults(rows)).catch((error: unknown) => {
     exams.close();
     throw error;
   });

@@ -3,7 +3,7 @@ import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { startLocalBackend, type LocalBackend, type UserPoolAdmin } from '@exam-results/local-backend';
 import { signInUser, startTempBackend, waitFor as waitForChange, type ManualClock } from '@exam-results/local-backend/testing';
-import { signOut } from 'aws-amplify/auth';
+import { getCurrentUser, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { dataApi, type DataApi, type DataClient, type Exam } from '../lib/data-api';
 
@@ -24,6 +24,8 @@ export interface TeacherBackend {
   startAgain(): Promise<LocalBackend>;
   /** Every exam of the signed-in teacher, as the server has them now. */
   listExams(): Promise<Exam[]>;
+  /** The signed-in teacher's owner value (`<sub>::<username>`), as the app's session has it. */
+  owner(): Promise<string>;
   /** Creates a teacher as the CLI does and signs in through the real client, setting a password. */
   signInNewTeacher(email: string, name?: string): Promise<void>;
   stop(): Promise<void>;
@@ -51,6 +53,10 @@ export async function startTeacherBackend(): Promise<TeacherBackend> {
       const { data, errors } = await client.models.Exam.list({ limit: 1000 });
       if (errors?.length) throw new Error(JSON.stringify(errors));
       return data;
+    },
+    async owner() {
+      const { userId, username } = await getCurrentUser();
+      return `${userId}::${username}`;
     },
     async signInNewTeacher(email, name) {
       await signInUser(test, email, { singleton: true, ...(name === undefined ? {} : { name }) });

@@ -53,6 +53,8 @@ describe('$util JSON and encodings', () => {
   it('writes and reads JSON', () => {
     assert.equal(output('$util.toJson({"a": [1, "x", true, $missing], "b": {}})'), '{"a":[1,"x",true,null],"b":{}}');
     assert.equal(output('#set($o = $util.parseJson("{\\"a\\": [1, 2]}"))$o.a.size() $o'), '2 {a=[1, 2]}');
+    // An owner claim as the generated rules pass it: no JSON document, so not a list.
+    assert.equal(output('#set($c = "6f02::ada")$util.isList($util.parseJson($c)) $util.parseJson($c)'), 'false 6f02::ada');
     assert.equal(output('$util.toJson("s") $util.toJson($missing)'), '"s" null');
   });
 

@@ -18,10 +18,20 @@ export function toJson(value: unknown): string {
   return JSON.stringify(toJsonValue(value));
 }
 
+/**
+ * `$util.parseJson`. A broken document (`{`, `[1,`) fails the template; text that is no JSON
+ * document at all is read as that text. The generated owner and group rules rely on it: they
+ * pass claims such as `<sub>::<username>` or a plain tenant id through
+ * `$util.isList($util.parseJson($claim))` to tell a list claim from a single one
+ * (aws-amplify/amplify-cli#9466, aws-amplify/amplify-category-api#1345), and those rules work on
+ * AppSync.
+ */
 export function parseJson(text: unknown): unknown {
+  const source = String(text);
   try {
-    return JSON.parse(String(text)) as unknown;
+    return JSON.parse(source) as unknown;
   } catch (error) {
+    if (!/^\s*[[{"]/.test(source)) return source;
     throw new JavaException(`Unable to parse the JSON document: '${(error as Error).message}'`);
   }
 }
