@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalBackend, type LocalBackend } from '@exam-results/local-backend';
+import { ManualClock } from '@exam-results/local-backend/testing';
 import { e2eDataDir, e2eOutputsPath, e2ePorts } from './environment';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -20,9 +21,11 @@ const log = (line: string) => {
 };
 
 let backend: LocalBackend | undefined;
+// Real time unless a test moves it on (a release time), so that no test waits for the clock.
+const clock = new ManualClock();
 
 async function start(reset: boolean): Promise<void> {
-  backend = await startLocalBackend({ port: e2ePorts.backend, dataDir: e2eDataDir, outputsFile: e2eOutputsPath, reset, log });
+  backend = await startLocalBackend({ port: e2ePorts.backend, dataDir: e2eDataDir, outputsFile: e2eOutputsPath, reset, log, clock });
 }
 
 async function stop(): Promise<void> {
@@ -51,6 +54,16 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (where === 'POST /backend/start') {
     await start(false);
     return reply(res, 200, { running: true });
+  }
+  if (where === 'POST /clock/advance') {
+    const { ms } = await readJson(req);
+    if (typeof ms !== 'number') return reply(res, 400, { message: 'ms is required' });
+    clock.advance(ms);
+    return reply(res, 200, { now: clock.now().toISOString() });
+  }
+  if (where === 'POST /clock/reset') {
+    clock.reset();
+    return reply(res, 200, { now: clock.now().toISOString() });
   }
   if (where === 'POST /teachers') {
     const { email, name } = await readJson(req);

@@ -36,6 +36,18 @@ export async function resetCodeFor(email: string): Promise<string> {
  */
 export const stopsTheBackend = { tag: '@stops-backend' } as const;
 
+/**
+ * Moves the backend's clock on (a release time), or back to real time. Tests that do run with
+ * those that stop the backend, one at a time, since every test shares the backend's clock.
+ */
+export async function advanceBackendClock(ms: number): Promise<void> {
+  await call('POST', '/clock/advance', { ms });
+}
+
+export async function resetBackendClock(): Promise<void> {
+  await call('POST', '/clock/reset');
+}
+
 export async function stopBackend(): Promise<void> {
   await call('POST', '/backend/stop');
 }
