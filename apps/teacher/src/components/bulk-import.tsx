@@ -8,6 +8,7 @@ import type { ExamResult } from '../lib/data-api';
 import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
 import { problemWith } from '../lib/result-check';
 import type { ResultsEditor } from '../lib/results-editor';
+import './bulk-import.css';
 
 type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
 
