@@ -17,6 +17,8 @@ export const signInTheme: Theme = {
   name: 'exam-results',
   tokens: {
     colors: {
+      // Amplify's primary scale names teal directly, not through the brand scale: both are set.
+      primary: blue,
       brand: { primary: blue },
       font: { primary: '#1b1f24', secondary: '#4b5563' },
       border: { focus: '#1d4ed8' },

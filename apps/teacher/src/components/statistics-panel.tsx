@@ -79,7 +79,10 @@ export function StatisticsPanel({ grades, grading, examId }: { grades: readonly 
           ) : null}
           {buckets.length > 0 ? (
             <table className="distribution">
-              <caption>Distribution of the counted results, as students see it</caption>
+              <caption>
+                Distribution of the grades counted, as students see it
+                {markBucket ? <span className="pass-mark-note">The dashed line is under the range with the pass mark, {statistics.passMark}.</span> : null}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Grade</th>
@@ -89,10 +92,7 @@ export function StatisticsPanel({ grades, grading, examId }: { grades: readonly 
               <tbody>
                 {buckets.map((bucket) => (
                   <tr key={bucket.key} className={bucket.key === markBucket ? 'pass-mark-row' : undefined}>
-                    <th scope="row">
-                      {bucket.label}
-                      {bucket.key === markBucket ? <span className="pass-mark-flag">pass mark {statistics.passMark}</span> : null}
-                    </th>
+                    <th scope="row">{bucket.label}</th>
                     <td>
                       <span className="bar" style={{ width: `${(bucket.count / most) * 100}%` }} aria-hidden="true" />
                       <span className="count">
