@@ -1,8 +1,9 @@
-import { checkPassMark, type Grading } from '@exam-results/live-data';
+import { checkPassMark, EXAM_FIELDS, type Grading } from '@exam-results/live-data';
 import type { DataClient } from './data-api';
 import { DataError, errorTypeOf, readableReason } from './data-errors';
 
-const PASS_MARK_FIELDS = ['id', 'passMark', 'updatedAt'] as const;
+// AppSync gives subscribers only what a mutation selects: the exam's live lists select EXAM_FIELDS.
+const PASS_MARK_FIELDS = [...EXAM_FIELDS, 'passMark'] as const;
 
 /** The exam's pass mark as the server has it now, or null for none. */
 export async function readPassMark(client: DataClient, examId: string): Promise<string | null> {
