@@ -90,6 +90,9 @@ for (const { name, viewport } of sizes) {
       await panel.getByRole('button', { name: 'Save pass mark' }).click();
       await expect(panel.getByText('Pass mark: 60%')).toBeVisible();
       await expect(figures).toContainText('Pass rate33% (1 of 3)');
+      // the exam as the page follows it live is whole after the write
+      await expect(page.getByRole('heading', { level: 1, name: 'Biology' })).toBeVisible();
+      await expect(page.locator('.exam-meta')).toContainText('Graded in percent.');
       await expect(panel.getByRole('button', { name: 'Change the pass mark' })).toBeFocused();
 
       await panel.getByRole('button', { name: 'Change the pass mark' }).click();
@@ -127,11 +130,12 @@ test('sign-in is in the app’s blue, the show-password button sits on its field
 
   await page.getByLabel('Email').fill(email);
   await passwordField.fill('not-the-password');
-  const sorry = page.getByRole('alert').filter({ hasText: 'Sorry, there were too many attempts with a wrong password' });
+  const alert = page.locator('[data-amplify-authenticator]').getByRole('alert');
+  const sorry = alert.filter({ hasText: 'Sorry, there were too many attempts with a wrong password' });
   // Cognito locks an account for 1 s after five wrong passwords, then 2 s, 4 s, 8 s …: keep trying until it does.
   for (let attempt = 0; attempt < 12 && !(await sorry.isVisible()); attempt += 1) {
     await signIn.click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(alert).toBeVisible();
   }
   await expect(sorry).toContainText('Wait a few minutes and try again later.');
   await expectNoAxeViolations(page);
