@@ -7,27 +7,30 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createAndSignUpUser, getSecret, signInUser } from '@aws-amplify/seed';
-import { Amplify } from 'aws-amplify';
 import * as auth from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
-import { toResourcesConfig } from '@exam-results/amplify-config';
+import { configureAmplify } from '@exam-results/amplify-config';
 import type { Schema } from '../data/resource';
 
 const demoTeacher = { email: 'demo.teacher@example.com', name: 'Demo Teacher' };
-const demoExam = { subject: 'Mathematics', teacher: demoTeacher.name };
+// Graded in percent with a pass mark, so the statistics show a mean, a median and a pass rate;
+// "absent" is not a grade on that scale (the app would refuse it now; older data has such entries),
+// so it shows listed apart, not counted.
+const demoExam = { subject: 'Mathematics', teacher: demoTeacher.name, grading: 'percentage', passMark: '50%' } as const;
 const demoResults: [student: string, grade: string][] = [
-  ['Ada Lovelace', 'A'],
-  ['Alan Turing', 'A-'],
-  ['Grace Hopper', '17/20'],
-  ['Katherine Johnson', 'B+'],
-  ['Edsger Dijkstra', 'pass'],
+  ['Ada Lovelace', '92%'],
+  ['Alan Turing', '85%'],
+  ['Grace Hopper', '78%'],
+  ['Katherine Johnson', '64%'],
+  ['Edsger Dijkstra', '47%'],
+  ['Hedy Lamarr', 'absent'],
 ];
 
 // amplify_outputs.json does not exist until the sandbox is deployed, so it is read, not imported.
 const outputsFile = process.env.AMPLIFY_OUTPUTS ?? new URL('../../amplify_outputs.json', import.meta.url);
 const outputs = JSON.parse(await readFile(outputsFile, { encoding: 'utf8' })) as Record<string, unknown>;
 // The Amplify configuration of these outputs, pointed at the local backend's Cognito when they name it.
-Amplify.configure(toResourcesConfig(outputs));
+configureAmplify(outputs);
 
 const password = process.env.DEMO_TEACHER_PASSWORD ?? (await getSecret('demoTeacherPassword'));
 
@@ -61,7 +64,7 @@ try {
       const { errors: resultErrors } = await client.models.Result.create({ examId: exam.id, student, grade });
       if (resultErrors?.length) throw new Error(`demo result not created: ${resultErrors.map((error) => error.message).join('; ')}`);
     }
-    console.log(`seeded a demo exam with ${demoResults.length} results`);
+    console.log(`seeded the demo exam ${demoExam.subject}: ${demoResults.length} results, graded in percent, pass mark ${demoExam.passMark}`);
   }
 } finally {
   await auth.signOut();

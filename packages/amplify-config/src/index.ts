@@ -1,7 +1,8 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import type { ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { localBackendEndpoints, type AmplifyOutputsLike } from './local-backend-outputs';
 import { installLocalWebSocket } from './local-websocket';
+import { configureWithLocalEndpoints } from './quiet-configure';
 
 export type { AmplifyOutputsLike, LocalBackendEndpoints } from './local-backend-outputs';
 
@@ -34,11 +35,14 @@ export function isLocalBackend(outputs: AmplifyOutputsLike): boolean {
   return localBackendEndpoints(outputs) !== undefined;
 }
 
-/** Configures Amplify once for an app (or a test) from amplify_outputs.json. */
+/**
+ * Configures Amplify once for an app (or a test or script) from amplify_outputs.json; for the
+ * local backend without Amplify's warning that custom Cognito endpoints are in use.
+ */
 export function configureAmplify(outputs: AmplifyOutputsLike): ResourcesConfig {
   const config = toResourcesConfig(outputs);
   const dataUrl = outputs.data?.url;
   if (isLocalBackend(outputs) && dataUrl) installLocalWebSocket(new URL(dataUrl).host);
-  Amplify.configure(config);
+  configureWithLocalEndpoints(config);
   return config;
 }

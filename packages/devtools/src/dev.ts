@@ -17,6 +17,7 @@ import { isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-c
 import { openUserPoolAdmin } from '@exam-results/local-backend';
 import { keepBackendRunning } from './backend-keeper';
 import { demoTeacherEmail, readDemoPassword } from './demo-teacher';
+import { nodeVersionNote } from './node-version';
 import { assertPortFree } from './port-check';
 import { seedProcess } from './seed-run';
 import { Supervisor, type Supervised } from './supervisor';
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
   for (const [name, port] of Object.entries(ports)) {
     if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--${name}-port must be a port number, not ${options[`${name as keyof typeof ports}-port`]}`);
   }
+  const note = nodeVersionNote();
+  if (note) say(note);
   await assertPortFree(ports.teacher, 'teacher app', '0.0.0.0');
   await assertPortFree(ports.student, 'student app', '0.0.0.0');
   mkdirSync(path.dirname(outputsPath), { recursive: true });

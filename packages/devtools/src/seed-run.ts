@@ -38,6 +38,9 @@ export function seedProcess(options: { dataDir: string; outputsPath: string }): 
       AMPLIFY_BACKEND_IDENTIFIER: JSON.stringify(sandboxIdentifier(repoRoot)),
       AMPLIFY_OUTPUTS: options.outputsPath,
       DEMO_TEACHER_PASSWORD: demoPassword(options.dataDir),
+      // @aws-sdk/core's switch for its eight-line NodeVersionSupportWarning on Node older than 22;
+      // pnpm dev and pnpm seed say it once, in one line (node-version.ts).
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   };
 }

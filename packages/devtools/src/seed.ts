@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoTeacherEmail } from './demo-teacher';
+import { nodeVersionNote } from './node-version';
 import { seedProcess } from './seed-run';
 import { repoRoot } from './workspace';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       outputs: { type: 'string', default: path.join(repoRoot, 'amplify_outputs.json') },
     },
   });
+  const note = nodeVersionNote();
+  if (note) console.warn(note);
   const dataDir = fromCaller(values['data-dir']);
   const seed = seedProcess({ dataDir, outputsPath: fromCaller(values.outputs) });
   const child = spawn(seed.command, seed.args, { cwd: seed.cwd, env: { ...process.env, ...seed.env }, stdio: 'inherit' });

@@ -8,12 +8,12 @@ type ReadGrade =
   | { kind: 'letter'; letter: string; modifier: '' | '+' | '-' }
   | { kind: 'text'; text: string };
 
-export type GradeBucketKind = 'score' | 'letter' | 'text';
+export type GradeBucketKind = 'score' | 'letter';
 
 export interface GradeBucket {
-  /** Stable identifier, e.g. `score:80`, `letter:B`, `text:pass`. */
+  /** Stable identifier, e.g. `score:80`, `letter:B`. */
   key: string;
-  /** What a reader sees on the chart axis, e.g. `80–89%`, `B`, `pass`. */
+  /** What a reader sees on the chart axis, e.g. `80–89%`, `B`. */
   label: string;
   kind: GradeBucketKind;
   count: number;
@@ -89,7 +89,6 @@ function scoreLabel(bucket: number): string {
   const low = bucket * width;
   return bucket === SCORE_BUCKETS - 1 ? `${low}–100%` : `${low}–${low + width - 1}%`;
 }
-
 
 /** A grade of one exam read on that exam's one scale. */
 export type Reading =
@@ -174,30 +173,37 @@ function letterBuckets(readings: readonly Reading[], scheme: Scheme): GradeBucke
   return buckets;
 }
 
-function textBuckets(readings: readonly Reading[]): GradeBucket[] {
-  const texts = new Map<string, number>();
-  for (const reading of readings) if (reading.kind === 'text') texts.set(reading.text, (texts.get(reading.text) ?? 0) + 1);
-  return [...texts.entries()]
-    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
-    .map(([text, count]) => ({ key: `text:${text}`, label: text, kind: 'text', count }));
+/** An exam's grades on its one scale: each grade's reading, or undefined for a grade that is not on it. */
+export type Gradable = (Reading & { kind: 'score' | 'letter' }) | undefined;
+
+/**
+ * Reads every grade of one exam on one scale, index for index: the exam's scheme, or without
+ * one the kind most of its grades are (scores or letters). A grade off that scale (`absent`,
+ * `pass`, a letter among scores) is undefined: it cannot be charted or averaged with the others.
+ */
+export function gradableOnScale(grades: readonly string[], grading?: Grading): Gradable[] {
+  const readings = readGrades(grades, grading);
+  const scores = readings.filter((reading) => reading.kind === 'score').length;
+  const letters = readings.filter((reading) => reading.kind === 'letter').length;
+  const scale = schemeOf(grading)?.kind === 'letters' || letters > scores ? 'letter' : 'score';
+  return readings.map((reading) => (reading.kind === scale ? (reading as Gradable) : undefined));
 }
 
 /**
- * Counts an exam's grades for a chart, best first, on the exam's scale (`grading`: its
- * `grading` and `maxPoints`). Percentages in ten ranges of ten points; points out of 20 or
- * fewer one bar per point, more in ten ranges; letters each grade its own bar (A+, A, A-).
- * Every range of the scale is shown, so the axis does not move as results arrive; a grade
- * that does not fit the scheme is a category of its own.
+ * Counts an exam's gradable grades (see {@link gradableOnScale}) for a chart, best first, on the
+ * exam's one scale (`grading`: its `grading` and `maxPoints`), never two scales on one chart.
+ * Percentages in ten ranges of ten points; points out of 20 or fewer one bar per point, more in
+ * ten ranges; letters each grade its own bar (A+, A, A-). Every range of the scale is shown, so
+ * the axis does not move as results arrive. Grades off the scale are not counted.
  *
  * Without a scheme (exams from before it existed) grades are read as they come: scores
- * (`17/20`, `72%`, a bare number against the scale the others suggest) in ten ranges,
- * letters grouped by letter (`A+`, `A`, `A-` are `A`, the exact grades in `detail`), any
- * other text (`pass`, `absent`) its own category.
+ * (`17/20`, `72%`, a bare number against the scale the others suggest) in ten ranges, or
+ * letters grouped by letter (`A+`, `A`, `A-` are `A`, the exact grades in `detail`).
  */
 export function gradeDistribution(grades: readonly string[], grading?: Grading): GradeBucket[] {
   const scheme = schemeOf(grading);
-  const readings = readGrades(grades, grading);
-  return [...scoreBuckets(readings, scheme), ...letterBuckets(readings, scheme), ...textBuckets(readings)];
+  const readings = gradableOnScale(grades, grading).filter((reading) => reading !== undefined);
+  return [...scoreBuckets(readings, scheme), ...letterBuckets(readings, scheme)];
 }
 
 /** Higher is better: A+ above A above A-. */
@@ -209,7 +215,7 @@ export function letterRank(name: string): number {
 
 /**
  * Orders an exam's grades best first: scores by percentage, then letters (A+ before A
- * before A-), then free text alphabetically, read as {@link gradeDistribution} reads them.
+ * before A-), then free text alphabetically, read as {@link readGrades} reads them.
  */
 export function gradeComparator(grades: readonly string[], grading?: Grading): (a: string, b: string) => number {
   const readings = readGrades(grades, grading);

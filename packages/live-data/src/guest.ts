@@ -4,6 +4,7 @@
  */
 export { EXAM_PAGE_SIZE, listGuestExamsPage, listGuestResults, readGuestExam, watchGuestExam, watchGuestRecentExams, watchGuestResults } from './guest-source';
 export { gradeComparator, gradeDistribution, type GradeBucket, type GradeBucketKind } from './grades';
+export { chartPassMark, type ChartPassMark } from './pass-mark';
 export type { LinkStatus } from './link-status';
 export type { Versioned } from './live-items';
 export type { LiveList, LiveListOptions, LiveListState } from './live-list';

@@ -1,6 +1,6 @@
 'use client';
 
-import { gradeComparator, gradeDistribution, watchGuestExam, watchGuestResults, type Exam, type ExamResult, type LinkStatus, type ReleaseState } from '@exam-results/live-data/guest';
+import { chartPassMark, gradeComparator, gradeDistribution, watchGuestExam, watchGuestResults, type Exam, type ExamResult, type LinkStatus, type ReleaseState } from '@exam-results/live-data/guest';
 import { useLiveList } from '@exam-results/live-data/react';
 import { formatExamDate, plural } from '@exam-results/web-shell';
 import Link from 'next/link';
@@ -131,7 +131,7 @@ function ReleasedResults({
     [live, owner],
   );
   const grades = useMemo(() => results.items.map((result) => result.grade), [results.items]);
-  const { grading, maxPoints, subject } = exam;
+  const { grading, maxPoints, subject, passMark } = exam;
   const buckets = useMemo(() => gradeDistribution(grades, { grading, maxPoints }), [grades, grading, maxPoints]);
   const compareGrades = useMemo(() => gradeComparator(grades, { grading, maxPoints }), [grades, grading, maxPoints]);
 
@@ -157,7 +157,12 @@ function ReleasedResults({
         </section>
         <section aria-labelledby="distribution-heading" className="exam-chart">
           <h2 id="distribution-heading">Grade distribution</h2>
-          <GradeChart title={`Grade distribution for ${subject}`} buckets={buckets} total={results.items.length} />
+          <GradeChart
+            title={`Grade distribution for ${subject}`}
+            buckets={buckets}
+            total={results.items.length}
+            passMark={chartPassMark(passMark, { grading, maxPoints })}
+          />
         </section>
       </div>
     </>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { GradeBucket } from '@exam-results/live-data/guest';
+import type { ChartPassMark, GradeBucket } from '@exam-results/live-data/guest';
 import { plural } from '@exam-results/web-shell';
 import { useEffect, useId, useRef, useState } from 'react';
 
@@ -18,16 +18,20 @@ function shortLabel(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 }
 
-function describe(buckets: readonly GradeBucket[], total: number): string {
+function describe(buckets: readonly GradeBucket[], total: number, passMark: ChartPassMark | undefined): string {
   const parts = buckets.filter((bucket) => bucket.count > 0).map((bucket) => `${bucket.label}: ${bucket.count}`);
-  return `${plural(total, 'result', 'results')}. ${parts.join(', ')}.`;
+  const charted = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+  const apart = charted < total ? ` ${plural(total - charted, 'result is', 'results are')} not a grade on this exam’s scale and not shown.` : '';
+  const mark = passMark ? ` Pass mark: ${passMark.passMark}.` : '';
+  return `${plural(total, 'result', 'results')}. ${parts.join(', ')}.${apart}${mark}`;
 }
 
 /**
- * The distribution of an exam's grades as horizontal bars, one per bucket. The
- * drawing keeps the same height whatever arrives, so nothing below it moves.
+ * The distribution of an exam's grades as horizontal bars, one per bucket, and the pass mark (when
+ * the exam has one) as a dashed line under the bar that holds it. The drawing keeps the same height
+ * whatever arrives, so nothing below it moves.
  */
-export function GradeChart({ title, buckets, total }: { title: string; buckets: readonly GradeBucket[]; total: number }) {
+export function GradeChart({ title, buckets, total, passMark }: { title: string; buckets: readonly GradeBucket[]; total: number; passMark?: ChartPassMark | undefined }) {
   const frame = useRef<HTMLDivElement>(null);
   // Drawn at this width on the server and scaled to the frame; once measured in the browser, at the frame's own width.
   const [width, setWidth] = useState(DEFAULT_WIDTH);
@@ -52,13 +56,14 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
 
   return (
     <figure className="chart">
+      {passMark ? <figcaption>Pass mark: {passMark.passMark} (the dashed line)</figcaption> : null}
       <div ref={frame} className="chart-frame" style={{ height }}>
         {total === 0 ? (
           <p className="chart-empty">The chart appears with the first result.</p>
         ) : (
           <svg role="img" aria-labelledby={titleId} aria-describedby={descId} width="100%" height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMid meet">
             <title id={titleId}>{title}</title>
-            <desc id={descId}>{describe(buckets, total)}</desc>
+            <desc id={descId}>{describe(buckets, total, passMark)}</desc>
             {buckets.map((bucket, index) => {
               const middle = PADDING + band * index + band / 2;
               const barWidth = (bucket.count / most) * room;
@@ -71,6 +76,14 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
                   <text x={LABEL_WIDTH + barWidth + 6} y={middle} dominantBaseline="central" className="bar-count">
                     {bucket.count}
                   </text>
+                  {bucket.key === passMark?.bucket ? (
+                    <g className="pass-mark">
+                      <line x1={PADDING} x2={width - PADDING} y1={middle + band / 2} y2={middle + band / 2} stroke="currentColor" strokeWidth={1.5} strokeDasharray="5 4" />
+                      <text x={width - PADDING} y={middle + band / 2 - 3} textAnchor="end" className="bar-count">
+                        pass mark {passMark.passMark}
+                      </text>
+                    </g>
+                  ) : null}
                 </g>
               );
             })}
@@ -90,7 +103,10 @@ export function GradeChart({ title, buckets, total }: { title: string; buckets: 
             <tbody>
               {buckets.map((bucket) => (
                 <tr key={bucket.key}>
-                  <th scope="row">{bucket.label}</th>
+                  <th scope="row">
+                    {bucket.label}
+                    {bucket.key === passMark?.bucket ? ` (pass mark ${passMark.passMark})` : ''}
+                  </th>
                   <td>
                     {bucket.count}
                     {bucket.detail ? ` (${bucket.detail})` : ''}

@@ -1,22 +1,28 @@
 'use client';
 
 import { plural } from '@exam-results/web-shell';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BatchProgress } from '../lib/batch';
-import { formatResultLine, notTextProblem, previewImport } from '../lib/csv-import';
+import { notTextProblem, previewImport, withoutImported } from '../lib/csv-import';
 import type { ExamResult } from '../lib/data-api';
 import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
+import { problemWith } from '../lib/result-check';
 import type { ResultsEditor } from '../lib/results-editor';
+import './bulk-import.css';
 
 type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
 
-/** Paste lines, pick or drop a CSV file, check the preview, import with progress; rows that did not land are listed and put back to retry. */
+/**
+ * Paste lines, pick or drop a CSV file, check the preview (the check every save makes), import with
+ * progress; rows that did not land stay in the box on their own lines, listed with why.
+ */
 export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: readonly ExamResult[] }) {
   const id = useId();
   const [text, setText] = useState('');
   const [run, setRun] = useState<Run>();
   const [fileError, setFileError] = useState<string>();
-  const preview = useMemo(() => previewImport(text, rows.map((row) => row.student)), [text, rows]);
+  const { grading } = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
+  const preview = useMemo(() => previewImport(text, (input) => problemWith(input, grading, rows)), [text, grading, rows]);
   const importing = run?.phase === 'importing';
 
   const readFile = async (file: File | undefined) => {
@@ -43,8 +49,7 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
       onProgress: (progress) => setRun({ phase: 'importing', progress }),
     });
     setRun({ phase: 'done', outcome });
-    const header = outcome.failed.some(({ item }) => item.fullName) ? ['Student,Grade,Full name'] : [];
-    setText([...header, ...outcome.failed.map(({ item }) => formatResultLine(item))].join('\n'));
+    setText(withoutImported(text, outcome.succeeded));
   };
 
   return (
@@ -118,7 +123,7 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
                   </li>
                 ))}
               </ul>
-              <p>They are back in the box above: correct them or try again.</p>
+              <p>They are still in the box above, on the same lines: correct them or try again.</p>
             </>
           ) : null}
         </div>

@@ -112,7 +112,7 @@ export function ExamPage({ examId }: { examId: string }) {
 
         <div className="exam-side">
           <ReleasePanel exam={exam} onChange={async (change) => void (await api.updateExam({ id: exam.id, ...change }))} />
-          <StatisticsPanel grades={grades} grading={grading} />
+          <StatisticsPanel grades={grades} grading={grading} examId={exam.id} />
           <StudentPagePanel examId={exam.id} subject={exam.subject} rows={view.rows} />
         </div>
       </div>

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatResultLine, notTextProblem, parseResultLines, previewImport } from './csv-import';
+import type { Grading } from '@exam-results/live-data';
+import { notTextProblem, parseResultLines, previewImport, withoutImported } from './csv-import';
+import { problemWith, type ResultInput } from './result-check';
+
+/** The check saving a result makes, on an exam graded `grading` that has results for `names`. */
+const saving = (names: string[] = [], grading?: Grading) => (input: ResultInput) =>
+  problemWith(input, grading, names.map((student) => ({ student })));
 
 const rowsOf = (text: string) => parseResultLines(text).lines.map(({ student, grade }) => [student, grade]);
 
@@ -56,12 +62,12 @@ test('cells pasted from a spreadsheet (tabs) and semicolon CSV files are read to
 test('a byte order mark and trailing empty columns from spreadsheet exports are ignored', () => {
   const parsed = parseResultLines('\uFEFFstudent,grade,,\nAna,A,,');
   assert.equal(parsed.headerSkipped, true);
-  assert.deepEqual(parsed.lines, [{ line: 2, student: 'Ana', grade: 'A', fullName: '', extraValues: 0, unclosedQuote: false }]);
+  assert.deepEqual(parsed.lines, [{ line: 2, lastLine: 2, student: 'Ana', grade: 'A', fullName: '', extraValues: 0, unclosedQuote: false }]);
 });
 
 test('the preview lists every row that will fail and why', () => {
   const text = ['student,grade', 'Ana,A', ',B', 'Ben,', 'Lopez, Ana, C', 'ana ,D', 'Zoe,pass', 'ZOE,fail', 'Cy,17/20'].join('\n');
-  const preview = previewImport(text, ['  zoe  ']);
+  const preview = previewImport(text, saving(['Zoe']));
 
   assert.equal(preview.headerSkipped, true);
   assert.deepEqual(
@@ -74,37 +80,24 @@ test('the preview lists every row that will fail and why', () => {
   assert.deepEqual(
     preview.failing.map(({ line, problem }) => [line, problem]),
     [
-      [3, 'The student name is empty.'],
-      [4, 'The grade is empty.'],
+      [3, 'Enter the name students see: a first name, initials or a candidate number.'],
+      [4, 'Enter a grade.'],
       [5, 'There are more than two values. Put a name that contains a comma in double quotes.'],
       [6, 'ana is also on line 2 of this import.'],
       [7, 'Zoe already has a result in this exam.'],
-      [8, 'ZOE already has a result in this exam.'],
+      [8, 'Zoe already has a result in this exam.'],
     ],
   );
 });
 
 test('a row that fails does not make a later row with the same name a duplicate', () => {
-  const preview = previewImport('Ana,\nAna,B', []);
+  const preview = previewImport('Ana,\nAna,B', saving());
   assert.deepEqual(preview.ready.map((row) => row.line), [2]);
   assert.deepEqual(preview.failing.map((row) => row.line), [1]);
 });
 
 test('nothing to import gives an empty preview', () => {
-  assert.deepEqual(previewImport(' \n\n', []), { ready: [], failing: [], headerSkipped: false });
-});
-
-test('a formatted line reads back as the same values', () => {
-  const rows = [
-    { student: 'Lopez, Ana', grade: 'A-' },
-    { student: 'Ben "Benny" Ode', grade: '12;5' },
-    { student: 'Cy', grade: '17/20' },
-  ];
-  const text = rows.map(formatResultLine).join('\n');
-  assert.deepEqual(
-    parseResultLines(text).lines.map(({ student, grade }) => ({ student, grade })),
-    rows,
-  );
+  assert.deepEqual(previewImport(' \n\n', saving()), { ready: [], failing: [], headerSkipped: false });
 });
 
 test('a third column is read as the full name only under a header that names it', () => {
@@ -115,7 +108,7 @@ test('a third column is read as the full name only under a header that names it'
 });
 
 test('an unclosed quote is reported on the line where it opens, not as an empty grade', () => {
-  const preview = previewImport('Ana,A\n"Ben,B\nCy,C\nDee,D', []);
+  const preview = previewImport('Ana,A\n"Ben,B\nCy,C\nDee,D', saving());
   assert.deepEqual(preview.ready.map((row) => row.student), ['Ana']);
   assert.deepEqual(
     preview.failing.map(({ line, problem }) => [line, problem]),
@@ -127,4 +120,46 @@ test('a file that is not text is named as such', () => {
   const png = '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\uFFFD\uFFFD';
   assert.equal(notTextProblem(png, 'photo.png'), 'photo.png is not a text file. Save the spreadsheet as CSV (UTF-8) and choose that file, or paste the lines.');
   assert.equal(notTextProblem('Ana,A\nChloé,B', 'results.csv'), undefined);
+});
+
+test('the preview refuses what saving refuses on a percent exam, on the lines where the rows are', () => {
+  const text = ['student,grade', 'Ana,72', 'Ben,105', 'Cy,abc', 'Dee,-3', 'Eve,100'].join('\n');
+  const preview = previewImport(text, saving([], { grading: 'percentage' }));
+  assert.deepEqual(preview.ready.map(({ line, student }) => [line, student]), [
+    [2, 'Ana'],
+    [6, 'Eve'],
+  ]);
+  const percent = 'This exam is graded in percent: a number from 0 to 100 (for example 72).';
+  assert.deepEqual(preview.failing.map(({ line, problem }) => [line, problem]), [
+    [3, percent],
+    [4, percent],
+    [5, percent],
+  ]);
+});
+
+test('the preview refuses a letter that is not a grade on a letters exam', () => {
+  const preview = previewImport('Ana,B+\nBen,q', saving([], { grading: 'letters' }));
+  assert.deepEqual(preview.ready.map((row) => row.line), [1]);
+  assert.deepEqual(preview.failing.map(({ line, problem }) => [line, problem]), [
+    [2, 'This exam is graded with letters: A to F, with + or - (for example B+).'],
+  ]);
+});
+
+test('the preview refuses names and grades over the limits the API enforces', () => {
+  const long = (length: number) => 'x'.repeat(length);
+  const text = ['Student,Grade,Full name', `${long(61)},A`, `Ben,${long(21)}`, `Cy,A,${long(121)}`, `${long(60)},A,${long(120)}`].join('\n');
+  const preview = previewImport(text, saving());
+  assert.deepEqual(preview.ready.map((row) => row.line), [5]);
+  assert.deepEqual(preview.failing.map(({ line, problem }) => [line, problem]), [
+    [2, 'The name students see is at most 60 characters.'],
+    [3, 'A grade is at most 20 characters.'],
+    [4, 'The full name is at most 120 characters.'],
+  ]);
+});
+
+test('the rows that did not land stay on their lines when the imported ones are cleared', () => {
+  const text = 'Student,Grade,Full name\nAna,A\n"Ben\nBen",B\nCy,q\nDee,D\n';
+  const left = withoutImported(text, parseResultLines(text).lines.filter((row) => row.student !== 'Cy'));
+  assert.equal(left, 'Student,Grade,Full name\n\n\n\nCy,q');
+  assert.deepEqual(parseResultLines(left).lines.map(({ line, student }) => [line, student]), [[5, 'Cy']]);
 });

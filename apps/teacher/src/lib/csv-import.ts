@@ -1,8 +1,13 @@
+import type { ResultInput } from './result-check';
 import { studentKey } from './student-name';
 
-/** One non-blank record of pasted text or a CSV file. `line` is where it starts, counting from 1. */
+/** Why one result cannot be saved, or undefined: ResultsEditor.problemWith, the check every add makes. */
+export type ResultProblem = (input: ResultInput) => { message: string } | undefined;
+
+/** One non-blank record of pasted text or a CSV file. `line` is where it starts, counting from 1; `lastLine` where it ends. */
 export interface ImportLine {
   line: number;
+  lastLine: number;
   student: string;
   grade: string;
   /** The third value, if any: the full name only the teacher sees. */
@@ -36,6 +41,7 @@ function detectDelimiter(text: string): string {
 
 interface RawRecord {
   line: number;
+  lastLine: number;
   fields: string[];
   unclosedQuote: boolean;
 }
@@ -57,7 +63,7 @@ function readRecords(text: string, delimiter: string): RawRecord[] {
   };
   const endRecord = (unclosedQuote = false) => {
     endField();
-    records.push({ line: recordLine, fields, unclosedQuote });
+    records.push({ line: recordLine, lastLine: line, fields, unclosedQuote });
     fields = [];
   };
 
@@ -107,7 +113,7 @@ function isHeader(student: string, grade: string): boolean {
 export function parseResultLines(text: string): { lines: ImportLine[]; headerSkipped: boolean } {
   const source = text.replace(/^\uFEFF/, '');
   const records = readRecords(source, detectDelimiter(source))
-    .map(({ line, fields, unclosedQuote }) => ({ line, values: fields.map((field) => field.trim()), unclosedQuote }))
+    .map(({ fields, ...record }) => ({ ...record, values: fields.map((field) => field.trim()) }))
     .filter(({ values, unclosedQuote }) => unclosedQuote || values.some((value) => value !== ''));
 
   const [student = '', grade = '', third = ''] = records[0]?.values ?? [];
@@ -115,38 +121,40 @@ export function parseResultLines(text: string): { lines: ImportLine[]; headerSki
   // A third column is read as the full name only when the header names it (as the export writes it):
   // otherwise a third value is most likely a name with an unquoted comma.
   const withFullName = headerSkipped && fullNameHeaders.has(studentKey(third));
-  const lines = (headerSkipped ? records.slice(1) : records).map(({ line, values, unclosedQuote }): ImportLine => {
+  const lines = (headerSkipped ? records.slice(1) : records).map(({ line, lastLine, values, unclosedQuote }): ImportLine => {
     const [student = '', grade = '', ...rest] = values;
     const fullName = withFullName ? (rest.shift() ?? '') : '';
-    return { line, student, grade, fullName, extraValues: rest.filter((value) => value !== '').length, unclosedQuote };
+    return { line, lastLine, student, grade, fullName, extraValues: rest.filter((value) => value !== '').length, unclosedQuote };
   });
   return { lines, headerSkipped };
 }
 
-function problemOf(row: ImportLine, seen: Map<string, number>, inExam: Set<string>): string | undefined {
+/** Why a row cannot be written as it reads (the same check as saving one result), or undefined. */
+function problemOf(row: ImportLine, problemWith: ResultProblem, seen: Map<string, number>): string | undefined {
   if (row.unclosedQuote) {
     return 'A double quote opens here and is never closed, so the rest of the text was read as one value. Close the quote or remove it.';
   }
-  if (row.student === '') return 'The student name is empty.';
-  if (row.grade === '') return 'The grade is empty.';
   if (row.extraValues > 0) {
     return 'There are more than two values. Put a name that contains a comma in double quotes.';
   }
-  const key = studentKey(row.student);
-  if (inExam.has(key)) return `${row.student} already has a result in this exam.`;
-  const earlier = seen.get(key);
+  const problem = problemWith(row);
+  if (problem) return problem.message;
+  const earlier = seen.get(studentKey(row.student));
   if (earlier !== undefined) return `${row.student} is also on line ${earlier} of this import.`;
   return undefined;
 }
 
-/** Splits parsed rows into those that will be imported and those that will fail, and why. */
-export function previewImport(text: string, studentsInExam: Iterable<string>): ImportPreview {
+/**
+ * Splits parsed rows into those that will be imported and those that will fail, and why: the check
+ * saving each one will make (`problemWith`: the exam's grading scheme, the limits, a student who
+ * already has a result), and one row per student in the import.
+ */
+export function previewImport(text: string, problemWith: ResultProblem): ImportPreview {
   const { lines, headerSkipped } = parseResultLines(text);
-  const inExam = new Set([...studentsInExam].map(studentKey));
   const seen = new Map<string, number>();
   const preview: ImportPreview = { ready: [], failing: [], headerSkipped };
   for (const row of lines) {
-    const problem = problemOf(row, seen, inExam);
+    const problem = problemOf(row, problemWith, seen);
     if (problem) {
       preview.failing.push({ ...row, problem });
     } else {
@@ -157,10 +165,18 @@ export function previewImport(text: string, studentsInExam: Iterable<string>): I
   return preview;
 }
 
-/** One `student,grade[,full name]` line that parseResultLines reads back as the same values. */
-export function formatResultLine({ student, grade, fullName = '' }: { student: string; grade: string; fullName?: string }): string {
-  const quote = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [student, grade, ...(fullName ? [fullName] : [])].map(quote).join(',');
+/**
+ * The text with the rows that were imported blanked out, so every other row (and a header) stays
+ * on the line it was on, and the preview and the import's report name the same line numbers.
+ */
+export function withoutImported(text: string, imported: readonly Pick<ImportLine, 'line' | 'lastLine'>[]): string {
+  const gone = new Set(imported.flatMap(({ line, lastLine }) => Array.from({ length: lastLine - line + 1 }, (_, index) => line + index)));
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .map((line, index) => (gone.has(index + 1) ? '' : line))
+    .join('\n')
+    .trimEnd();
 }
 
 /**

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
 import type { BatchProgress } from './batch';
 import { previewImport } from './csv-import';
+import type { Exam } from './data-api';
 import { importResults, summarizeImport } from './import-results';
 import { ResultsEditor } from './results-editor';
 
@@ -14,9 +15,10 @@ before(async () => {
 });
 after(() => t?.stop());
 
-async function openExam(subject: string) {
-  const exam = await t.api.createExam({ id: crypto.randomUUID(), subject, date: '2026-06-01', teacher: 'Ada' });
+async function openExam(subject: string, grading: Pick<Exam, 'grading' | 'maxPoints'> = { grading: null, maxPoints: null }) {
+  const exam = await t.api.createExam({ id: crypto.randomUUID(), subject, date: '2026-06-01', teacher: 'Ada', ...grading });
   const editor = new ResultsEditor(exam.id, t.api);
+  editor.setGrading(grading);
   editor.setServerRows(await t.api.listResults(exam.id));
   return { exam, editor };
 }
@@ -30,13 +32,13 @@ test('a pasted list is previewed, then written a few rows at a time with progres
   const names = Array.from({ length: 10 }, (_, index) => `Student ${index + 1}`);
   const text = ['student,grade', ...names.map((name, index) => `${name},${10 + index}/20`), 'existing student,A', ',C'].join('\n');
 
-  const preview = previewImport(text, editor.getSnapshot().rows.map((row) => row.student));
+  const preview = previewImport(text, (input) => editor.problemWith(input));
   assert.equal(preview.ready.length, 10);
   assert.deepEqual(
     preview.failing.map(({ line, problem }) => [line, problem]),
     [
-      [12, 'existing student already has a result in this exam.'],
-      [13, 'The student name is empty.'],
+      [12, 'Existing Student already has a result in this exam.'],
+      [13, 'Enter the name students see: a first name, initials or a candidate number.'],
     ],
   );
 
@@ -69,9 +71,24 @@ test('a pasted list is previewed, then written a few rows at a time with progres
   assert.equal(editor.getSnapshot().rows.length, 11, 'every imported row is shown');
 });
 
+test('on a percent exam the save refuses exactly the rows the preview refuses, with the same reasons', async () => {
+  const { exam, editor } = await openExam('Physics', { grading: 'percentage', maxPoints: null });
+  const text = ['student,grade', 'Ana,72', 'Ben,105', 'Cy,abc', 'Dee,-3', 'Eve,100'].join('\n');
+  const preview = previewImport(text, (input) => editor.problemWith(input));
+  assert.deepEqual(preview.failing.map((row) => row.line), [3, 4, 5]);
+
+  const outcome = await importResults([...preview.ready, ...preview.failing], editor);
+  assert.deepEqual(outcome.succeeded.map((row) => row.line), [2, 6]);
+  assert.deepEqual(
+    outcome.failed.map(({ item, message }) => [item.line, message]),
+    preview.failing.map(({ line, problem }) => [line, problem]),
+  );
+  assert.deepEqual(await onServer(exam.id), ['Ana:72%', 'Eve:100%']);
+});
+
 test('when the backend refuses rows part-way, the import says which lines did not land and why, and only the rest are shown', async () => {
   const { exam, editor } = await openExam('French');
-  const preview = previewImport('Ana,A\nBen,B\nCy,C\nDee,D', []);
+  const preview = previewImport('Ana,A\nBen,B\nCy,C\nDee,D', (input) => editor.problemWith(input));
 
   const outcome = await importResults(preview.ready, editor, {
     concurrency: 1,
@@ -102,7 +119,7 @@ test('when the backend refuses rows part-way, the import says which lines did no
 
 test('a student added in another tab after the preview is not imported twice', async () => {
   const { exam, editor } = await openExam('Spanish');
-  const preview = previewImport('Ana,A\nZoe,B', []);
+  const preview = previewImport('Ana,A\nZoe,B', (input) => editor.problemWith(input));
   assert.equal(preview.ready.length, 2);
 
   await t.api.createResult({ id: crypto.randomUUID(), examId: exam.id, student: 'zoe', grade: 'C' });
@@ -119,11 +136,11 @@ test('a student added in another tab after the preview is not imported twice', a
 
 test('when nothing can be imported the summary says so', async () => {
   const { editor } = await openExam('Latin');
-  const preview = previewImport('Ana,A', []);
+  const preview = previewImport('Ana,A', (input) => editor.problemWith(input));
   t.clock.advance(2 * 60 * 60 * 1000);
   try {
     assert.equal(summarizeImport(await importResults(preview.ready, editor)), 'The result could not be imported; see below.');
-    const two = previewImport('Ben,B\nCy,C', []);
+    const two = previewImport('Ben,B\nCy,C', (input) => editor.problemWith(input));
     assert.equal(summarizeImport(await importResults(two.ready, editor)), 'None of the 2 results could be imported; see below.');
   } finally {
     t.clock.advance(-2 * 60 * 60 * 1000);

@@ -1,20 +1,12 @@
-import { checkGrade, type Grading } from '@exam-results/live-data';
-import { limits } from '@exam-results/amplify/data/limits';
+import type { Grading } from '@exam-results/live-data';
 import type { DataApi, ExamResult } from './data-api';
 import { FullNames } from './full-names';
 import { OptimisticCollection } from './optimistic-collection';
 import { browserScheduler, type Scheduler } from './scheduler';
+import { checkResult, problemWith, type CheckedResult, type ResultInput, type ResultValues } from './result-check';
 import { Store, type FieldProblem, type Notice } from './store';
-import { studentKey } from './student-name';
 
-/** A result as the teacher types it: the name students see, the grade, and optionally the full name only the teacher sees. */
-export interface ResultInput {
-  student: string;
-  grade: string;
-  fullName?: string;
-}
-
-type ResultValues = Pick<ExamResult, 'student' | 'grade' | 'fullName'>;
+export type { ResultInput } from './result-check';
 
 /** The last edit or delete, which Undo takes back: `row` is the result as it was before. */
 export interface UndoOffer {
@@ -25,6 +17,8 @@ export interface UndoOffer {
 
 export interface EditorView {
   rows: readonly ExamResult[];
+  /** How the exam is graded, as every check of a result reads it. */
+  grading: Grading | undefined;
   /** Rows whose change the server has not answered yet. */
   saving: ReadonlySet<string>;
   /** Changes the server refused, already rolled back. */
@@ -101,30 +95,23 @@ export class ResultsEditor extends Store<EditorView> {
     this.publish();
   }
 
-  /** How the exam is graded: grades are checked against it and written its way. */
+  /** How the exam is graded: grades are checked against it and written its way (and an import preview checks again). */
   setGrading(grading: Grading | undefined): void {
     this.grading = grading;
+    this.publish();
   }
 
   /** Why these values cannot be saved, or undefined when they can. */
   problemWith(input: ResultInput, exceptId?: string): FieldProblem<keyof ResultInput> | undefined {
-    const checked = this.check(input, exceptId);
-    return 'problem' in checked ? checked.problem : undefined;
+    return problemWith(input, this.grading, this.others(exceptId));
   }
 
-  private check(input: ResultInput, exceptId?: string): { values: ResultValues } | { problem: FieldProblem<keyof ResultInput> } {
-    const student = input.student.trim();
-    const fullName = input.fullName?.trim() ?? '';
-    if (student === '') return { problem: { field: 'student', message: 'Enter the name students see: a first name, initials or a candidate number.' } };
-    if (student.length > limits.student) return { problem: { field: 'student', message: `The name students see is at most ${limits.student} characters.` } };
-    if (fullName.length > limits.fullName) return { problem: { field: 'fullName', message: `The full name is at most ${limits.fullName} characters.` } };
-    const grade = checkGrade(input.grade, this.grading);
-    if ('problem' in grade) return { problem: { field: 'grade', message: grade.problem } };
-    if (grade.grade.length > limits.grade) return { problem: { field: 'grade', message: `A grade is at most ${limits.grade} characters.` } };
-    const key = studentKey(student);
-    const twin = this.rows.getSnapshot().items.find((row) => row.id !== exceptId && studentKey(row.student) === key);
-    if (twin) return { problem: { field: 'student', message: `${twin.student} already has a result in this exam.` } };
-    return { values: { student, grade: grade.grade, fullName: fullName === '' ? null : fullName } };
+  private check(input: ResultInput, exceptId?: string): CheckedResult {
+    return checkResult(input, this.grading, this.others(exceptId).map((row) => row.student));
+  }
+
+  private others(exceptId: string | undefined): ExamResult[] {
+    return this.rows.getSnapshot().items.filter((row) => row.id !== exceptId);
   }
 
   private async readFullName(id: string): Promise<void> {
@@ -236,6 +223,6 @@ export class ResultsEditor extends Store<EditorView> {
   protected buildView(): EditorView {
     const { items, pending } = this.rows.getSnapshot();
     const connectionBack = this.connectionBack && this.notices.some((notice) => notice.retry);
-    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
+    return { rows: items, grading: this.grading, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
   }
 }
