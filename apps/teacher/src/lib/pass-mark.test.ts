@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
-import { watchTeacherExams } from './data-api';
+import { watchTeacherExam } from './data-api';
 import { readPassMark, savePassMark } from './pass-mark';
 
 let t: TeacherBackend;
@@ -31,7 +31,7 @@ test('a pass mark is checked against the exam’s scheme, stored on the exam as 
 test('an open exam page keeps the exam’s subject and grading when its pass mark is set', async () => {
   const grading = { grading: 'letters' as const, maxPoints: null };
   const exam = await t.api.createExam({ id: crypto.randomUUID(), subject: 'Geology', date: '2026-06-13', teacher: 'Rosalind', ...grading });
-  const live = watchTeacherExams(t.client, exam.id);
+  const live = watchTeacherExam(t.client, exam.id);
   const store = { subscribe: (listener: () => void) => live.subscribe(listener), getSnapshot: () => live.getState() };
   try {
     await waitFor(store, (state) => state.loaded && state.status === 'live', 'the exam is live');

@@ -2,12 +2,10 @@ import { checkPassMark, EXAM_FIELDS, type Grading } from '@exam-results/live-dat
 import type { DataClient } from './data-api';
 import { DataError, errorTypeOf, readableReason } from './data-errors';
 
-// AppSync gives subscribers only what a mutation selects: the exam's live lists select EXAM_FIELDS.
-const PASS_MARK_FIELDS = [...EXAM_FIELDS, 'passMark'] as const;
 
 /** The exam's pass mark as the server has it now, or null for none. */
 export async function readPassMark(client: DataClient, examId: string): Promise<string | null> {
-  const { data, errors } = await client.models.Exam.get({ id: examId }, { selectionSet: PASS_MARK_FIELDS });
+  const { data, errors } = await client.models.Exam.get({ id: examId }, { selectionSet: EXAM_FIELDS });
   if (errors?.length) throw new DataError(readableReason(errors, { reading: true }), errorTypeOf(errors));
   return data?.passMark ?? null;
 }
@@ -19,7 +17,8 @@ export async function readPassMark(client: DataClient, examId: string): Promise<
 export async function savePassMark(client: DataClient, examId: string, typed: string, grading: Grading): Promise<{ passMark: string | null } | { problem: string }> {
   const checked = checkPassMark(typed, grading);
   if ('problem' in checked) return checked;
-  const { data, errors } = await client.models.Exam.update({ id: examId, passMark: checked.passMark }, { selectionSet: PASS_MARK_FIELDS });
+  // AppSync gives subscribers only what a mutation selects: the exam's live lists select EXAM_FIELDS.
+  const { data, errors } = await client.models.Exam.update({ id: examId, passMark: checked.passMark }, { selectionSet: EXAM_FIELDS });
   if (errors?.length || !data) throw new DataError(readableReason(errors ?? 'no data'), errorTypeOf(errors));
   return { passMark: data.passMark ?? null };
 }
