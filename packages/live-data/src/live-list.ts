@@ -50,6 +50,11 @@ export interface LiveListOptions<T> {
    * first state, then reconciles them with what it lists and hears, by `updatedAt`.
    */
   initialItems?: readonly T[];
+  /**
+   * Reads the list once its subscriptions are acknowledged, rather than at once and again then:
+   * one read instead of two, for a list opened by many readers at the same moment (a release).
+   */
+  listWhenLive?: boolean;
 }
 
 const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
@@ -68,7 +73,7 @@ function describe(error: unknown): string {
  * while disconnected are caught up. Events received while a list is being read are
  * applied at once and replayed over the listed snapshot.
  */
-export function createLiveList<T extends Versioned>(source: LiveSource<T>, { initialItems }: LiveListOptions<T> = {}): LiveList<T> {
+export function createLiveList<T extends Versioned>(source: LiveSource<T>, { initialItems, listWhenLive = false }: LiveListOptions<T> = {}): LiveList<T> {
   const items = new LiveItems<T>();
   if (initialItems) items.replaceWith(initialItems, []);
   const listeners = new Set<() => void>();
@@ -134,7 +139,7 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     if (step.resync) void sync();
   });
   startSubscriptions();
-  void sync();
+  if (!listWhenLive) void sync();
 
   return {
     getState: () => state,

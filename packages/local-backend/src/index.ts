@@ -1,3 +1,4 @@
+import { bothObservers, type RequestObservers } from './shared/observers';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { synthesizeBackend } from '@exam-results/amplify-synth';
@@ -19,6 +20,7 @@ import { adminProfile, createUserPool, type AdminCredentials } from './user-pool
 export { localAwsEnvironment } from './aws-tool-environment';
 export type { IdentityPoolQuotas } from './identity-pool';
 export type { Clock } from './shared/clock';
+export type { RequestObservers } from './shared/observers';
 export { openUserPoolAdmin, type UserPoolAdmin } from './user-pool';
 
 export interface LocalBackendOptions {
@@ -40,6 +42,8 @@ export interface LocalBackendOptions {
   allowedHosts?: string[];
   /** Requests per second per identity pool operation; AWS's defaults (GetId 25, GetCredentialsForIdentity 200) unless given, `false`: none. */
   identityPoolQuotas?: IdentityPoolQuotas;
+  /** Told what the services do, beside the console's monitor (a benchmark counting reads). */
+  observers?: RequestObservers;
 }
 
 export interface LocalBackend {
@@ -117,7 +121,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<R
     // The user pool is made with the context the monitor is in, and the monitor names callers by the pool's users.
     let emailOf: (username: string) => string | undefined = () => undefined;
     const monitor = createMonitorBus({ now: () => clock.now(), rename: (caller) => emailOf(caller) ?? caller });
-    context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, observers: monitorObservers(monitor) };
+    context = { db, clock, log, ids: loadPoolIds(db), dataDir, url, observers: bothObservers(monitorObservers(monitor), options.observers ?? {}) };
     // The identity pool's credentials sign genuinely, but their roles grant nothing on the administrator's
     // APIs (user pool Admin*, CloudFormation, S3), which deny them by the role's session ARN as AWS does.
     let findIdentityCredentials: IdentityPool['findCredentials'] = () => undefined;

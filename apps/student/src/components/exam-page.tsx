@@ -115,7 +115,11 @@ function ReleasedResults({
   examFailed: boolean;
   onRetryNow: () => void;
 }) {
-  const live = useLiveList((options) => watchGuestResults(browserClient(), exam.id, options), { highlightMs: HIGHLIGHT_MS, initialItems: initialResults });
+  // One read, once the subscriptions are acknowledged: at a release every open page reads at once.
+  const live = useLiveList((options) => watchGuestResults(browserClient(), exam.id, { ...options, listWhenLive: true }), {
+    highlightMs: HIGHLIGHT_MS,
+    initialItems: initialResults,
+  });
   const earlyRetries = useRef(0);
   const { error, retry } = live;
   useEffect(() => {

@@ -1,4 +1,6 @@
 import { EXAM_FIELDS, RESULT_FIELDS, watchModel, type ExamResultsClient, type LiveList, type WatchedItem } from '@exam-results/live-data';
+
+export { watchOwnExams as watchTeacherExams, watchOwnResultCounts as watchTeacherResultCounts, type CountedResult } from '@exam-results/live-data';
 import { DataError, errorTypeOf, readableReason } from './data-errors';
 
 export type DataClient = ExamResultsClient;
@@ -34,18 +36,6 @@ function withFullName(row: ExamResult, fullName: string | null | undefined): Exa
   return fullName === undefined ? row : { ...row, fullName };
 }
 
-/**
- * The teacher's own exams, newest first, kept live, read by the `listExamsByOwner` index (the
- * owner value Amplify's owner rule stores: `<sub>::<username>`), so no other teacher's exam is read.
- */
-export function watchTeacherExams(client: DataClient, owner: string): LiveList<Exam> {
-  return watchModel(client, {
-    model: 'Exam',
-    selectionSet: EXAM_FIELDS,
-    listBy: ({ limit, nextToken }) => client.models.Exam.listExamsByOwner({ owner }, { selectionSet: EXAM_FIELDS, sortDirection: 'DESC', limit, nextToken }),
-  });
-}
-
 /** One of the teacher's exams, kept live (a list of at most one), read by its key. */
 export function watchTeacherExam(client: DataClient, id: string): LiveList<Exam> {
   const listBy = async () => {
@@ -63,43 +53,6 @@ export function watchTeacherResults(client: DataClient, examId: string): LiveLis
     filter: { examId: { eq: examId } },
     listBy: ({ limit, nextToken }) => client.models.Result.listResultsByExam({ examId }, { ...result, limit, nextToken }),
   });
-}
-
-const COUNTED_FIELDS = ['id', 'examId', 'updatedAt'] as const;
-export type CountedResult = WatchedItem<'Result', typeof COUNTED_FIELDS>;
-
-/** Where reading the teacher's results stands: the exams still to read, and the page to go on with. */
-interface CountCursor {
-  examIds: string[];
-  nextToken: string | null;
-}
-
-/**
- * The teacher's results, enough to count them per exam, kept live: read exam by exam through
- * `listResultsByExam` (a Scan of the results would read every teacher's), then followed by the
- * owner's result subscriptions.
- */
-export function watchTeacherResultCounts(client: DataClient, owner: string): LiveList<CountedResult> {
-  const ownExamIds = async (): Promise<string[]> => {
-    const ids: string[] = [];
-    let nextToken: string | null | undefined = null;
-    do {
-      const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner({ owner }, { selectionSet: ['id'], limit: 1000, nextToken });
-      if (page.errors?.length) throw new DataError(readableReason(page.errors));
-      ids.push(...page.data.map(({ id }) => id));
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return ids;
-  };
-  const listBy = async ({ limit, nextToken }: { limit: number; nextToken: string | null }) => {
-    const cursor: CountCursor = nextToken ? (JSON.parse(nextToken) as CountCursor) : { examIds: await ownExamIds(), nextToken: null };
-    const [examId, ...rest] = cursor.examIds;
-    if (examId === undefined) return { data: [], nextToken: null };
-    const page = await client.models.Result.listResultsByExam({ examId }, { selectionSet: COUNTED_FIELDS, limit, nextToken: cursor.nextToken });
-    const next: CountCursor | null = page.nextToken ? { examIds: cursor.examIds, nextToken: page.nextToken } : rest.length > 0 ? { examIds: rest, nextToken: null } : null;
-    return { data: page.data, errors: page.errors, nextToken: next && JSON.stringify(next) };
-  };
-  return watchModel(client, { model: 'Result', selectionSet: COUNTED_FIELDS, listBy });
 }
 
 export function dataApi(client: DataClient) {

@@ -78,6 +78,7 @@ export function createGraphqlApi(context: ServiceContext, definition: ApiDefinit
   const pipelines = buildPipelines(appSync, tables, cursors, {
     now: () => context.clock.now().getTime(),
     log: context.log,
+    observers: context.observers ?? {},
     fillIn: (text) => text.replaceAll(installIdPlaceholders.identityPoolId, context.ids.identityPoolId).replaceAll(installIdPlaceholders.userPoolId, context.ids.userPoolId),
   });
   const { roleNames } = definition.identityPoolRoles;

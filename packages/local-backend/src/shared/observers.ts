@@ -21,4 +21,25 @@ export interface RequestObservers {
   subscriptionStart?(facts: { payload: unknown; caller?: Caller | undefined; errorType?: string | undefined; decisions: readonly FieldDecision[]; latencyMs: number }): void;
   /** A call of a Cognito (or other AWS JSON) API. */
   awsJsonCall?(facts: { targetPrefix: string; operation: string; input: unknown; errorType: string | undefined; latencyMs: number }): void;
+  /** A DynamoDB read by a resolver: how many items it evaluated (DynamoDB's ScannedCount, what read capacity is paid for). */
+  dataSourceRead?(facts: { dataSource: string; operation: string; scannedCount: number }): void;
+}
+
+/** Tells both sets of observers, `first` first. */
+export function bothObservers(first: RequestObservers, second: RequestObservers): RequestObservers {
+  const names = ['graphqlRequest', 'subscriptionStart', 'awsJsonCall', 'dataSourceRead'] as const;
+  const both: Record<string, (facts: never) => void> = {};
+  for (const name of names) {
+    const a = first[name] as ((facts: never) => void) | undefined;
+    const b = second[name] as ((facts: never) => void) | undefined;
+    if (a && b) {
+      both[name] = (facts) => {
+        a(facts);
+        b(facts);
+      };
+    } else if (a ?? b) {
+      both[name] = (a ?? b) as (facts: never) => void;
+    }
+  }
+  return both as RequestObservers;
 }

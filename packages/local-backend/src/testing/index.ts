@@ -2,6 +2,7 @@ export { callAws } from './aws-json';
 export { guestCredentials, realtimeAuthorization, signedGraphqlHeaders, type AwsCredentials } from './credentials';
 export { postGraphql } from './graphql-http';
 export { ManualClock } from './manual-clock';
+export { putItems } from './bulk-items';
 export { withBuildOutputs } from './build-outputs';
 export { headerSubprotocol, RawRealtimeClient, startMessage } from './realtime-client';
 export { signInUser, type SignedInUser } from './sign-in';

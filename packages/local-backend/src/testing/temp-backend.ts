@@ -11,6 +11,7 @@ import type { RealtimeOptions } from '../appsync';
 import { startLocalBackend, type IdentityPoolQuotas, type LocalBackend } from '../index';
 import { defaultRepoRoot } from '../shared/paths';
 import { loadAdminCredentials, openUserPoolAdmin, type UserPoolAdmin } from '../user-pool';
+import type { RequestObservers } from '../shared/observers';
 import { ManualClock } from './manual-clock';
 
 /** The amplify_outputs.json a local backend writes, with the members tests read. */
@@ -62,6 +63,8 @@ interface InProcessOptions {
   allowedHosts?: string[];
   /** The identity pool's request-rate quotas; AWS's defaults unless given. */
   identityPoolQuotas?: IdentityPoolQuotas;
+  /** Told what the services do (a benchmark counting reads). */
+  observers?: RequestObservers;
 }
 
 interface ChildProcessOptions {
@@ -149,6 +152,7 @@ export async function startTempBackend(options: InProcessOptions | ChildProcessO
       ...(options.repoRoot ? { repoRoot: options.repoRoot } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       ...(options.identityPoolQuotas === undefined ? {} : { identityPoolQuotas: options.identityPoolQuotas }),
+      ...(options.observers ? { observers: options.observers } : {}),
     });
   };
 

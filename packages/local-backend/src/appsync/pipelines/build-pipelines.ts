@@ -10,6 +10,7 @@ import {
   type ResolverCode,
   type TemplateHandlers,
 } from '@exam-results/appsync-js';
+import type { RequestObservers } from '../../shared/observers';
 import { templateHandlers, type TemplateEnvironment } from './template-handlers';
 
 /**
@@ -28,6 +29,21 @@ const passThroughCode = `export function request() { return {}; }\nexport functi
 export interface PipelineEnvironment extends TemplateEnvironment {
   /** Fills in what the assembly leaves to the deployment (the per-install pool ids). */
   fillIn(text: string): string;
+  observers: Pick<RequestObservers, 'dataSourceRead'>;
+}
+
+/** Tells the observers how many items a DynamoDB read evaluated. */
+function observed(name: string, call: DataSourceCall, observers: PipelineEnvironment['observers']): DataSourceCall {
+  const { dataSourceRead } = observers;
+  if (!dataSourceRead) return call;
+  return (request) => {
+    const answer = call(request);
+    const operation = String((request as { operation?: unknown } | null)?.operation);
+    const scanned = (answer.result as { scannedCount?: unknown } | null)?.scannedCount;
+    const scannedCount = typeof scanned === 'number' ? scanned : operation === 'GetItem' && answer.result ? 1 : undefined;
+    if (scannedCount !== undefined) dataSourceRead({ dataSource: name, operation, scannedCount });
+    return answer;
+  };
 }
 
 export function buildPipelines(appSync: AppSyncDefinition, tables: DataSourceTables, cursors: PageCursors, environment: PipelineEnvironment): Pipelines {
@@ -53,7 +69,7 @@ export function buildPipelines(appSync: AppSyncDefinition, tables: DataSourceTab
     if (!source) return `its data source ${name} is not in the assembly`;
     // AppSync's NONE data source hands the request's payload to the response handler as ctx.result.
     if (source.type === 'NONE') return (request) => ({ result: (request as { payload?: unknown } | null)?.payload ?? null });
-    if (source.type === 'AMAZON_DYNAMODB' && tables.byDataSource(name)) return (request) => dynamoDb.execute(name, request);
+    if (source.type === 'AMAZON_DYNAMODB' && tables.byDataSource(name)) return observed(name, (request) => dynamoDb.execute(name, request), environment.observers);
     return `its data source ${name} (${source.type}) does not run locally`;
   };
 

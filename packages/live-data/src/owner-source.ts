@@ -1,0 +1,54 @@
+import type { LiveList } from './live-list';
+import { EXAM_FIELDS, type Exam } from './model-fields';
+import { watchModel, type ExamResultsClient, type WatchedItem } from './watch-model';
+
+/**
+ * The teacher's own exams, newest first, kept live, read by the `listExamsByOwner` index (the
+ * owner value Amplify's owner rule stores: `<sub>::<username>`), so no other teacher's exam is read.
+ */
+export function watchOwnExams(client: ExamResultsClient, owner: string): LiveList<Exam> {
+  return watchModel(client, {
+    model: 'Exam',
+    selectionSet: EXAM_FIELDS,
+    listBy: ({ limit, nextToken }) => client.models.Exam.listExamsByOwner({ owner }, { selectionSet: EXAM_FIELDS, sortDirection: 'DESC', limit, nextToken }),
+  });
+}
+
+const COUNTED_FIELDS = ['id', 'examId', 'updatedAt'] as const;
+export type CountedResult = WatchedItem<'Result', typeof COUNTED_FIELDS>;
+
+/** Where reading the teacher's results stands: the exams still to read, and the page to go on with. */
+interface CountCursor {
+  examIds: string[];
+  nextToken: string | null;
+}
+
+/**
+ * The teacher's results, enough to count them per exam, kept live: read exam by exam through
+ * `listResultsByExam` (a Scan of the results would read every teacher's), then followed by the
+ * owner's result subscriptions.
+ */
+export function watchOwnResultCounts(client: ExamResultsClient, owner: string): LiveList<CountedResult> {
+  const ownExamIds = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    let nextToken: string | null | undefined = null;
+    do {
+      const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner({ owner }, { selectionSet: ['id'], limit: 1000, nextToken });
+      const [error] = page.errors ?? [];
+      if (error) throw new Error((error as { message?: string }).message ?? 'listExamsByOwner failed');
+      ids.push(...page.data.map(({ id }) => id));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return ids;
+  };
+  const listBy = async ({ limit, nextToken }: { limit: number; nextToken: string | null }) => {
+    const cursor: CountCursor = nextToken ? (JSON.parse(nextToken) as CountCursor) : { examIds: await ownExamIds(), nextToken: null };
+    const [examId, ...rest] = cursor.examIds;
+    if (examId === undefined) return { data: [], nextToken: null };
+    const page = await client.models.Result.listResultsByExam({ examId }, { selectionSet: COUNTED_FIELDS, limit, nextToken: cursor.nextToken });
+    const next: CountCursor | null = page.nextToken ? { examIds: cursor.examIds, nextToken: page.nextToken } : rest.length > 0 ? { examIds: rest, nextToken: null } : null;
+    return { data: page.data, errors: page.errors, nextToken: next && JSON.stringify(next) };
+  };
+  return watchModel(client, { model: 'Result', selectionSet: COUNTED_FIELDS, listBy });
+}
+
