@@ -40,6 +40,8 @@ function jsonPath(field: string): string {
   return `'$.${field}'`;
 }
 
+const indexName = (fields: readonly string[]) => `model_items_by_${fields.join('_')}`;
+
 interface Row {
   item: string;
   key: string;
@@ -62,9 +64,11 @@ export function createItemStore(db: SqliteDatabase, indexes: ReadonlyMap<string,
     item TEXT NOT NULL,
     PRIMARY KEY (model, key)
   ) WITHOUT ROWID`);
+  const indexNames = new Set<string>();
   for (const fieldSets of indexes.values()) {
     for (const fields of fieldSets) {
-      const name = `model_items_by_${fields.join('_')}`;
+      const name = indexName(fields);
+      indexNames.add(name);
       const columns = fields.map((field) => `json_extract(item, ${jsonPath(field)})`).join(', ');
       db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON model_items (model, ${columns}, key)`);
     }
@@ -86,14 +90,16 @@ export function createItemStore(db: SqliteDatabase, indexes: ReadonlyMap<string,
     return statement;
   }
 
-  function pageOf(model: string, conditions: string[], values: unknown[], page: PageRequest): Page {
+  function pageOf(model: string, conditions: string[], values: unknown[], page: PageRequest, index?: string): Page {
     const where = ['model = ?', ...conditions];
     const parameters: unknown[] = [model, ...values];
     if (page.after !== undefined) {
       where.push(page.descending ? 'key < ?' : 'key > ?');
       parameters.push(page.after);
     }
-    const sql = `SELECT item, key FROM model_items WHERE ${where.join(' AND ')} ORDER BY key ${page.descending ? 'DESC' : 'ASC'} LIMIT ?`;
+    // Left to itself, SQLite walks the primary key for the ORDER BY and tests every item of the model.
+    const indexed = index === undefined ? '' : ` INDEXED BY ${index}`;
+    const sql = `SELECT item, key FROM model_items${indexed} WHERE ${where.join(' AND ')} ORDER BY key ${page.descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return toPage(prepared(sql).all(...parameters, page.limit), page.limit);
   }
 
@@ -107,7 +113,8 @@ export function createItemStore(db: SqliteDatabase, indexes: ReadonlyMap<string,
     },
     query(model, fields, values, page) {
       const conditions = fields.map((field) => `json_extract(item, ${jsonPath(field)}) = ?`);
-      return pageOf(model, conditions, [...values], page);
+      const index = indexName(fields);
+      return pageOf(model, conditions, [...values], page, indexNames.has(index) ? index : undefined);
     },
     write(model, key, decide) {
       const id = storageKey(key);
