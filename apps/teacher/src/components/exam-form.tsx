@@ -2,6 +2,7 @@
 
 import { limits } from '@exam-results/amplify/data/limits';
 import { schoolTimeZone } from '@exam-results/web-shell';
+import { describedBy, useLimitedText } from './limited-input';
 import { useId, useState, type FormEvent } from 'react';
 import { EXAM_YEARS, type ExamInput, type ReleaseMode } from '../lib/exams-store';
 import type { FieldProblem } from '../lib/store';
@@ -60,29 +61,47 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
     'aria-describedby': error?.field === field ? `${id}-error` : undefined,
   });
 
-  const control = (field: 'subject' | 'date' | 'teacher', label: string, type: 'text' | 'date', extra: Record<string, string | number> = {}) => (
+  const subject = useLimitedText({ value: fields.subject, onValueChange: (value) => setFields((now) => ({ ...now, subject: value })), limit: limits.subject, what: 'the subject' });
+  const teacher = useLimitedText({ value: fields.teacher, onValueChange: (value) => setFields((now) => ({ ...now, teacher: value })), limit: limits.teacher, what: "the teacher's name" });
+
+  const textControl = (field: 'subject' | 'teacher', label: string, limited: typeof subject, extra: Record<string, string> = {}) => (
     <div className="field">
       <label htmlFor={`${id}-${field}`}>{label}</label>
       <input
         id={`${id}-${field}`}
-        type={type}
+        type="text"
         name={field}
         autoComplete="off"
-        value={fields[field]}
         required
         {...extra}
+        {...limited.inputProps}
         {...problemProps(field)}
-        onChange={(event) => setFields({ ...fields, [field]: event.target.value })}
+        aria-describedby={describedBy(problemProps(field)['aria-describedby'], limited.describedBy)}
       />
+      {limited.hasNotes ? <p className="limit-notes">{limited.notes}</p> : null}
     </div>
   );
 
   return (
     <form className="exam-form" onSubmit={submit} noValidate>
       <div className="field-row">
-        {control('subject', 'Subject', 'text', { maxLength: limits.subject })}
-        {control('date', 'Date', 'date', { min: `${EXAM_YEARS.first}-01-01`, max: `${EXAM_YEARS.last}-12-31` })}
-        {control('teacher', 'Teacher', 'text', { maxLength: limits.teacher, autoComplete: 'name' })}
+        {textControl('subject', 'Subject', subject)}
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            name="date"
+            autoComplete="off"
+            value={fields.date}
+            required
+            min={`${EXAM_YEARS.first}-01-01`}
+            max={`${EXAM_YEARS.last}-12-31`}
+            {...problemProps('date')}
+            onChange={(event) => setFields({ ...fields, date: event.target.value })}
+          />
+        </div>
+        {textControl('teacher', 'Teacher', teacher, { autoComplete: 'name' })}
       </div>
       <div className="field-row">
         <div className="field">

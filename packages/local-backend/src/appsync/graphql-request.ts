@@ -35,11 +35,34 @@ interface CheckedDocument {
   operation: OperationDefinitionNode;
 }
 
+// Clients send the same few documents again and again (every page of an exam, every start of its
+// subscriptions): a document that passed is not parsed and validated again. Bounded per schema.
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
+const maxCheckedDocuments = 1000;
+
+/** {@link checkDocumentOnce}, remembering the documents that pass. */
+export function checkDocument(schema: GraphQLSchema, request: GraphqlRequest): CheckedDocument | { errors: AppSyncErrorJson[] } {
+  let known = checkedDocuments.get(schema);
+  if (!known) {
+    known = new Map();
+    checkedDocuments.set(schema, known);
+  }
+  const key = `${request.operationName ?? ''}\u0000${request.query}`;
+  const found = known.get(key);
+  if (found) return found;
+  const checked = checkDocumentOnce(schema, request);
+  if ('document' in checked) {
+    if (known.size >= maxCheckedDocuments) known.delete(known.keys().next().value as string);
+    known.set(key, checked);
+  }
+  return checked;
+}
+
 /**
  * What AppSync does before it runs anything: parse the query, validate it against the
  * schema, pick the operation; a failure comes back as request errors in AppSync's shape.
  */
-export function checkDocument(schema: GraphQLSchema, request: GraphqlRequest): CheckedDocument | { errors: AppSyncErrorJson[] } {
+function checkDocumentOnce(schema: GraphQLSchema, request: GraphqlRequest): CheckedDocument | { errors: AppSyncErrorJson[] } {
   const refused = (errors: readonly GraphQLError[], errorType: string) => ({ errors: errors.map((error) => formatRequestError(error, errorType)) });
   let document: DocumentNode;
   try {
