@@ -11,6 +11,7 @@ import { HIGHLIGHT_MS } from '../lib/highlight';
 import type { ExamListData } from '../lib/server-reads';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
+import { StaticPageNote } from './static-page-note';
 
 const byDateNewestFirst = (a: Row<Exam>, b: Row<Exam>) => b.item.date.localeCompare(a.item.date) || b.item.createdAt.localeCompare(a.item.createdAt);
 
@@ -42,9 +43,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
         </div>
         <ConnectionStatus statuses={[exams.status]} failed={exams.error !== undefined} onRetryNow={() => browserClient().realtime().reconnectNow()} />
       </header>
-      <noscript>
-        <p className="notice">This list is as it was when the page opened. Without JavaScript it does not update by itself: reload it to see new exams.</p>
-      </noscript>
+      <StaticPageNote>This list is as it was when the page opened. Without JavaScript it does not update by itself: reload it to see new exams.</StaticPageNote>
 
       {exams.error !== undefined && <LoadError what="The exam list" error={exams.error} onRetry={() => exams.retry()} />}
 

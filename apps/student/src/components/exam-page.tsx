@@ -13,6 +13,7 @@ import { useReleaseState } from '../lib/use-release';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
+import { StaticPageNote } from './static-page-note';
 import { ReleaseNotice } from './release-notice';
 import { ResultsTable } from './results-table';
 
@@ -66,9 +67,7 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
         </div>
         {!released && <ConnectionStatus statuses={[exams.status]} failed={exams.error !== undefined} onRetryNow={retryNow} />}
       </header>
-      <noscript>
-        <p className="notice">This page shows the results as they were when it opened. Without JavaScript it does not update by itself: reload it to see changes.</p>
-      </noscript>
+      <StaticPageNote>This page shows the results as they were when it opened. Without JavaScript it does not update by itself: reload it to see changes.</StaticPageNote>
 
       {exam?.mark === 'removed' && (
         <p className="notice" role="alert">
