@@ -39,7 +39,10 @@ export interface LiveList<T> {
   getState(): LiveListState<T>;
   /** Calls `listener` after every state change; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
-  /** Starts the subscriptions again and re-lists, after an error. */
+  /**
+   * Starts the subscriptions again, after an error or to reconnect now instead of at the
+   * client's next try; the list is read again once they are acknowledged.
+   */
   retry(): void;
   close(): void;
 }
@@ -126,8 +129,21 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     );
   };
 
+  // Fresh subscriptions, for a client that backs off: it opens a socket for them at once.
+  const resubscribe = () => {
+    for (const stop of stopSubscriptions) stop();
+    subscriptionError = undefined;
+    startSubscriptions();
+  };
+
   const stopListening = source.listenToLink((event) => {
     if (closed) return;
+    if (event.type === 'resubscribe') {
+      resubscribe();
+      // the link is down: what failed is told by the status until it is back
+      if (state.error !== undefined) publish({ error: undefined });
+      return;
+    }
     const step = nextLink(link, event, source.subscriptionFields);
     link = step.link;
     if (link.status !== state.status) publish({ status: link.status });
@@ -144,12 +160,11 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     },
     retry() {
       if (closed) return;
-      for (const stop of stopSubscriptions) stop();
-      link = initialLink();
-      subscriptionError = undefined;
+      resubscribe();
+      // Re-listed when the subscriptions are acknowledged; at once only for a list never read.
+      link = { ...initialLink(), status: link.status === 'connecting' ? 'connecting' : 'reconnecting' };
       publish({ status: link.status, error: undefined });
-      startSubscriptions();
-      void sync();
+      if (!state.loaded) void sync();
     },
     close() {
       closed = true;
