@@ -28,8 +28,8 @@ function download(name: string, text: string): void {
 
 /** One exam and its results, live: add, edit in place, delete with undo, import many; statistics; the student page. */
 export function ExamPage({ examId }: { examId: string }) {
-  const { client, api } = useSession();
-  const [editor] = useState(() => new ResultsEditor(examId, api));
+  const { client, api, outboxes } = useSession();
+  const [editor] = useState(() => new ResultsEditor(examId, api, { outbox: outboxes.results }));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
   const examLive = useLiveList(() => watchTeacherExams(client, examId));
   const exam = examLive.items[0];
@@ -97,7 +97,7 @@ export function ExamPage({ examId }: { examId: string }) {
             Print
           </button>
         </div>
-        <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} connectionBack={view.connectionBack} />
+        <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} />
         <div className="undo-bar" role="status">
           {view.undo ? (
             <>

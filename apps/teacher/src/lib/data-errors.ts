@@ -41,6 +41,10 @@ function texts(error: unknown): string[] {
   return [...own, ...causes.flatMap(texts)];
 }
 
+const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
+const SIGN_IN_UNCHECKED =
+  'Your sign-in could not be checked: the server may be unreachable, or your session has ended. Try again, or sign out and sign in again.';
+
 interface Reason {
   pattern: RegExp;
   text: string;
@@ -59,7 +63,7 @@ const reasons: Reason[] = [
   },
   {
     pattern: /NetworkError|network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
-    text: 'The server could not be reached. Check your connection and try again.',
+    text: UNREACHABLE,
   },
   // the whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
   {
@@ -69,7 +73,7 @@ const reasons: Reason[] = [
   // fetchAuthSession failed and only its summary is left: offline, or the session is gone
   {
     pattern: /NoSignedUser|No current user/i,
-    text: 'Your sign-in could not be checked: the server may be unreachable, or your session has ended. Try again, or sign out and sign in again.',
+    text: SIGN_IN_UNCHECKED,
   },
   // one mutation refused: AppSync answers so for a record that is gone or is another owner's
   {
@@ -97,4 +101,10 @@ export function readableReason(errors: unknown, { reading = false } = {}): strin
 /** What to show for a failure caught anywhere: the DataError's own text, or a readable reason. */
 export function messageOf(error: unknown): string {
   return error instanceof DataError ? error.message : readableReason(error);
+}
+
+/** Whether a write failed for want of an answer (not refused): it may be sent again as it is. */
+export function isUnreachable(error: unknown): boolean {
+  const message = messageOf(error);
+  return message === UNREACHABLE || message === SIGN_IN_UNCHECKED;
 }

@@ -3,6 +3,8 @@ import { limits } from '@exam-results/amplify/data/limits';
 import type { DataApi, ExamResult } from './data-api';
 import { FullNames } from './full-names';
 import { OptimisticCollection } from './optimistic-collection';
+import type { Delivery } from './outbox';
+import { resultsOutbox, type ResultsOutbox, type ResultWrite } from './outbox-writes';
 import { browserScheduler, type Scheduler } from './scheduler';
 import { Store, type FieldProblem, type Notice } from './store';
 import { studentKey } from './student-name';
@@ -28,11 +30,11 @@ export interface EditorView {
   /** Changes the server refused, already rolled back. */
   notices: readonly Notice[];
   undo: UndoOffer | undefined;
-  /** The live connection came back after it was lost while writes that can be retried were waiting. */
-  connectionBack: boolean;
 }
 
 export interface EditorOptions {
+  /** Where writes wait for the server (the session's, kept across pages and reloads); by default one of its own. */
+  outbox?: ResultsOutbox;
   scheduler?: Scheduler;
   undoMs?: number;
   newId?: () => string;
@@ -56,8 +58,7 @@ export class ResultsEditor extends Store<EditorView> {
   private readonly fullNames = new FullNames();
   private grading: Grading | undefined;
   private lastServerRows: readonly ExamResult[] = [];
-  private connected = true;
-  private connectionBack = false;
+  private readonly outbox: ResultsOutbox;
   private readonly scheduler: Scheduler;
   private readonly undoMs: number;
   private readonly newId: () => string;
@@ -75,7 +76,11 @@ export class ResultsEditor extends Store<EditorView> {
     this.undoMs = options.undoMs ?? 10_000;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.now = options.now ?? (() => new Date());
+    this.outbox = options.outbox ?? resultsOutbox(writes);
     this.rows.subscribe(() => this.publish());
+    for (const delivery of this.outbox.deliveries()) {
+      if (delivery.write.item.examId === examId) void this.show(delivery);
+    }
   }
 
   /** The results as the live list has them; events lack full names, which are filled in from what this tab knows. */
@@ -86,11 +91,9 @@ export class ResultsEditor extends Store<EditorView> {
     for (const id of unknown) void this.readFullName(id);
   }
 
-  /** Whether the live connection is up: when it comes back with unsaved entries waiting, the view says so. */
+  /** Whether the live connection is up: the server answers again, so the writes waiting for it go now. */
   setConnection(live: boolean): void {
-    if (live && !this.connected && this.notices.some((notice) => notice.retry)) this.connectionBack = true;
-    this.connected = live;
-    this.publish();
+    if (live) this.outbox.retryNow();
   }
 
   /** How the exam is graded: grades are checked against it and written its way. */
@@ -145,12 +148,7 @@ export class ResultsEditor extends Store<EditorView> {
     const stamp = this.now().toISOString();
     const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     // A refused add keeps what was typed: its notice offers to send it again.
-    return this.attempt(
-      () => this.rows.put(row, async () => this.saved(await this.writes.createResult(row))),
-      `Could not add ${describe(values)}.`,
-      notify,
-      () => void this.add(input),
-    );
+    return this.show(this.outbox.submit({ op: 'create', item: row }), { notify, retry: () => void this.add(input) });
   }
 
   async edit(id: string, input: ResultInput): Promise<string | undefined> {
@@ -161,20 +159,14 @@ export class ResultsEditor extends Store<EditorView> {
     const { values } = checked;
     if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
-    return this.attempt(
-      () => this.rows.put(item, async () => this.saved(await this.writes.updateResult({ id, ...values }))),
-      `Could not change ${describe(current)} to ${describe(values)}.`,
-    );
+    return this.show(this.outbox.submit({ op: 'update', item }), { was: current });
   }
 
   async remove(id: string): Promise<string | undefined> {
     const row = this.rows.get(id);
     if (!row) return undefined;
     this.offerUndo({ text: `Deleted ${describe(row)}.`, row });
-    const failure = await this.attempt(
-      () => this.rows.remove(id, () => this.writes.deleteResult(id)),
-      `Could not delete ${describe(row)}.`,
-    );
+    const failure = await this.show(this.outbox.submit({ op: 'delete', item: row }));
     if (failure && this.undoOffer?.row.id === id) this.offerUndo(undefined);
     return failure;
   }
@@ -184,11 +176,29 @@ export class ResultsEditor extends Store<EditorView> {
     const offer = this.undoOffer;
     if (!offer) return undefined;
     this.offerUndo(undefined);
-    const { id, examId, student, grade, fullName } = offer.row;
-    return this.attempt(
-      () => this.rows.put(offer.row, async () => this.saved(await this.writes.createResult({ id, examId, student, grade, fullName }))),
-      `Could not bring back ${describe(offer.row)}.`,
-    );
+    return this.show(this.outbox.submit({ op: 'create', item: offer.row }), { undone: true });
+  }
+
+  /**
+   * Shows a write of the outbox on the rows until the server answers: at once when it is made,
+   * or again when the exam is opened while it still waits (after leaving the page or a reload).
+   */
+  private show(
+    { write, saved, held }: Delivery<ResultWrite, ExamResult>,
+    { notify = true, retry, was, undone = false }: { notify?: boolean; retry?: () => void; was?: ExamResult; undone?: boolean } = {},
+  ): Promise<string | undefined> {
+    const { op, item } = write;
+    const change =
+      op === 'delete'
+        ? { run: () => this.rows.remove(item.id, async () => { await saved; }), text: `Could not delete ${describe(item)}.` }
+        : {
+            run: () => this.rows.put(item, async () => this.saved(await saved)),
+            text:
+              op === 'update'
+                ? `Could not change ${was ? `${describe(was)} to ` : ''}${describe(item)}.`
+                : `Could not ${undone ? 'bring back' : 'add'} ${describe(item)}.`,
+          };
+    return this.attemptKept(change.run, held, change.text, () => this.outbox.retryNow(), { notify, ...(retry ? { retry } : {}) });
   }
 
   /** Stops the undo timer; call when the exam is closed. */
@@ -210,7 +220,6 @@ export class ResultsEditor extends Store<EditorView> {
 
   protected buildView(): EditorView {
     const { items, pending } = this.rows.getSnapshot();
-    const connectionBack = this.connectionBack && this.notices.some((notice) => notice.retry);
-    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
+    return { rows: items, saving: pending, notices: this.notices, undo: this.undoOffer };
   }
 }
