@@ -56,6 +56,12 @@ export interface LiveListOptions<T> {
 }
 
 const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
+/**
+ * Waits before each new try in a row at a list never read (the server out of reach, the sign-in
+ * not checkable), the last repeating: its subscriptions may have failed before any socket was
+ * opened, and then no connection event would ever say it is time to try again.
+ */
+const RELOAD_DELAYS_MS: readonly number[] = [500, 1000];
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -83,6 +89,8 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
   let stopSubscriptions: (() => void)[] = [];
   // A failed subscription stays failed until retry(); a failed list is cured by the next good one.
   let subscriptionError: string | undefined;
+  let reloads = 0;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   const publish = (change: Partial<LiveListState<T>>) => {
     state = { ...state, ...change };
@@ -115,12 +123,25 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
       } while (nextToken);
       items.replaceWith(snapshot, replay);
       replay = undefined;
+      reloads = 0;
       publish({ items: items.toArray(), loaded: true, error: subscriptionError });
     } catch (error) {
       if (run !== syncRun) return;
       replay = undefined;
       publish({ error: describe(error) });
+      if (!state.loaded) reloadLater();
     }
+  };
+
+  const reloadLater = () => {
+    clearTimeout(reloadTimer);
+    const delay = RELOAD_DELAYS_MS[Math.min(reloads, RELOAD_DELAYS_MS.length - 1)] ?? 1000;
+    reloads++;
+    reloadTimer = setTimeout(() => {
+      if (closed || state.loaded) return;
+      resubscribe();
+      void sync();
+    }, delay);
   };
 
   const startSubscriptions = () => {
@@ -168,6 +189,7 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     },
     close() {
       closed = true;
+      clearTimeout(reloadTimer);
       syncRun++;
       stopListening();
       for (const stop of stopSubscriptions) stop();
