@@ -41,10 +41,6 @@ function texts(error: unknown): string[] {
   return [...own, ...causes.flatMap(texts)];
 }
 
-const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
-const SIGN_IN_UNCHECKED =
-  'Your sign-in could not be checked: the server may be unreachable, or your session has ended. Try again, or sign out and sign in again.';
-
 interface Reason {
   pattern: RegExp;
   text: string;
@@ -63,7 +59,7 @@ const reasons: Reason[] = [
   },
   {
     pattern: /NetworkError|network error|Failed to fetch|ECONNREFUSED|fetch failed/i,
-    text: UNREACHABLE,
+    text: 'The server could not be reached. Check your connection and try again.',
   },
   // the whole request refused (HTTP 401) or no usable tokens: the sign-in is no longer valid
   {
@@ -73,7 +69,7 @@ const reasons: Reason[] = [
   // fetchAuthSession failed and only its summary is left: offline, or the session is gone
   {
     pattern: /NoSignedUser|No current user/i,
-    text: SIGN_IN_UNCHECKED,
+    text: 'Your sign-in could not be checked: the server may be unreachable, or your session has ended. Try again, or sign out and sign in again.',
   },
   // one mutation refused: AppSync answers so for a record that is gone or is another owner's
   {
@@ -103,8 +99,12 @@ export function messageOf(error: unknown): string {
   return error instanceof DataError ? error.message : readableReason(error);
 }
 
-/** Whether a write failed for want of an answer (not refused): it may be sent again as it is. */
-export function isUnreachable(error: unknown): boolean {
-  const message = messageOf(error);
-  return message === UNREACHABLE || message === SIGN_IN_UNCHECKED;
+/**
+ * Whether the server gave no verdict on a write, so that sending it again later loses nothing: it
+ * could not be reached, the sign-in could not be checked (nothing was sent), or the whole request
+ * was refused for the session. A refusal of the write itself carries the resolver's errorType.
+ */
+export function isUnanswered(error: unknown): boolean {
+  const type = error instanceof DataError ? error.errorType : errorTypeOf((error as { errors?: unknown } | null)?.errors);
+  return type === undefined || type === 'UnauthorizedException';
 }

@@ -1,6 +1,6 @@
 import { EXAM_FIELDS } from '@exam-results/live-data';
 import type { DataApi, DataClient, Exam, ExamResult } from './data-api';
-import { DataError, isUnreachable, readableReason } from './data-errors';
+import { DataError, isUnanswered, readableReason } from './data-errors';
 import { Outbox, type OutboxOptions } from './outbox';
 
 /** A result added, changed or deleted: the row as the teacher left it. */
@@ -48,7 +48,7 @@ export function resultsOutbox(api: ResultsBackend, options?: OutboxOptions): Res
       await api.deleteResult(id);
     } catch (error) {
       // refused because it is already gone (an earlier try, or another tab): deleted is deleted
-      if (isUnreachable(error) || (await api.getResult(id)) !== undefined) throw error;
+      if (isUnanswered(error) || (await api.getResult(id)) !== undefined) throw error;
     }
     return item;
   }, options);

@@ -1,4 +1,4 @@
-import { isUnreachable } from './data-errors';
+import { isUnanswered } from './data-errors';
 import { browserScheduler, type Scheduler } from './scheduler';
 
 /** A write to one record: its id orders the writes to it. */
@@ -37,8 +37,11 @@ export interface OutboxOptions {
 }
 
 const MAX_IN_FLIGHT = 4;
-/** Waits before each automatic new try in a row while the server is out of reach; the last repeats. */
-const RETRY_DELAYS_MS = [1000, 2000, 3000];
+/**
+ * Waits before each automatic new try in a row while the server is out of reach; the last repeats.
+ * Each sends the oldest waiting write alone; once it is through, all the others follow.
+ */
+const RETRY_DELAYS_MS = [500, 1000];
 
 /**
  * Writes the backend has not acknowledged yet. Each is kept (in `storage` when given) from
@@ -84,10 +87,7 @@ export class Outbox<W extends RecordWrite, Saved> {
 
   /** Sends the writes that wait for the server now, instead of at the next automatic try. */
   retryNow(): void {
-    this.cancelRetry?.();
-    this.cancelRetry = undefined;
-    for (const entry of this.entries) if (entry.state === 'held') entry.state = 'queued';
-    this.flush();
+    this.requeue(this.entries.filter((entry) => entry.state === 'held'));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -139,8 +139,10 @@ export class Outbox<W extends RecordWrite, Saved> {
       this.retries = 0;
       this.remove(entry);
       entry.settle.saved(saved);
+      // the server answers again: what waited for it goes now
+      this.retryNow();
     } catch (error) {
-      if (isUnreachable(error)) {
+      if (isUnanswered(error)) {
         entry.state = 'held';
         entry.settle.held();
         this.retryLater();
@@ -154,12 +156,19 @@ export class Outbox<W extends RecordWrite, Saved> {
 
   private retryLater(): void {
     if (this.cancelRetry) return;
-    const delay = RETRY_DELAYS_MS[Math.min(this.retries, RETRY_DELAYS_MS.length - 1)] ?? 3000;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retries, RETRY_DELAYS_MS.length - 1)] ?? 1000;
     this.retries++;
     this.cancelRetry = this.scheduler.after(delay, () => {
       this.cancelRetry = undefined;
-      this.retryNow();
+      this.requeue(this.entries.filter((entry) => entry.state === 'held').slice(0, 1));
     });
+  }
+
+  private requeue(entries: readonly Entry<W, Saved>[]): void {
+    this.cancelRetry?.();
+    this.cancelRetry = undefined;
+    for (const entry of entries) entry.state = 'queued';
+    this.flush();
   }
 
   private remove(entry: Entry<W, Saved>): void {
