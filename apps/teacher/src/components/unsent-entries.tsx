@@ -73,7 +73,7 @@ export function UnsentEntries({ outboxes }: { outboxes: TeacherOutboxes }) {
 
   if (entries.length === 0) return null;
   return (
-    <section className="unsent-entries" aria-label="Entries not saved yet">
+    <section className="panel unsent-entries" aria-label="Entries not saved yet">
       <p role="status">
         {plural(entries.length, 'entry is', 'entries are')} not saved yet: kept in this browser and sent as soon as the server answers.{' '}
         <button

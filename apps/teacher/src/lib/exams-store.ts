@@ -116,7 +116,7 @@ export class ExamsStore extends Store<ExamsView> {
     return 'problem' in checked ? checked.problem : undefined;
   }
 
-  /** Resolves with the new exam's id once the server has it, or with why it could not be created. */
+  /** Resolves with the new exam's id once the server has it or it is kept until the server answers, or with why it was refused. */
   async create(input: ExamInput): Promise<{ id: string } | { failure: string }> {
     const checked = examValues(input);
     if ('problem' in checked) return { failure: checked.problem.message };
@@ -124,8 +124,12 @@ export class ExamsStore extends Store<ExamsView> {
     const stamp = this.now().toISOString();
     // The server sets the owner; until it answers, the optimistic exam has none.
     const exam: Exam = { id: this.newId(), ...values, owner: null, createdAt: stamp, updatedAt: stamp };
-    const failure = await this.show(this.outbox.submit({ op: 'create', item: exam }));
-    return failure === undefined ? { id: exam.id } : { failure };
+    const delivery = this.outbox.submit({ op: 'create', item: exam });
+    let kept = false;
+    void delivery.held.then(() => (kept = true));
+    const failure = await this.show(delivery);
+    // kept for the server: its page opens now, and fills in once the server has it (no second exam from a second click)
+    return failure === undefined || kept ? { id: exam.id } : { failure };
   }
 
   async update(id: string, input: ExamInput): Promise<string | undefined> {
