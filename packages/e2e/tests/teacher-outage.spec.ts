@@ -63,7 +63,7 @@ for (const { name, viewport } of sizes) {
     await page.getByRole('textbox', { name: 'Grade', exact: true }).fill('A');
     await page.keyboard.press('Enter');
     await expect(resultRow(page, 'Offline', 'A')).toContainText('Saving…');
-    await expect(page.getByText('Could not add Offline (A). The server could not be reached: it is kept here and sent as soon as the server answers.')).toBeVisible();
+    await expect(page.getByText('Could not add Offline (A). The server could not be reached. Check your connection and try again. Kept here: it is sent as soon as the server answers.')).toBeVisible();
     await expect(unsent(page)).toContainText('1 entry is not saved yet');
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);

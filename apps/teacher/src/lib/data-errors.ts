@@ -101,10 +101,10 @@ export function messageOf(error: unknown): string {
 
 /**
  * Whether the server gave no verdict on a write, so that sending it again later loses nothing: it
- * could not be reached, the sign-in could not be checked (nothing was sent), or the whole request
- * was refused for the session. A refusal of the write itself carries the resolver's errorType.
+ * could not be reached, or the sign-in could not be checked (nothing was sent). Every answer of
+ * the API (a refused write, a session it no longer accepts) carries an errorType.
  */
 export function isUnanswered(error: unknown): boolean {
   const type = error instanceof DataError ? error.errorType : errorTypeOf((error as { errors?: unknown } | null)?.errors);
-  return type === undefined || type === 'UnauthorizedException';
+  return type === undefined;
 }

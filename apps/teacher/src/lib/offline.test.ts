@@ -32,7 +32,7 @@ async function serverBack(): Promise<void> {
   running = await t.startAgain();
 }
 
-const kept = 'The server could not be reached: it is kept here and sent as soon as the server answers.';
+const kept = 'The server could not be reached. Check your connection and try again. Kept here: it is sent as soon as the server answers.';
 const rowsOf = (editor: ResultsEditor) => editor.getSnapshot().rows.map(({ student, grade }) => `${student}:${grade}`);
 
 test('with the server out of reach, entries are kept and shown as saving, an exam is not deleted, and reading says to check the connection', async () => {

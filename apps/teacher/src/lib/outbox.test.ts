@@ -95,7 +95,7 @@ test('a create or delete sent again after its answer was lost counts as done, an
   editor.setServerRows([]);
 
   lost.add('create');
-  assert.match((await editor.add({ student: 'Ivy', grade: 'A', fullName: 'Ivy Moss' })) ?? '', /The server could not be reached: it is kept/);
+  assert.match((await editor.add({ student: 'Ivy', grade: 'A', fullName: 'Ivy Moss' })) ?? '', /The server could not be reached\. Check your connection and try again\. Kept here/);
   const ivy = editor.getSnapshot().rows[0];
   assert.ok(ivy);
   const edit = editor.edit(ivy.id, { student: 'Ivy', grade: 'A-', fullName: 'Ivy Moss' });
@@ -110,7 +110,7 @@ test('a create or delete sent again after its answer was lost counts as done, an
   const removal = editor.remove(ivy.id);
   await waitFor(editor, (view) => view.notices.length === 1, 'the delete to wait for an answer');
   outbox.retryNow();
-  assert.equal(await removal, `Could not delete Ivy (A-). The server could not be reached: it is kept here and sent as soon as the server answers.`);
+  assert.equal(await removal, `Could not delete Ivy (A-). The server could not be reached. Check your connection and try again. Kept here: it is sent as soon as the server answers.`);
   await waitFor(editor, (view) => view.saving.size === 0 && view.notices.length === 0, 'the delete to count as done');
   assert.deepEqual(await t.api.listResults(exam.id), []);
 });
@@ -125,7 +125,7 @@ test('an exam created offline is kept across a reload and created once when the 
   running = undefined;
   const outcome = await store.create({ subject: 'Latin', date: '2026-04-03', teacher: 'Grace' });
   assert.ok('id' in outcome, 'its page can open: the exam is kept until the server answers');
-  assert.match(store.getSnapshot().notices[0]?.text ?? '', /^Could not create the Latin exam\. The server could not be reached: it is kept/);
+  assert.match(store.getSnapshot().notices[0]?.text ?? '', /^Could not create the Latin exam\. The server could not be reached\. Check your connection and try again\. Kept here/);
 
   const reloaded = examsOutbox(api, { storage, key, scheduler: new ManualTimers() });
   const afterReload = new ExamsStore(t.api, { outbox: reloaded });

@@ -14,14 +14,14 @@ export interface Delivery<W, Saved> {
   write: W;
   /** Resolves with what the server stored once it acknowledged the write; rejects when it refused it. */
   saved: Promise<Saved>;
-  /** Resolves the first time the server could not be reached: the write is kept and sent again. */
-  held: Promise<void>;
+  /** Resolves, with why, the first time the server gave no answer: the write is kept and sent again. */
+  held: Promise<unknown>;
 }
 
 interface Entry<W, Saved> extends Delivery<W, Saved> {
   uid: string;
   state: 'queued' | 'sending' | 'held';
-  settle: { saved(value: Saved): void; refused(error: unknown): void; held(): void };
+  settle: { saved(value: Saved): void; refused(error: unknown): void; held(error: unknown): void };
 }
 
 interface Stored<W> {
@@ -107,11 +107,11 @@ export class Outbox<W extends RecordWrite, Saved> {
   private entry(uid: string, write: W): Entry<W, Saved> {
     this.known.add(uid);
     let settle!: Entry<W, Saved>['settle'];
-    let heldOnce!: () => void;
+    let heldOnce!: (error: unknown) => void;
     const saved = new Promise<Saved>((resolve, reject) => {
-      settle = { saved: resolve, refused: reject, held: () => heldOnce() };
+      settle = { saved: resolve, refused: reject, held: (error) => heldOnce(error) };
     });
-    const held = new Promise<void>((resolve) => {
+    const held = new Promise<unknown>((resolve) => {
       heldOnce = resolve;
     });
     // A write nobody waits for (restored, not on screen) must not be an unhandled rejection.
@@ -144,7 +144,7 @@ export class Outbox<W extends RecordWrite, Saved> {
     } catch (error) {
       if (isUnanswered(error)) {
         entry.state = 'held';
-        entry.settle.held();
+        entry.settle.held(error);
         this.retryLater();
       } else {
         this.remove(entry);

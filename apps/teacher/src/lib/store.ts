@@ -46,22 +46,22 @@ export abstract class Store<View> {
   }
 
   /**
-   * Runs a write the outbox keeps until the server answers (`held` resolves when it could not
-   * be reached). Resolves like {@link attempt}, or, once the server could not be reached, with the
-   * sentence that says the write is kept: it stays shown as saving, and a notice offers to send it
-   * now (`sendNow`) until the server has answered.
+   * Runs a write the outbox keeps until the server answers (`held` resolves, with why, when it
+   * gave no answer). Resolves like {@link attempt}, or, once the server gave no answer, with the
+   * sentence that says why and that the write is kept: it stays shown as saving, and a notice
+   * offers to send it now (`sendNow`) until the server has answered.
    */
   protected async attemptKept(
     run: () => Promise<void>,
-    held: Promise<void>,
+    held: Promise<unknown>,
     failurePrefix: string,
     sendNow: () => void,
     { notify = true, retry }: { notify?: boolean; retry?: () => void } = {},
   ): Promise<string | undefined> {
     const answered = this.attempt(run, failurePrefix, notify, retry);
-    const first = await Promise.race([answered.then((failure) => ({ failure })), held.then(() => undefined)]);
-    if (first) return first.failure;
-    const text = `${failurePrefix} The server could not be reached: it is kept here and sent as soon as the server answers.`;
+    const first = await Promise.race([answered.then((failure) => ({ failure })), held.then((error) => ({ error }))]);
+    if ('failure' in first) return first.failure;
+    const text = `${failurePrefix} ${messageOf(first.error)} Kept here: it is sent as soon as the server answers.`;
     if (notify) {
       const id = this.nextNoticeId++;
       this.notices = [...this.notices, { id, text, retry: sendNow }];
