@@ -5,10 +5,14 @@ export type LinkStatus = 'connecting' | 'live' | 'reconnecting';
 
 export type ConnectionStateName = `${ConnectionState}`;
 
-/** A real-time event as the client reports it on the Hub `api` channel. */
+/**
+ * A real-time event as the client reports it on the Hub `api` channel; `resubscribe` asks the
+ * list to start its subscriptions again, which makes a client that backs off reconnect now.
+ */
 export type LinkEvent =
   | { type: 'connection'; state: ConnectionStateName }
-  | { type: 'subscription-ack'; field: string };
+  | { type: 'subscription-ack'; field: string }
+  | { type: 'resubscribe' };
 
 export interface Link {
   status: LinkStatus;
@@ -39,6 +43,7 @@ export function initialLink(): Link {
  */
 export function nextLink(link: Link, event: LinkEvent, required: readonly string[]): LinkStep {
   const wasLive = link.status === 'live';
+  if (event.type === 'resubscribe') return { link, resync: false };
   if (event.type === 'subscription-ack') {
     if (!required.includes(event.field)) return { link, resync: false };
     const acknowledged = new Set(link.acknowledged).add(event.field);

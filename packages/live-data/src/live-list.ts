@@ -39,7 +39,10 @@ export interface LiveList<T> {
   getState(): LiveListState<T>;
   /** Calls `listener` after every state change; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
-  /** Starts the subscriptions again and re-lists, after an error. */
+  /**
+   * Starts the subscriptions again, after an error or to reconnect now instead of at the
+   * client's next try; the list is read again once they are acknowledged.
+   */
   retry(): void;
   close(): void;
 }
@@ -58,6 +61,12 @@ export interface LiveListOptions<T> {
 }
 
 const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
+/**
+ * Waits before each new try in a row at a list never read (the server out of reach, the sign-in
+ * not checkable), the last repeating: its subscriptions may have failed before any socket was
+ * opened, and then no connection event would ever say it is time to try again.
+ */
+const RELOAD_DELAYS_MS: readonly number[] = [500, 1000];
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -85,6 +94,8 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
   let stopSubscriptions: (() => void)[] = [];
   // A failed subscription stays failed until retry(); a failed list is cured by the next good one.
   let subscriptionError: string | undefined;
+  let reloads = 0;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   const publish = (change: Partial<LiveListState<T>>) => {
     state = { ...state, ...change };
@@ -117,12 +128,25 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
       } while (nextToken);
       items.replaceWith(snapshot, replay);
       replay = undefined;
+      reloads = 0;
       publish({ items: items.toArray(), loaded: true, error: subscriptionError });
     } catch (error) {
       if (run !== syncRun) return;
       replay = undefined;
       publish({ error: describe(error) });
+      if (!state.loaded) reloadLater();
     }
+  };
+
+  const reloadLater = () => {
+    clearTimeout(reloadTimer);
+    const delay = RELOAD_DELAYS_MS[Math.min(reloads, RELOAD_DELAYS_MS.length - 1)] ?? 1000;
+    reloads++;
+    reloadTimer = setTimeout(() => {
+      if (closed || state.loaded) return;
+      resubscribe();
+      void sync();
+    }, delay);
   };
 
   const startSubscriptions = () => {
@@ -131,8 +155,21 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     );
   };
 
+  // Fresh subscriptions, for a client that backs off: it opens a socket for them at once.
+  const resubscribe = () => {
+    for (const stop of stopSubscriptions) stop();
+    subscriptionError = undefined;
+    startSubscriptions();
+  };
+
   const stopListening = source.listenToLink((event) => {
     if (closed) return;
+    if (event.type === 'resubscribe') {
+      resubscribe();
+      // the link is down: what failed is told by the status until it is back
+      if (state.error !== undefined) publish({ error: undefined });
+      return;
+    }
     const step = nextLink(link, event, source.subscriptionFields);
     link = step.link;
     if (link.status !== state.status) publish({ status: link.status });
@@ -149,15 +186,15 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     },
     retry() {
       if (closed) return;
-      for (const stop of stopSubscriptions) stop();
-      link = initialLink();
-      subscriptionError = undefined;
+      resubscribe();
+      // Re-listed when the subscriptions are acknowledged; at once only for a list never read.
+      link = { ...initialLink(), status: link.status === 'connecting' ? 'connecting' : 'reconnecting' };
       publish({ status: link.status, error: undefined });
-      startSubscriptions();
-      void sync();
+      if (!state.loaded) void sync();
     },
     close() {
       closed = true;
+      clearTimeout(reloadTimer);
       syncRun++;
       stopListening();
       for (const stop of stopSubscriptions) stop();

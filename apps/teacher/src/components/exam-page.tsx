@@ -28,8 +28,8 @@ function download(name: string, text: string): void {
 
 /** One exam and its results, live: a grid to add, edit in place and delete with undo, import many; statistics and the student page beside it (under it on a narrow screen). */
 export function ExamPage({ examId }: { examId: string }) {
-  const { client, api } = useSession();
-  const [editor] = useState(() => new ResultsEditor(examId, api));
+  const { client, api, outboxes } = useSession();
+  const [editor] = useState(() => new ResultsEditor(examId, api, { outbox: outboxes.results }));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
   const examLive = useLiveList(() => watchTeacherExam(client, examId));
   const exam = examLive.items[0];
@@ -83,7 +83,7 @@ export function ExamPage({ examId }: { examId: string }) {
           <h2 id="results-heading">Results</h2>
           {results.loaded ? null : <LoadStatus live={results} what="the results" />}
           <ResultsTable editor={editor} rows={view.rows} saving={view.saving} grading={grading} gradeHint={describeGrading(grading)} labelledBy="results-heading" />
-          <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} connectionBack={view.connectionBack} />
+          <Notices notices={view.notices} onDismiss={(id) => editor.dismissNotice(id)} />
           <div className="undo-bar" role="status">
             {view.undo ? (
               <>

@@ -17,9 +17,9 @@ import { useSession } from './session';
 
 /** The teacher's exams, newest first, live; create, edit and delete them. */
 export function ExamsPage() {
-  const { client, api, teacherName, owner } = useSession();
+  const { client, api, outboxes, teacherName, owner } = useSession();
   const router = useRouter();
-  const [store] = useState(() => new ExamsStore(api));
+  const [store] = useState(() => new ExamsStore(api, { outbox: outboxes.exams }));
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const exams = useLiveList(() => watchTeacherExams(client, owner), { onItems: (rows) => store.setServerExams(rows) });
   const results = useLiveList(() => watchTeacherResultCounts(client, owner), { onItems: (rows) => store.setServerResults(rows) });

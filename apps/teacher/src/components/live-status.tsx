@@ -33,10 +33,14 @@ export function LoadStatus({ live, what }: { live: LiveView<unknown>; what: stri
   return null;
 }
 
-/** Whether changes from other tabs and devices arrive, and a way to restart listening when it failed. */
+/**
+ * One status for a live list: live, connecting, reconnecting (with "Retry now", which subscribes
+ * again at once instead of at the next try) or, when reading or listening failed with the
+ * connection up, stopped with "Reconnect".
+ */
 export function LiveIndicator({ live }: { live: LiveView<unknown> }) {
   const problem = problemOf(live);
-  if (live.loaded && problem !== undefined) {
+  if (live.loaded && problem !== undefined && live.status !== 'reconnecting') {
     return (
       <p className="live-indicator stopped" role="status">
         Live updates stopped. {problem}{' '}
@@ -46,10 +50,19 @@ export function LiveIndicator({ live }: { live: LiveView<unknown> }) {
       </p>
     );
   }
+  if (live.status === 'reconnecting') {
+    return (
+      <p className="live-indicator reconnecting" role="status">
+        Reconnecting… changes made elsewhere will show when back{' '}
+        <button type="button" className="button secondary small" onClick={live.retry}>
+          Retry now
+        </button>
+      </p>
+    );
+  }
   const text = {
     connecting: 'Connecting for live updates…',
     live: 'Live: changes from other tabs show here',
-    reconnecting: 'Reconnecting… changes made elsewhere will show when back',
   }[live.status];
   return (
     <p className={`live-indicator ${live.status}`} role="status">

@@ -2,11 +2,13 @@
 
 import type { Notice } from '../lib/store';
 
-/** Writes the backend refused, already undone on screen, each with a way to dismiss it, and to retry an entry that was not saved. */
-export function Notices({ notices, onDismiss, connectionBack = false }: { notices: readonly Notice[]; onDismiss: (id: number) => void; connectionBack?: boolean }) {
+/**
+ * Writes the backend refused, already undone on screen, and writes waiting for the server, each
+ * with a way to dismiss it, and to retry an entry that was not saved or send a waiting one now.
+ */
+export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (id: number) => void }) {
   return (
     <div role="alert" className="notices">
-      {connectionBack ? <p className="connection-back">The connection is back: retry the entries that were not saved.</p> : null}
       {notices.map((notice) => (
         <div key={notice.id} className="notice">
           <p>{notice.text}</p>

@@ -7,10 +7,14 @@ import { generateClient } from 'aws-amplify/data';
 import Link from 'next/link';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { dataApi, type DataApi, type DataClient } from '../lib/data-api';
+import { teacherOutboxes, type TeacherOutboxes } from '../lib/teacher-outboxes';
+import { UnsentEntries } from './unsent-entries';
 
 interface Session {
   client: DataClient;
   api: DataApi;
+  /** Where the teacher's writes wait for the server: give them to the stores, so nothing typed is lost. */
+  outboxes: TeacherOutboxes;
   /** The name to pre-fill as the teacher of a new exam; undefined until the account is read. */
   teacherName: string | undefined;
   /** What Amplify's owner rule stores in the records the teacher owns (`<sub>::<username>`): the key of their exams' index. */
@@ -35,6 +39,9 @@ interface Props {
 export function SessionProvider({ user, signOut, children }: Props) {
   const [client] = useState(() => generateClient<Schema>());
   const [api] = useState(() => dataApi(client));
+  const [outboxes] = useState(() =>
+    teacherOutboxes(client, api, user?.userId ?? 'signed-out', typeof localStorage === 'undefined' ? undefined : localStorage),
+  );
   const [attributes, setAttributes] = useState<{ name: string; email: string }>();
   const signInEmail = user?.signInDetails?.loginId;
 
@@ -55,7 +62,7 @@ export function SessionProvider({ user, signOut, children }: Props) {
 
   const email = attributes?.email || signInEmail;
   return (
-    <SessionContext.Provider value={{ client, api, teacherName: attributes?.name, owner: user ? `${user.userId}::${user.username}` : '' }}>
+    <SessionContext.Provider value={{ client, api, outboxes, teacherName: attributes?.name, owner: user ? `${user.userId}::${user.username}` : '' }}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -71,6 +78,7 @@ export function SessionProvider({ user, signOut, children }: Props) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <UnsentEntries outboxes={outboxes} />
         {children}
       </main>
     </SessionContext.Provider>

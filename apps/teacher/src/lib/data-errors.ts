@@ -98,3 +98,13 @@ export function readableReason(errors: unknown, { reading = false } = {}): strin
 export function messageOf(error: unknown): string {
   return error instanceof DataError ? error.message : readableReason(error);
 }
+
+/**
+ * Whether the server gave no verdict on a write, so that sending it again later loses nothing: it
+ * could not be reached, or the sign-in could not be checked (nothing was sent). Every answer of
+ * the API (a refused write, a session it no longer accepts) carries an errorType.
+ */
+export function isUnanswered(error: unknown): boolean {
+  const type = error instanceof DataError ? error.errorType : errorTypeOf((error as { errors?: unknown } | null)?.errors);
+  return type === undefined;
+}

@@ -4,6 +4,8 @@ import { runBatch } from './batch';
 import type { DataApi, ExamFields, Exam, ExamResult } from './data-api';
 import { DataError, messageOf } from './data-errors';
 import { OptimisticCollection } from './optimistic-collection';
+import type { Delivery } from './outbox';
+import { examsOutbox, type ExamsOutbox, type ExamWrite } from './outbox-writes';
 import { Store, type FieldProblem, type Notice } from './store';
 
 export interface ExamSummary extends Exam {
@@ -96,18 +98,31 @@ function releaseValues(input: ExamInput): { values: Pick<ExamFields, 'release' |
   }
 }
 
+export interface ExamsStoreOptions {
+  /** Where creates and edits wait for the server (the session's, kept across pages and reloads); by default one of its own. */
+  outbox?: ExamsOutbox;
+  newId?: () => string;
+  now?: () => Date;
+}
+
 /** The teacher's exams with their number of results; creating, editing and deleting show at once. */
 export class ExamsStore extends Store<ExamsView> {
   private readonly exams = new OptimisticCollection<Exam>(newestFirst);
   private resultCounts = new Map<string, number>();
+  private readonly outbox: ExamsOutbox;
+  private readonly newId: () => string;
+  private readonly now: () => Date;
 
   constructor(
     private readonly api: ExamsBackend,
-    private readonly newId: () => string = () => crypto.randomUUID(),
-    private readonly now: () => Date = () => new Date(),
+    options: ExamsStoreOptions = {},
   ) {
     super();
+    this.outbox = options.outbox ?? examsOutbox(api);
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.now = options.now ?? (() => new Date());
     this.exams.subscribe(() => this.publish());
+    for (const delivery of this.outbox.deliveries()) void this.show(delivery);
   }
 
   setServerExams(exams: readonly Exam[]): void {
@@ -126,7 +141,7 @@ export class ExamsStore extends Store<ExamsView> {
     return 'problem' in checked ? checked.problem : undefined;
   }
 
-  /** Resolves with the new exam's id once the server has it, or with why it could not be created. */
+  /** Resolves with the new exam's id once the server has it or it is kept until the server answers, or with why it was refused. */
   async create(input: ExamInput): Promise<{ id: string } | { failure: string }> {
     const checked = examValues(input);
     if ('problem' in checked) return { failure: checked.problem.message };
@@ -134,11 +149,12 @@ export class ExamsStore extends Store<ExamsView> {
     const stamp = this.now().toISOString();
     // The server sets the owner; until it answers, the optimistic exam has none.
     const exam: Exam = { id: this.newId(), passMark: null, release: null, releaseAt: null, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
-    const failure = await this.attempt(
-      () => this.exams.put(exam, () => this.api.createExam(exam)),
-      `Could not create the ${values.subject} exam.`,
-    );
-    return failure === undefined ? { id: exam.id } : { failure };
+    const delivery = this.outbox.submit({ op: 'create', item: exam });
+    let kept = false;
+    void delivery.held.then(() => (kept = true));
+    const failure = await this.show(delivery);
+    // kept for the server: its page opens now, and fills in once the server has it (no second exam from a second click)
+    return failure === undefined || kept ? { id: exam.id } : { failure };
   }
 
   async update(id: string, input: ExamInput): Promise<string | undefined> {
@@ -148,10 +164,13 @@ export class ExamsStore extends Store<ExamsView> {
     if ('problem' in checked) return checked.problem.message;
     const { values } = checked;
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
-    return this.attempt(
-      () => this.exams.put(item, () => this.api.updateExam({ id, ...values })),
-      `Could not save the changes to the ${current.subject} exam.`,
-    );
+    return this.show(this.outbox.submit({ op: 'update', item }), current.subject);
+  }
+
+  /** Shows a create or edit of the outbox on the list until the server answers, also when the page is opened again while it waits. */
+  private show({ write, saved, held }: Delivery<ExamWrite, Exam>, subject = write.item.subject): Promise<string | undefined> {
+    const text = write.op === 'create' ? `Could not create the ${subject} exam.` : `Could not save the changes to the ${subject} exam.`;
+    return this.attemptKept(() => this.exams.put(write.item, () => saved), held, text, () => this.outbox.retryNow());
   }
 
   /**

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ManualTimers } from '@exam-results/live-data/testing/manual-timers';
 import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
 import type { BatchProgress } from './batch';
 import { previewImport } from './csv-import';
 import type { Exam } from './data-api';
 import { importResults, summarizeImport } from './import-results';
+import { resultsOutbox } from './outbox-writes';
 import { ResultsEditor } from './results-editor';
 
 let t: TeacherBackend;
@@ -17,7 +19,8 @@ after(() => t?.stop());
 
 async function openExam(subject: string, grading: Pick<Exam, 'grading' | 'maxPoints'> = { grading: null, maxPoints: null }) {
   const exam = await t.api.createExam({ id: crypto.randomUUID(), subject, date: '2026-06-01', teacher: 'Ada', ...grading });
-  const editor = new ResultsEditor(exam.id, t.api);
+  // no automatic new tries: what the server gave no answer to stays kept while the test looks
+  const editor = new ResultsEditor(exam.id, t.api, { outbox: resultsOutbox(t.api, { scheduler: new ManualTimers() }) });
   editor.setGrading(grading);
   editor.setServerRows(await t.api.listResults(exam.id));
   return { exam, editor };
@@ -86,7 +89,7 @@ test('on a percent exam the save refuses exactly the rows the preview refuses, w
   assert.deepEqual(await onServer(exam.id), ['Ana:72%', 'Eve:100%']);
 });
 
-test('when the backend refuses rows part-way, the import says which lines did not land and why, and only the rest are shown', async () => {
+test('when the session runs out part-way, the import says which lines did not land and why, and keeps them to send after signing in again', async () => {
   const { exam, editor } = await openExam('French');
   const preview = previewImport('Ana,A\nBen,B\nCy,C\nDee,D', (input) => editor.problemWith(input));
 
@@ -103,16 +106,16 @@ test('when the backend refuses rows part-way, the import says which lines did no
   assert.deepEqual(
     outcome.failed.map(({ item, message }) => [item.line, message]),
     [
-      [3, 'Could not add Cy (C). Your session has ended. Sign out, sign in again, and retry.'],
-      [4, 'Could not add Dee (D). Your session has ended. Sign out, sign in again, and retry.'],
+      [3, 'Could not add Cy (C). Your session has ended. Sign out, sign in again, and retry. Kept here: it is sent as soon as the server answers.'],
+      [4, 'Could not add Dee (D). Your session has ended. Sign out, sign in again, and retry. Kept here: it is sent as soon as the server answers.'],
     ],
   );
   assert.equal(summarizeImport(outcome), 'Imported 2 of 4 results. 2 did not land; they are listed below.');
   assert.deepEqual(await onServer(exam.id), ['Ana:A', 'Ben:B']);
   assert.deepEqual(
-    editor.getSnapshot().rows.map((row) => row.student),
-    ['Ana', 'Ben'],
-    'rows that did not land are taken off the screen',
+    editor.getSnapshot().rows.filter((row) => editor.getSnapshot().saving.has(row.id)).map((row) => row.student),
+    ['Cy', 'Dee'],
+    'rows that did not land stay, shown as saving',
   );
   assert.deepEqual(editor.getSnapshot().notices, [], 'failures are reported by the import, not one notice per row');
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ManualTimers } from '@exam-results/live-data/testing/manual-timers';
-import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
+import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
+import { resultsOutbox } from './outbox-writes';
 import { ResultsEditor } from './results-editor';
 
 let t: TeacherBackend;
@@ -110,19 +111,26 @@ test('a change the backend refuses is rolled back with a sentence a teacher unde
   assert.deepEqual(editor.getSnapshot().notices, []);
 });
 
-test('when the session has expired, an added result is taken back and the teacher is told to sign in again', async () => {
+const kept = 'Kept here: it is sent as soon as the server answers.';
+
+test('when the session has expired, an added result is kept, the teacher is told to sign in again, and it is sent once signed in', async () => {
   const exam = await newExam('Art');
-  const editor = new ResultsEditor(exam.id, t.api);
+  const outbox = resultsOutbox(t.api, { scheduler: new ManualTimers() });
+  const editor = new ResultsEditor(exam.id, t.api, { outbox });
   editor.setServerRows([]);
   t.clock.advance(2 * 60 * 60 * 1000);
   try {
     const failure = await editor.add({ student: 'Ana', grade: 'A' });
-    assert.equal(failure, 'Could not add Ana (A). Your session has ended. Sign out, sign in again, and retry.');
-    assert.deepEqual(editor.getSnapshot().rows, []);
+    assert.equal(failure, `Could not add Ana (A). Your session has ended. Sign out, sign in again, and retry. ${kept}`);
+    assert.deepEqual(studentsAndGrades(editor), ['Ana:A']);
+    assert.equal(editor.getSnapshot().saving.size, 1, 'shown as saving');
   } finally {
     t.clock.advance(-2 * 60 * 60 * 1000);
   }
   assert.deepEqual(await onServer(exam.id), []);
+  outbox.retryNow();
+  await waitFor(editor, (view) => view.saving.size === 0, 'the kept result to be saved');
+  assert.deepEqual(await onServer(exam.id), ['Ana:A']);
 });
 
 test('a deleted result can be brought back, with the same id, until the undo offer expires', async () => {
@@ -227,9 +235,10 @@ test('undo pressed before the delete reached the server still ends with the resu
   assert.deepEqual(await onServer(exam.id), ['Ana:A']);
 });
 
-test('a delete the backend refuses puts the result back and withdraws the undo offer', async () => {
+test('a delete the session no longer allows is kept until it can be sent, and the undo offer is withdrawn', async () => {
   const exam = await newExam('Latin');
-  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers() });
+  const outbox = resultsOutbox(t.api, { scheduler: new ManualTimers() });
+  const editor = new ResultsEditor(exam.id, t.api, { scheduler: new ManualTimers(), outbox });
   await editor.add({ student: 'Ana', grade: 'A' });
   editor.setServerRows(await t.api.listResults(exam.id));
   const [ana] = editor.getSnapshot().rows;
@@ -237,13 +246,16 @@ test('a delete the backend refuses puts the result back and withdraws the undo o
   t.clock.advance(2 * 60 * 60 * 1000);
   try {
     const failure = await editor.remove(ana.id);
-    assert.equal(failure, 'Could not delete Ana (A). Your session has ended. Sign out, sign in again, and retry.');
+    assert.equal(failure, `Could not delete Ana (A). Your session has ended. Sign out, sign in again, and retry. ${kept}`);
   } finally {
     t.clock.advance(-2 * 60 * 60 * 1000);
   }
-  assert.deepEqual(studentsAndGrades(editor), ['Ana:A']);
+  assert.deepEqual(studentsAndGrades(editor), [], 'shown deleted while it waits');
   assert.equal(editor.getSnapshot().undo, undefined);
   assert.deepEqual(await onServer(exam.id), ['Ana:A']);
+  outbox.retryNow();
+  await waitFor(editor, (view) => view.saving.size === 0, 'the kept delete to be sent');
+  assert.deepEqual(await onServer(exam.id), []);
 });
 
 test('grades are checked against how the exam is graded and written its way; over-long values are refused', async () => {

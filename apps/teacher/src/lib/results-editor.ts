@@ -2,6 +2,8 @@ import type { Grading } from '@exam-results/live-data';
 import type { DataApi, ExamResult } from './data-api';
 import { FullNames } from './full-names';
 import { OptimisticCollection } from './optimistic-collection';
+import type { Delivery } from './outbox';
+import { resultsOutbox, type ResultsOutbox, type ResultWrite } from './outbox-writes';
 import { browserScheduler, type Scheduler } from './scheduler';
 import { checkResult, problemWith, type CheckedResult, type ResultInput, type ResultValues } from './result-check';
 import { Store, type FieldProblem, type Notice } from './store';
@@ -24,11 +26,11 @@ export interface EditorView {
   /** Changes the server refused, already rolled back. */
   notices: readonly Notice[];
   undo: UndoOffer | undefined;
-  /** The live connection came back after it was lost while writes that can be retried were waiting. */
-  connectionBack: boolean;
 }
 
 export interface EditorOptions {
+  /** Where writes wait for the server (the session's, kept across pages and reloads); by default one of its own. */
+  outbox?: ResultsOutbox;
   scheduler?: Scheduler;
   undoMs?: number;
   newId?: () => string;
@@ -54,8 +56,7 @@ export class ResultsEditor extends Store<EditorView> {
   private readonly fullNames = new FullNames();
   private grading: Grading | undefined;
   private lastServerRows: readonly ExamResult[] = [];
-  private connected = true;
-  private connectionBack = false;
+  private readonly outbox: ResultsOutbox;
   private readonly scheduler: Scheduler;
   private readonly undoMs: number;
   private readonly newId: () => string;
@@ -73,7 +74,11 @@ export class ResultsEditor extends Store<EditorView> {
     this.undoMs = options.undoMs ?? 10_000;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.now = options.now ?? (() => new Date());
+    this.outbox = options.outbox ?? resultsOutbox(writes);
     this.rows.subscribe(() => this.publish());
+    for (const delivery of this.outbox.deliveries()) {
+      if (delivery.write.item.examId === examId) void this.show(delivery);
+    }
   }
 
   /** The results as the live list has them; events lack full names, which are filled in from what this tab knows. */
@@ -88,11 +93,9 @@ export class ResultsEditor extends Store<EditorView> {
     return this.enteredAt.get(row.id) ?? row.createdAt;
   }
 
-  /** Whether the live connection is up: when it comes back with unsaved entries waiting, the view says so. */
+  /** Whether the live connection is up: the server answers again, so the writes waiting for it go now. */
   setConnection(live: boolean): void {
-    if (live && !this.connected && this.notices.some((notice) => notice.retry)) this.connectionBack = true;
-    this.connected = live;
-    this.publish();
+    if (live) this.outbox.retryNow();
   }
 
   /** How the exam is graded: grades are checked against it and written its way (and an import preview checks again). */
@@ -140,12 +143,7 @@ export class ResultsEditor extends Store<EditorView> {
     const stamp = this.now().toISOString();
     const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     // A refused add keeps what was typed: its notice offers to send it again.
-    return this.attempt(
-      () => this.rows.put(row, async () => this.saved(await this.writes.createResult(row))),
-      `Could not add ${describe(values)}.`,
-      notify,
-      () => void this.add(input),
-    );
+    return this.show(this.outbox.submit({ op: 'create', item: row }), { notify, retry: () => void this.add(input) });
   }
 
   async edit(id: string, input: ResultInput): Promise<string | undefined> {
@@ -157,14 +155,14 @@ export class ResultsEditor extends Store<EditorView> {
     if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
     const offer: UndoOffer = { kind: 'edit', text: `Changed ${describe(current)} to ${describe(values)}.`, row: current };
     this.offerUndo(offer);
-    const failure = await this.update(current, values, `Could not change ${describe(current)} to ${describe(values)}.`);
+    const failure = await this.update(current, values);
     if (failure) this.withdrawUndo(offer);
     return failure;
   }
 
-  private update(current: ExamResult, values: ResultValues, failurePrefix: string): Promise<string | undefined> {
+  private update(current: ExamResult, values: ResultValues): Promise<string | undefined> {
     const item = { ...current, ...values, updatedAt: this.now().toISOString() };
-    return this.attempt(() => this.rows.put(item, async () => this.saved(await this.writes.updateResult({ id: current.id, ...values }))), failurePrefix);
+    return this.show(this.outbox.submit({ op: 'update', item }), { was: current });
   }
 
   async remove(id: string): Promise<string | undefined> {
@@ -172,10 +170,7 @@ export class ResultsEditor extends Store<EditorView> {
     if (!row) return undefined;
     const offer: UndoOffer = { kind: 'delete', text: `Deleted ${describe(row)}.`, row };
     this.offerUndo(offer);
-    const failure = await this.attempt(
-      () => this.rows.remove(id, () => this.writes.deleteResult(id)),
-      `Could not delete ${describe(row)}.`,
-    );
+    const failure = await this.show(this.outbox.submit({ op: 'delete', item: row }));
     if (failure) this.withdrawUndo(offer);
     return failure;
   }
@@ -189,14 +184,32 @@ export class ResultsEditor extends Store<EditorView> {
     if (offer.kind === 'edit') {
       const current = this.rows.get(row.id) ?? row;
       const { student, grade, fullName } = row;
-      return this.update(current, { student, grade, fullName }, `Could not change ${describe(current)} back to ${describe(row)}.`);
+      return this.update(current, { student, grade, fullName });
     }
     this.enteredAt.set(row.id, row.createdAt);
-    const { id, examId, student, grade, fullName } = row;
-    return this.attempt(
-      () => this.rows.put(row, async () => this.saved(await this.writes.createResult({ id, examId, student, grade, fullName }))),
-      `Could not bring back ${describe(row)}.`,
-    );
+    return this.show(this.outbox.submit({ op: 'create', item: row }), { undone: true });
+  }
+
+  /**
+   * Shows a write of the outbox on the rows until the server answers: at once when it is made,
+   * or again when the exam is opened while it still waits (after leaving the page or a reload).
+   */
+  private show(
+    { write, saved, held }: Delivery<ResultWrite, ExamResult>,
+    { notify = true, retry, was, undone = false }: { notify?: boolean; retry?: () => void; was?: ExamResult; undone?: boolean } = {},
+  ): Promise<string | undefined> {
+    const { op, item } = write;
+    const change =
+      op === 'delete'
+        ? { run: () => this.rows.remove(item.id, async () => { await saved; }), text: `Could not delete ${describe(item)}.` }
+        : {
+            run: () => this.rows.put(item, async () => this.saved(await saved)),
+            text:
+              op === 'update'
+                ? `Could not change ${was ? `${describe(was)} to ` : ''}${describe(item)}.`
+                : `Could not ${undone ? 'bring back' : 'add'} ${describe(item)}.`,
+          };
+    return this.attemptKept(change.run, held, change.text, () => this.outbox.retryNow(), { notify, ...(retry ? { retry } : {}) });
   }
 
   /** Stops the undo timer; call when the exam is closed. */
@@ -222,7 +235,6 @@ export class ResultsEditor extends Store<EditorView> {
 
   protected buildView(): EditorView {
     const { items, pending } = this.rows.getSnapshot();
-    const connectionBack = this.connectionBack && this.notices.some((notice) => notice.retry);
-    return { rows: items, grading: this.grading, saving: pending, notices: this.notices, undo: this.undoOffer, connectionBack };
+    return { rows: items, grading: this.grading, saving: pending, notices: this.notices, undo: this.undoOffer };
   }
 }

@@ -9,7 +9,10 @@ export interface FieldProblem<Field extends string> {
 export interface Notice {
   id: number;
   text: string;
-  /** Makes the same write again (the notice goes); for a write whose values are kept. */
+  /**
+   * Makes the same write again (the notice goes); for a write whose values are kept. On the
+   * notice of a write waiting for the server, sends it now (the notice goes once it is saved).
+   */
   retry?: () => void;
 }
 
@@ -40,6 +43,32 @@ export abstract class Store<View> {
   protected publish(): void {
     this.view = this.buildView();
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Runs a write the outbox keeps until the server answers (`held` resolves, with why, when it
+   * gave no answer). Resolves like {@link attempt}, or, once the server gave no answer, with the
+   * sentence that says why and that the write is kept: it stays shown as saving, and a notice
+   * offers to send it now (`sendNow`) until the server has answered.
+   */
+  protected async attemptKept(
+    run: () => Promise<void>,
+    held: Promise<unknown>,
+    failurePrefix: string,
+    sendNow: () => void,
+    { notify = true, retry }: { notify?: boolean; retry?: () => void } = {},
+  ): Promise<string | undefined> {
+    const answered = this.attempt(run, failurePrefix, notify, retry);
+    const first = await Promise.race([answered.then((failure) => ({ failure })), held.then((error) => ({ error }))]);
+    if ('failure' in first) return first.failure;
+    const text = `${failurePrefix} ${messageOf(first.error)} Kept here: it is sent as soon as the server answers.`;
+    if (notify) {
+      const id = this.nextNoticeId++;
+      this.notices = [...this.notices, { id, text, retry: sendNow }];
+      this.publish();
+      void answered.then(() => this.dismissNotice(id));
+    }
+    return text;
   }
 
   /** Runs a write; resolves with undefined when it succeeded, else with the sentence that says why not. */
