@@ -55,19 +55,24 @@ export function ResultsTable({ editor, rows: entered, saving, grading, gradeHint
   // Without a tab stop of its own (a new page, a deleted row), the grid's is the first grade.
   const stop = tabStop && rows.some((row) => row.id === tabStop.rowId) ? tabStop : rows[0] ? { rowId: rows[0].id, col: 1 } : undefined;
 
-  const focus = (at: CellPosition) => {
+  const focus = (at: CellPosition, { now = false } = {}) => {
     const row = clamp(at.row, 0, entryRow);
     const rowId = rows[row]?.id ?? ENTRY;
     const col = clamp(at.col, 0, ACTION_COLUMN);
     if (rowId !== ENTRY) setTabStop({ rowId, col });
-    requestAnimationFrame(() => table.current?.querySelector<HTMLElement>(`[data-row="${rowId}"][data-col="${col}"]`)?.focus());
+    const cell = () => table.current?.querySelector<HTMLElement>(`[data-row="${rowId}"][data-col="${col}"]`);
+    // An arrow key moves at once, so that the next key pressed lands on the new cell; after an
+    // edit the cell is focused once the render has put it back.
+    const present = now ? cell() : undefined;
+    if (present) present.focus();
+    else requestAnimationFrame(() => cell()?.focus());
   };
 
   const move = (event: KeyboardEvent, at: CellPosition) => {
     const to = moveFrom(at, event.key, event.ctrlKey || event.metaKey, entryRow);
     if (!to) return false;
     event.preventDefault();
-    focus(to);
+    focus(to, { now: true });
     return true;
   };
 
