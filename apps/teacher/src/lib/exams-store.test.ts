@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTeacherBackend, type TeacherBackend } from '../test-support/teacher-backend';
 import { DataError } from './data-errors';
+import { fromSchoolDateTimeInput, toSchoolDateTimeInput } from '@exam-results/web-shell/school-time';
 import { ExamsStore } from './exams-store';
 
 let t: TeacherBackend;
@@ -165,4 +166,21 @@ test('when a result cannot be deleted, the exam is kept with it, the others are 
   assert.deepEqual((await t.api.listResults(exam.id)).map((row) => row.id), [stuck.id]);
   assert.ok((await t.listExams()).some((candidate) => candidate.id === exam.id));
   assert.ok(store.getSnapshot().exams.some((candidate) => candidate.id === exam.id), 'the exam is shown again');
+});
+
+test('a new exam keeps the release its teacher chose: held at a time on the school clock, held by hand, or live', async () => {
+  const store = new ExamsStore(t.api);
+  store.setServerExams([]);
+  const at = toSchoolDateTimeInput(new Date(Date.now() + 86_400_000).toISOString());
+  const scheduled = await store.create({ subject: 'Scheduled', date: '2026-08-20', teacher: 'Ada Lovelace', releaseMode: 'scheduled', releaseAt: at });
+  const manual = await store.create({ subject: 'By hand', date: '2026-08-20', teacher: 'Ada Lovelace', releaseMode: 'manual' });
+  const live = await store.create({ subject: 'Live', date: '2026-08-20', teacher: 'Ada Lovelace', releaseMode: 'live' });
+  const stored = new Map((await t.listExams()).map((exam) => [exam.subject, exam]));
+  assert.ok('id' in scheduled && 'id' in manual && 'id' in live);
+  assert.deepEqual([stored.get('Scheduled')?.release, stored.get('Scheduled')?.releaseAt], ['held', fromSchoolDateTimeInput(at)]);
+  assert.deepEqual([stored.get('By hand')?.release, stored.get('By hand')?.releaseAt], ['held', null]);
+  assert.deepEqual([stored.get('Live')?.release, stored.get('Live')?.releaseAt], ['live', null]);
+
+  const past = await store.create({ subject: 'Too late', date: '2026-08-20', teacher: 'Ada Lovelace', releaseMode: 'scheduled', releaseAt: toSchoolDateTimeInput(new Date(Date.now() - 60_000).toISOString()) });
+  assert.deepEqual(past, { failure: 'That time has passed: choose a later one, or release the results by hand.' });
 });

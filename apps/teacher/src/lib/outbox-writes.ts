@@ -57,10 +57,11 @@ export function resultsOutbox(api: ResultsBackend, options?: OutboxOptions): Res
 /** The exams' creates and edits, kept until the server answers; sending a create twice stores it once. */
 export function examsOutbox(api: ExamsBackend, options?: OutboxOptions): ExamsOutbox {
   return new Outbox(({ op, item }) => {
-    const { id, subject, date, teacher, grading, maxPoints } = item;
+    const { id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark } = item;
+    // An edit sends what the exam form edits; the release and the pass mark change on the exam's page.
     if (op === 'update') return api.updateExam({ id, subject, date, teacher, grading, maxPoints });
     const { getExam } = api;
-    return createOnce(() => api.createExam({ id, subject, date, teacher, grading, maxPoints }), getExam && (() => getExam(id)));
+    return createOnce(() => api.createExam({ id, subject, date, teacher, grading, maxPoints, release, releaseAt, passMark }), getExam && (() => getExam(id)));
   }, options);
 }
 
