@@ -63,8 +63,8 @@ export interface LiveListOptions<T> {
 const KINDS: readonly ChangeKind[] = ['create', 'update', 'delete'];
 /**
  * Waits before each new try in a row at a list never read (the server out of reach, the sign-in
- * not checkable), the last repeating: its subscriptions may have failed before any socket was
- * opened, and then no connection event would ever say it is time to try again.
+ * not checkable), and then until it is live, the last repeating: its subscriptions may have failed
+ * before any socket was opened, and then no connection event would ever say it is time to try again.
  */
 const RELOAD_DELAYS_MS: readonly number[] = [500, 1000];
 
@@ -128,8 +128,10 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
       } while (nextToken);
       items.replaceWith(snapshot, replay);
       replay = undefined;
-      reloads = 0;
       publish({ items: items.toArray(), loaded: true, error: subscriptionError });
+      // After lists that failed, the subscriptions may have failed too, with no event to say so: go on until live.
+      if (reloads > 0 && link.status !== 'live') reloadLater();
+      else reloads = 0;
     } catch (error) {
       if (run !== syncRun) return;
       replay = undefined;
@@ -143,9 +145,10 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
     const delay = RELOAD_DELAYS_MS[Math.min(reloads, RELOAD_DELAYS_MS.length - 1)] ?? 1000;
     reloads++;
     reloadTimer = setTimeout(() => {
-      if (closed || state.loaded) return;
+      if (closed || (state.loaded && link.status === 'live')) return;
       resubscribe();
-      void sync();
+      if (state.loaded) reloadLater();
+      else void sync();
     }, delay);
   };
 
