@@ -58,7 +58,7 @@ test('under next dev, the Edit and Delete exam dialogs stay open until the teach
   await edit.getByLabel('Subject').fill('Dev dialogs, renamed');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Dev dialogs, renamed' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dev dialogs, renamed', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: /^Delete Dev dialogs, renamed/ }).click();
   const removal = page.getByRole('dialog', { name: 'Delete Dev dialogs, renamed?' });

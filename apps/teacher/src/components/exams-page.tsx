@@ -122,31 +122,7 @@ export function ExamsPage() {
       ) : null}
 
       {deleting ? (
-        <Dialog title={`Delete ${deleting.subject}?`} onClose={() => setDeleting(undefined)}>
-          <p>
-            {deleting.subject}, {formatExamDate(deleting.date)}
-            {deleting.resultCount > 0
-              ? ` has ${countResults(deleting.resultCount).toLowerCase()}. Deleting the exam deletes its results too; students will no longer see them.`
-              : ' has no results.'}{' '}
-            This cannot be undone.
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => {
-                const exam = deleting;
-                setDeleting(undefined);
-                void store.remove(exam.id);
-              }}
-            >
-              {deleting.resultCount > 0 ? 'Delete exam and results' : 'Delete exam'}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setDeleting(undefined)} autoFocus>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
+        <DeleteDialog exam={view.exams.find((exam) => exam.id === deleting.id) ?? deleting} countsLoaded={results.loaded} onClose={() => setDeleting(undefined)} onDelete={(exam) => void store.remove(exam.id)} />
       ) : null}
     </>
   );
@@ -160,5 +136,41 @@ function ReleaseBadge({ exam }: { exam: ExamSummary }) {
     <span className="release-badge" data-release={kind}>
       {text}
     </span>
+  );
+}
+
+/**
+ * Asks before an exam goes, saying how many results go with it: the count as it is now (the
+ * counts may still be read when the dialog opens), and nothing to confirm until it is known.
+ */
+function DeleteDialog({ exam, countsLoaded, onClose, onDelete }: { exam: ExamSummary; countsLoaded: boolean; onClose: () => void; onDelete: (exam: ExamSummary) => void }) {
+  return (
+    <Dialog title={`Delete ${exam.subject}?`} onClose={onClose}>
+      <p>
+        {exam.subject}, {formatExamDate(exam.date)}
+        {!countsLoaded
+          ? ': counting its results…'
+          : exam.resultCount > 0
+            ? ` has ${countResults(exam.resultCount).toLowerCase()}. Deleting the exam deletes its results too; students will no longer see them.`
+            : ' has no results.'}{' '}
+        This cannot be undone.
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button danger"
+          disabled={!countsLoaded}
+          onClick={() => {
+            onClose();
+            onDelete(exam);
+          }}
+        >
+          {exam.resultCount > 0 ? 'Delete exam and results' : 'Delete exam'}
+        </button>
+        <button type="button" className="button secondary" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
   );
 }
