@@ -18,10 +18,14 @@ export function backendCounters(): { observers: RequestObservers; counts: Counts
         if (targetPrefix.startsWith('AWSCognitoIdentityService')) counts.identityPoolCalls++;
       },
     },
-    since: (start) => ({
-      requests: counts.requests - start.requests,
-      itemsRead: counts.itemsRead - start.itemsRead,
-      identityPoolCalls: counts.identityPoolCalls - start.identityPoolCalls,
-    }),
+    since: (start) => countsBetween(start, counts),
+  };
+}
+
+export function countsBetween(start: Counts, end: Counts): Counts {
+  return {
+    requests: end.requests - start.requests,
+    itemsRead: end.itemsRead - start.itemsRead,
+    identityPoolCalls: end.identityPoolCalls - start.identityPoolCalls,
   };
 }

@@ -9,25 +9,18 @@
 import { guestEndpoints } from '@exam-results/amplify-config/guest';
 import { createGuestClient, memoryStorage, type WebSocketConstructor } from '@exam-results/appsync-guest';
 import { isReleased, watchGuestExam, watchGuestResults, type Exam, type LiveList } from '@exam-results/live-data/guest';
-import { signInUser, startTempBackend } from '@exam-results/local-backend/testing';
 import { WebSocket } from 'ws';
-import { backendCounters } from './backend-counters';
+import { countsBetween } from './backend-counters';
+import { startReleaseBackend } from './release-backend-link';
 
 const PAGES = Number(process.env.PAGES ?? 2000);
-const RESULTS = 30;
 // What the student page waits after the release time at most (apps/student/src/lib/use-release.ts).
 const RELEASE_SPREAD_MS = 1000;
 // Pages open in this long before the release is scheduled, as students arrive over the morning.
 const OPENING_BATCH = 100;
 
-const counters = backendCounters();
-// AWS's identity pool quotas (GetId 25/s) are for a school's arrival over the morning, not for one process opening 2,000 pages.
-const backend = await startTempBackend({ prefix: 'bench-release-', identityPoolQuotas: false, observers: counters.observers });
-const teacher = await signInUser(backend, 'release@school.example');
-const { data: exam } = await teacher.client.models.Exam.create({ subject: 'Results day', date: '2026-08-20', teacher: 'Ms Release', release: 'held' });
-if (!exam) throw new Error('could not create the exam');
-const examId = exam.id;
-for (let n = 1; n <= RESULTS; n++) await teacher.client.models.Result.create({ examId: exam.id, student: `Student ${n}`, grade: `${n % 21}/20` });
+const backend = await startReleaseBackend();
+const { examId, results: RESULTS } = backend;
 
 interface Page {
   exam: LiveList<Exam>;
@@ -81,13 +74,13 @@ for (let n = 0; n < PAGES; n += OPENING_BATCH) {
 }
 console.log('every page is live on the exam; scheduling the release in 5 s');
 
-const before = { ...counters.counts };
+const before = await backend.counts();
 releaseAtMs = Math.ceil((Date.now() + 5000) / 1000) * 1000;
-await teacher.client.models.Exam.update({ id: exam.id, releaseAt: new Date(releaseAtMs).toISOString() });
+await backend.schedule(new Date(releaseAtMs).toISOString());
 const deadline = setTimeout(() => released(), releaseAtMs - Date.now() + 60_000);
 await allComplete;
 clearTimeout(deadline);
-const used = counters.since(before);
+const used = countsBetween(before, await backend.counts());
 
 const delays = pages.flatMap((page) => (page.completeAt === undefined ? [] : [page.completeAt - releaseAtMs])).sort((a, b) => a - b);
 const at = (q: number) => (delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? Number.NaN).toFixed(0);
