@@ -1,7 +1,7 @@
 import type { GuestClient } from '@exam-results/appsync-guest';
 import type { ChangeKind, Versioned } from './live-items';
 import { createLiveList, type LiveList, type LiveListOptions, type Page } from './live-list';
-import { EXAM_FIELDS, RESULT_FIELDS, type Exam, type ExamResult } from './model-fields';
+import { EXAM_FIELDS, RESULT_FIELDS, SHELF, type Exam, type ExamResult } from './model-fields';
 
 /**
  * What a guest reads, each by a key or an index so that it costs what it returns: an exam by its
@@ -12,8 +12,6 @@ import { EXAM_FIELDS, RESULT_FIELDS, type Exam, type ExamResult } from './model-
 const PAGE_SIZE = 1000;
 /** Exams the student list shows at a time. */
 export const EXAM_PAGE_SIZE = 20;
-/** The `shelf` every exam is on (amplify/data/resource.ts), the partition of `listExamsByDate`. */
-const SHELF = 'exams';
 const SUBSCRIPTIONS: Record<ChangeKind, string> = { create: 'onCreate', update: 'onUpdate', delete: 'onDelete' };
 
 type Filter = Record<string, unknown>;

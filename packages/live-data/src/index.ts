@@ -4,7 +4,7 @@ export { checkGrade, describeGrading, LETTER_GRADES, schemeOf, type CheckedGrade
 export { gradeStatistics, type GradeStatistics } from './grades-statistics';
 export { chartPassMark, checkPassMark, readPassMark, type ChartPassMark, type CheckedPassMark, type PassMark } from './pass-mark';
 export type { LinkStatus } from './link-status';
-export { watchOwnExams, watchOwnResultCounts, type CountedResult } from './owner-source';
+export { shelveOwnExams, watchOwnExams, watchOwnResultCounts, type CountedResult } from './owner-source';
 export type { Versioned } from './live-items';
 export type { LiveList, LiveListOptions, LiveListState } from './live-list';
 export { isReleased, releaseState, type ExamRelease, type ReleaseState } from './release';

@@ -1,5 +1,7 @@
 import type { WatchedItem } from './watch-model';
 
+/** The `shelf` every exam is on (amplify/data/resource.ts), the partition of `listExamsByDate`. */
+export const SHELF = 'exams';
 /** The fields of an exam both apps read; pass them as `selectionSet` to any read or write of an Exam. */
 export const EXAM_FIELDS = ['id', 'subject', 'date', 'teacher', 'grading', 'maxPoints', 'passMark', 'release', 'releaseAt', 'owner', 'createdAt', 'updatedAt'] as const;
 /** The fields of a result both apps read; pass them as `selectionSet` to any read or write of a Result. */

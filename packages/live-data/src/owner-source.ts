@@ -1,5 +1,5 @@
 import type { LiveList } from './live-list';
-import { EXAM_FIELDS, type Exam } from './model-fields';
+import { EXAM_FIELDS, SHELF, type Exam } from './model-fields';
 import { watchModel, type ExamResultsClient, type WatchedItem } from './watch-model';
 
 /**
@@ -12,6 +12,35 @@ export function watchOwnExams(client: ExamResultsClient, owner: string): LiveLis
     selectionSet: EXAM_FIELDS,
     listBy: ({ limit, nextToken }) => client.models.Exam.listExamsByOwner({ owner }, { selectionSet: EXAM_FIELDS, sortDirection: 'DESC', limit, nextToken }),
   });
+}
+
+/**
+ * Puts the teacher's exams that have no `shelf` (created before the student list read by
+ * `listExamsByDate`, whose partition key it is) on the shelf, so that the student list shows them
+ * again: an item without an index's key is not in the index. Resolves with how many it put.
+ */
+export async function shelveOwnExams(client: ExamResultsClient, owner: string): Promise<number> {
+  let shelved = 0;
+  let nextToken: string | null | undefined = null;
+  do {
+    const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner(
+      { owner },
+      { filter: { shelf: { attributeExists: false } }, selectionSet: ['id'], limit: 1000, nextToken },
+    );
+    throwFirstError(page.errors, 'listExamsByOwner');
+    for (const { id } of page.data) {
+      const { errors } = await client.models.Exam.update({ id, shelf: SHELF }, { selectionSet: ['id'] });
+      throwFirstError(errors, 'updateExam');
+      shelved++;
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return shelved;
+}
+
+function throwFirstError(errors: readonly unknown[] | undefined, field: string): void {
+  const [error] = errors ?? [];
+  if (error) throw new Error((error as { message?: string }).message ?? `${field} failed`);
 }
 
 const COUNTED_FIELDS = ['id', 'examId', 'updatedAt'] as const;
@@ -34,8 +63,7 @@ export function watchOwnResultCounts(client: ExamResultsClient, owner: string): 
     let nextToken: string | null | undefined = null;
     do {
       const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner({ owner }, { selectionSet: ['id'], limit: 1000, nextToken });
-      const [error] = page.errors ?? [];
-      if (error) throw new Error((error as { message?: string }).message ?? 'listExamsByOwner failed');
+      throwFirstError(page.errors, 'listExamsByOwner');
       ids.push(...page.data.map(({ id }) => id));
       nextToken = page.nextToken;
     } while (nextToken);

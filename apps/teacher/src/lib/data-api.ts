@@ -1,6 +1,6 @@
 import { EXAM_FIELDS, RESULT_FIELDS, watchModel, type ExamResultsClient, type LiveList, type WatchedItem } from '@exam-results/live-data';
 
-export { watchOwnExams as watchTeacherExams, watchOwnResultCounts as watchTeacherResultCounts, type CountedResult } from '@exam-results/live-data';
+export { shelveOwnExams, watchOwnExams as watchTeacherExams, watchOwnResultCounts as watchTeacherResultCounts, type CountedResult } from '@exam-results/live-data';
 import { DataError, errorTypeOf, readableReason } from './data-errors';
 
 export type DataClient = ExamResultsClient;

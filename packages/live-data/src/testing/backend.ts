@@ -1,7 +1,7 @@
 import { generateClient } from 'aws-amplify/data';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
-import { signInUser, startTempBackend, type ManualClock } from '@exam-results/local-backend/testing';
+import { putItems, signInUser, startTempBackend, type ManualClock } from '@exam-results/local-backend/testing';
 import type { ExamResultsClient } from '../exam-data';
 import type { ConnectionStateName } from '../link-status';
 import { listenToRealtime } from '../realtime-events';
@@ -15,6 +15,8 @@ export interface TestBackend {
   stop(): Promise<void>;
   /** The backend's clock, to move past a release time instead of waiting for it. */
   clock: ManualClock;
+  /** Stores items as they are, past the API: data written before a schema change. */
+  putItems(model: 'Exam' | 'Result', items: readonly (Record<string, unknown> & { id: string })[]): void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     teacher: async (email) => (await signInUser(test, email)).client,
     restart: test.restart,
     clock: test.clock,
+    putItems: (model, items) => putItems(test.dataDir, model, items),
     async stop() {
       await disconnected();
       stopListening();
