@@ -69,6 +69,15 @@ describe('LiveItems', () => {
     assert.deepEqual(content(items), ['b:C', 'c:A']);
   });
 
+  it('says whether a snapshot changed the content: a re-list that finds what is held changes nothing', () => {
+    const items = new LiveItems<Row>();
+    assert.equal(items.replaceWith([row('a', 1), row('b', 1)], []), true);
+    assert.equal(items.replaceWith([row('a', 1), row('b', 1)], []), false, 'the same rows, read again');
+    assert.equal(items.replaceWith([row('a', 1), row('b', 2, 'B')], []), true, 'a newer version');
+    assert.equal(items.replaceWith([row('a', 1)], []), true, 'one gone');
+    assert.equal(items.replaceWith([row('a', 1)], [{ kind: 'create', item: row('c', 3) }]), true, 'one replayed');
+  });
+
   it('keeps a local version newer than the listed one', () => {
     const items = new LiveItems<Row>();
     items.apply({ kind: 'update', item: row('a', 9, 'newer') });

@@ -39,18 +39,22 @@ export class LiveItems<T extends Versioned> {
    * Replaces the content with a listed snapshot, then re-applies the events received
    * while the list was being read (the snapshot may or may not include them). A
    * version held locally that is newer than the listed one is kept; an item the
-   * snapshot lacks and no replayed event brings back is gone.
+   * snapshot lacks and no replayed event brings back is gone. Returns whether the content changed
+   * (a re-list after a reconnection usually finds what is held).
    */
-  replaceWith(snapshot: readonly T[], replay: readonly Change<T>[]): void {
-    const held = new Map(this.byId);
+  replaceWith(snapshot: readonly T[], replay: readonly Change<T>[]): boolean {
+    const held = [...this.byId.values()];
+    const heldById = new Map(this.byId);
     this.byId.clear();
     for (const listed of snapshot) {
-      const local = held.get(listed.id);
+      const local = heldById.get(listed.id);
       const tombstone = this.deletedAt.get(listed.id);
       if (tombstone !== undefined && !isNewer(listed.updatedAt, tombstone)) continue;
       this.byId.set(listed.id, local && isNewer(local.updatedAt, listed.updatedAt) ? local : listed);
     }
     for (const change of replay) this.apply(change);
+    const now = this.toArray();
+    return now.length !== held.length || now.some((item, index) => item !== held[index] && JSON.stringify(item) !== JSON.stringify(held[index]));
   }
 
   toArray(): T[] {

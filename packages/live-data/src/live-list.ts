@@ -126,9 +126,9 @@ export function createLiveList<T extends Versioned>(source: LiveSource<T>, { ini
         snapshot.push(...page.items);
         nextToken = page.nextToken;
       } while (nextToken);
-      items.replaceWith(snapshot, replay);
+      const changed = items.replaceWith(snapshot, replay);
       replay = undefined;
-      publish({ items: items.toArray(), loaded: true, error: subscriptionError });
+      publish({ items: changed || !state.loaded ? items.toArray() : state.items, loaded: true, error: subscriptionError });
       // After lists that failed, the subscriptions may have failed too, with no event to say so: go on until live.
       if (reloads > 0 && link.status !== 'live') reloadLater();
       else reloads = 0;
