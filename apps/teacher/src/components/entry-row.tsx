@@ -4,6 +4,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultsEditor } from '../lib/results-editor';
 import { describedBy, useLimitedText } from './limited-input';
 import { ACTION_COLUMN, COLUMN, RESULT_COLUMNS, type CellPosition, type ResultField } from './result-columns';
+import { RowNotes } from './row-notes';
 
 const EMPTY: Record<ResultField, string> = { student: '', grade: '', fullName: '' };
 
@@ -97,18 +98,11 @@ export function EntryRow({ editor, row, headerIds, hintIds, onMove }: Props) {
         </td>
       </tr>
       {showNotes ? (
-        <tr className="row-notes">
-          <td colSpan={ACTION_COLUMN + 1}>
-            {RESULT_COLUMNS.map(({ field }) => (
-              <span key={field}>{limited[field].notes}</span>
-            ))}
-            {problem ? (
-              <span id={`${id}-problem`} className="form-error" role="alert">
-                {problem.message}
-              </span>
-            ) : null}
-          </td>
-        </tr>
+        <RowNotes problem={problem?.message} problemId={`${id}-problem`}>
+          {RESULT_COLUMNS.map(({ field }) => (
+            <span key={field}>{limited[field].notes}</span>
+          ))}
+        </RowNotes>
       ) : null}
     </>
   );

@@ -3,7 +3,7 @@
 import { limits } from '@exam-results/amplify/data/limits';
 import { schoolTimeZone } from '@exam-results/web-shell';
 import { describedBy, useLimitedText } from './limited-input';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { EXAM_YEARS, type ExamInput, type ReleaseMode } from '../lib/exams-store';
 import type { FieldProblem } from '../lib/store';
 
@@ -82,25 +82,26 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
     </div>
   );
 
+  const inputControl = (field: 'date' | 'maxPoints' | 'releaseAt', label: ReactNode, attributes: InputHTMLAttributes<HTMLInputElement>, className = 'field') => (
+    <div className={className}>
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <input
+        id={`${id}-${field}`}
+        name={field}
+        value={fields[field] ?? ''}
+        required
+        {...attributes}
+        {...problemProps(field)}
+        onChange={(event) => setFields({ ...fields, [field]: event.target.value })}
+      />
+    </div>
+  );
+
   return (
     <form className="exam-form" onSubmit={submit} noValidate>
       <div className="field-row">
         {textControl('subject', 'Subject', subject)}
-        <div className="field">
-          <label htmlFor={`${id}-date`}>Date</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            name="date"
-            autoComplete="off"
-            value={fields.date}
-            required
-            min={`${EXAM_YEARS.first}-01-01`}
-            max={`${EXAM_YEARS.last}-12-31`}
-            {...problemProps('date')}
-            onChange={(event) => setFields({ ...fields, date: event.target.value })}
-          />
-        </div>
+        {inputControl('date', 'Date', { type: 'date', autoComplete: 'off', min: `${EXAM_YEARS.first}-01-01`, max: `${EXAM_YEARS.last}-12-31` })}
         {textControl('teacher', 'Teacher', teacher, { autoComplete: 'name' })}
       </div>
       <div className="field-row">
@@ -120,24 +121,9 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
             ))}
           </select>
         </div>
-        {fields.grading === 'points' ? (
-          <div className="field points-field">
-            <label htmlFor={`${id}-maxPoints`}>Out of (points)</label>
-            <input
-              id={`${id}-maxPoints`}
-              name="maxPoints"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={limits.maxPoints}
-              step={1}
-              value={fields.maxPoints ?? ''}
-              required
-              {...problemProps('maxPoints')}
-              onChange={(event) => setFields({ ...fields, maxPoints: event.target.value })}
-            />
-          </div>
-        ) : null}
+        {fields.grading === 'points'
+          ? inputControl('maxPoints', 'Out of (points)', { type: 'number', inputMode: 'numeric', min: 1, max: limits.maxPoints, step: 1 }, 'field points-field')
+          : null}
       </div>
       {fields.releaseMode !== undefined ? (
         <fieldset className="release-choice">
@@ -148,20 +134,7 @@ export function ExamForm({ initial, submitLabel, validate, onSubmit, onCancel }:
               {label}
             </label>
           ))}
-          {fields.releaseMode === 'scheduled' ? (
-            <div className="field">
-              <label htmlFor={`${id}-releaseAt`}>Release at (school time, {schoolTimeZone})</label>
-              <input
-                id={`${id}-releaseAt`}
-                type="datetime-local"
-                name="releaseAt"
-                value={fields.releaseAt ?? ''}
-                required
-                {...problemProps('releaseAt')}
-                onChange={(event) => setFields({ ...fields, releaseAt: event.target.value })}
-              />
-            </div>
-          ) : null}
+          {fields.releaseMode === 'scheduled' ? inputControl('releaseAt', <>Release at (school time, {schoolTimeZone})</>, { type: 'datetime-local' }) : null}
         </fieldset>
       ) : null}
       {error ? (

@@ -5,6 +5,7 @@ import type { ExamResult } from '../lib/data-api';
 import type { ResultsEditor } from '../lib/results-editor';
 import { describedBy, useLimitedText } from './limited-input';
 import { ACTION_COLUMN, COLUMN, RESULT_COLUMNS, type CellPosition, type ResultField } from './result-columns';
+import { RowNotes } from './row-notes';
 
 /** A cell being edited: what its input starts with, and whether it starts selected (typing replaces it). */
 export interface CellEdit {
@@ -159,16 +160,9 @@ export function ResultRow({ row, index, editor, saving, tabStop, edit, onCellKey
         </td>
       </tr>
       {edit && (problem || limited.hasNotes) ? (
-        <tr className="row-notes">
-          <td colSpan={ACTION_COLUMN + 1}>
-            {limited.notes}
-            {problem ? (
-              <span id={`${id}-problem`} className="form-error" role="alert">
-                {problem}
-              </span>
-            ) : null}
-          </td>
-        </tr>
+        <RowNotes problem={problem} problemId={`${id}-problem`}>
+          {limited.notes}
+        </RowNotes>
       ) : null}
     </>
   );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { watchResults } from '@exam-results/live-data';
 import { ManualTimers } from '@exam-results/live-data/testing/manual-timers';
+import { outages, type Outages } from '../test-support/outages';
 import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
 import { readableReason } from './data-errors';
 import { ExamsStore } from './exams-store';
@@ -10,27 +11,17 @@ import { ResultsEditor } from './results-editor';
 
 // The backend goes away while the teacher works (wifi drops, laptop sleeps).
 let t: TeacherBackend;
-// the backend as it runs now: the first one, then each started again after an outage
-let running: { stop(): Promise<void> } | undefined;
+let server: Outages;
 
 before(async () => {
   t = await startTeacherBackend();
-  running = t.backend;
+  server = outages(t);
   await t.signInNewTeacher('ada@school.example');
 });
 after(async () => {
-  if (running !== t?.backend) await running?.stop();
+  await server?.stopRestarted();
   await t?.stop();
 });
-
-async function outage(): Promise<void> {
-  await running?.stop();
-  running = undefined;
-}
-
-async function serverBack(): Promise<void> {
-  running = await t.startAgain();
-}
 
 const kept = 'The server could not be reached. Check your connection and try again. Kept here: it is sent as soon as the server answers.';
 const rowsOf = (editor: ResultsEditor) => editor.getSnapshot().rows.map(({ student, grade }) => `${student}:${grade}`);
@@ -43,7 +34,7 @@ test('with the server out of reach, entries are kept and shown as saving, an exa
   editor.setServerRows(await t.api.listResults(exam.id));
   const exams = new ExamsStore(t.api);
   exams.setServerExams([exam]);
-  await outage();
+  await server.outage();
 
   assert.equal(await editor.add({ student: 'Ben', grade: 'B' }), `Could not add Ben (B). ${kept}`);
   const ana = editor.getSnapshot().rows.find((row) => row.student === 'Ana');
@@ -72,7 +63,7 @@ test('with the server out of reach, entries are kept and shown as saving, an exa
   assert.equal(readableReason(error, { reading: true }), reachability);
 
   // the server answers again: the next automatic try sends both, in the order they were made
-  await serverBack();
+  await server.serverBack();
   timers.advance(1000);
   await waitFor(editor, (view) => view.saving.size === 0 && view.notices.length === 0, 'the kept entries to be saved and their notices to go');
   const stored = await t.api.listResults(exam.id);
@@ -83,12 +74,12 @@ test('when the live list is back, entries kept offline are sent at once', async 
   const exam = await t.api.createExam({ id: crypto.randomUUID(), subject: 'Chemistry', date: '2026-03-03', teacher: 'Ada' });
   const editor = new ResultsEditor(exam.id, t.api, { outbox: resultsOutbox(t.api, { scheduler: new ManualTimers() }) });
   editor.setServerRows([]);
-  await outage();
+  await server.outage();
 
   assert.equal(await editor.add({ student: 'Cy', grade: 'C', fullName: 'Cy Young' }), `Could not add Cy (C). ${kept}`);
   assert.equal(await editor.add({ student: 'Dee', grade: 'D' }), `Could not add Dee (D). ${kept}`);
   // no automatic try is due (the manual timers do not move): the live list coming back sends them
-  await serverBack();
+  await server.serverBack();
   editor.setConnection(true);
   await waitFor(editor, (view) => view.saving.size === 0 && view.notices.length === 0 && view.rows.length === 2, 'the kept entries to be saved');
   const stored = await t.api.listResults(exam.id);

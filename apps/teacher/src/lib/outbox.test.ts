@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ManualTimers } from '@exam-results/live-data/testing/manual-timers';
+import { outages, type Outages } from '../test-support/outages';
 import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-support/teacher-backend';
 import type { DataApi } from './data-api';
 import { DataError } from './data-errors';
@@ -11,15 +12,15 @@ import { ResultsEditor } from './results-editor';
 
 // Entries the server has not acknowledged outlive the page: leaving it, a reload, a closed tab.
 let t: TeacherBackend;
-let running: { stop(): Promise<void> } | undefined;
+let server: Outages;
 
 before(async () => {
   t = await startTeacherBackend();
-  running = t.backend;
+  server = outages(t);
   await t.signInNewTeacher('grace@school.example');
 });
 after(async () => {
-  if (running !== t?.backend) await running?.stop();
+  await server?.stopRestarted();
   await t?.stop();
 });
 
@@ -44,8 +45,7 @@ test('an entry made offline survives leaving the exam and a reload, is hidden fr
   const firstLoad = resultsOutbox(t.api, { storage, key, scheduler: new ManualTimers() });
   const editor = new ResultsEditor(exam.id, t.api, { outbox: firstLoad });
   editor.setServerRows([]);
-  await running?.stop();
-  running = undefined;
+  await server.outage();
   assert.match((await editor.add({ student: 'Ben', grade: 'B' })) ?? '', /^Could not add Ben \(B\)\. The server could not be reached/);
   editor.close();
 
@@ -66,7 +66,7 @@ test('an entry made offline survives leaving the exam and a reload, is hidden fr
 
   assert.deepEqual(resultsOutbox(t.api, { storage, key: 'exam-results.unsent.another-teacher.results' }).deliveries(), []);
 
-  running = await t.startAgain();
+  await server.serverBack();
   // both page loads still hold it (as two tabs would): each sends it, and the server keeps one
   timers.advance(1000);
   firstLoad.retryNow();
@@ -121,8 +121,7 @@ test('an exam created offline is kept across a reload and created once when the 
   const api = { ...t.api, getExam: examReader(t.client) };
   const store = new ExamsStore(t.api, { outbox: examsOutbox(api, { storage, key, scheduler: new ManualTimers() }) });
   store.setServerExams(await t.listExams());
-  await running?.stop();
-  running = undefined;
+  await server.outage();
   const outcome = await store.create({ subject: 'Latin', date: '2026-04-03', teacher: 'Grace' });
   assert.ok('id' in outcome, 'its page can open: the exam is kept until the server answers');
   assert.match(store.getSnapshot().notices[0]?.text ?? '', /^Could not create the Latin exam\. The server could not be reached\. Check your connection and try again\. Kept here/);
@@ -133,7 +132,7 @@ test('an exam created offline is kept across a reload and created once when the 
   assert.deepEqual(afterReload.getSnapshot().exams.map((exam) => exam.subject), ['Latin']);
   assert.equal(afterReload.getSnapshot().saving.size, 1);
 
-  running = await t.startAgain();
+  await server.serverBack();
   reloaded.retryNow();
   await waitFor(afterReload, (view) => view.saving.size === 0 && view.notices.length === 0, 'the exam to be created');
   assert.deepEqual((await t.listExams()).filter((exam) => exam.subject === 'Latin').length, 1);

@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  guestCredentials,
-  postGraphql,
-  RawRealtimeClient,
-  realtimeAuthorization,
-  signInUser,
-  startMessage,
-  startTempBackend,
-  type AwsCredentials,
-  type TempBackend,
-} from '../testing';
+import { openGuestSocket, postGraphql, signInUser, startTempBackend, type TempBackend } from '../testing';
 
 // Requests nested too deep or too long for the parser (request-bounds.ts): AppSync's 400, never an engine message.
 
 let t: TempBackend;
 let token: string;
-let guest: AwsCredentials;
 
 before(async () => {
   t = await startTempBackend();
   token = await (await signInUser(t, 'parser@school.example')).accessToken();
-  guest = await guestCredentials(t.outputs);
 });
 after(async () => {
   await t?.stop();
@@ -74,12 +62,7 @@ test('a filter nested 240 deep, as a variable or in the query, is read and run l
 });
 
 test('a real-time start nested past the bounds is refused with BadRequestException, and the connection serves the next start', async () => {
-  const client = await RawRealtimeClient.connect(t.realtimeUrl, await realtimeAuthorization(guest, `${t.dataUrl}/connect`, '{}', { region: t.region }));
-  const start = async (id: string, query: string, variables: Record<string, unknown> = {}) => {
-    const data = JSON.stringify({ query, variables });
-    client.send(startMessage(id, data, await realtimeAuthorization(guest, t.dataUrl, data, { region: t.region })));
-    return client.next((message) => message.id === id);
-  };
+  const { client, start } = await openGuestSocket(t);
   const onCreateExam = 'subscription ($filter: ModelSubscriptionExamFilterInput) { onCreateExam(filter: $filter) { id } }';
   for (const refused of [await start('braces', `subscription ${'{'.repeat(20_000)}`), await start('variable', onCreateExam, { filter: nestedFilter(600) })]) {
     assert.equal(refused.type, 'error');

@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildSchema, execute, isObjectType, parse, type GraphQLFieldResolver } from 'graphql';
-import {
-  guestCredentials,
-  postGraphql,
-  RawRealtimeClient,
-  realtimeAuthorization,
-  signInUser,
-  startMessage,
-  startTempBackend,
-  type AwsCredentials,
-  type TempBackend,
-} from '../testing';
+import { openGuestSocket, postGraphql, signInUser, startTempBackend, type TempBackend } from '../testing';
 import { checkDocument } from './graphql-request';
 import { installRequestLimits } from './request-limits';
 
@@ -21,7 +11,6 @@ import { installRequestLimits } from './request-limits';
 describe('the limits amplify/backend.ts sets', () => {
   let t: TempBackend;
   let token: string;
-  let guest: AwsCredentials;
   let examId: string;
 
   before(async () => {
@@ -32,7 +21,6 @@ describe('the limits amplify/backend.ts sets', () => {
     assert.ok(data);
     examId = data.id;
     for (const student of ['A', 'B', 'C']) assert.equal((await teacher.client.models.Result.create({ examId, student, grade: 'A' })).errors, undefined);
-    guest = await guestCredentials(t.outputs);
   });
   after(async () => {
     await t?.stop();
@@ -83,18 +71,14 @@ describe('the limits amplify/backend.ts sets', () => {
   });
 
   test('a real-time start deeper than 5 is refused with QueryDepthLimitReached; one within it is acknowledged', async () => {
-    const client = await RawRealtimeClient.connect(t.realtimeUrl, await realtimeAuthorization(guest, `${t.dataUrl}/connect`, '{}', { region: t.region }));
-    const start = async (id: string, query: string) => {
-      // A guest follows one exam's results (amplify/data/resolvers/subscription-release.ts).
-      const data = JSON.stringify({ query, variables: { filter: { examId: { eq: examId } } } });
-      client.send(startMessage(id, data, await realtimeAuthorization(guest, t.dataUrl, data, { region: t.region })));
-      return client.next((message) => message.id === id);
-    };
+    const guest = await openGuestSocket(t);
+    // A guest follows one exam's results (amplify/data/resolvers/subscription-release.ts).
+    const start = (id: string, query: string) => guest.start(id, query, { filter: { examId: { eq: examId } } });
     const refused = await start('deep', 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { exam { results { items { exam { id } } } } } }');
     assert.equal(refused.type, 'error');
     assert.deepEqual(refused.payload?.errors?.map(({ errorType, message }) => ({ errorType, message })), [{ errorType: 'QueryDepthLimitReached', message: 'Query depth limit of 5 reached.' }]);
     assert.equal((await start('shallow', 'subscription ($filter: ModelSubscriptionResultFilterInput) { onCreateResult(filter: $filter) { id student exam { id } } }')).type, 'start_ack');
-    client.close();
+    guest.client.close();
   });
 });
 

@@ -4,6 +4,7 @@ export { postGraphql } from './graphql-http';
 export { ManualClock } from './manual-clock';
 export { putItems } from './bulk-items';
 export { withBuildOutputs } from './build-outputs';
+export { openGuestSocket, type GuestSocket } from './guest-socket';
 export { headerSubprotocol, RawRealtimeClient, startMessage } from './realtime-client';
 export { signInUser, type SignedInUser } from './sign-in';
 export { recordSubscriptionAcks } from './subscription-acks';

@@ -6,7 +6,7 @@ import { Recording, waitFor } from './wait-for';
  * protocol directly, so tests can send what the Amplify client never would.
  */
 
-interface ServerMessage {
+export interface ServerMessage {
   type: string;
   id?: string;
   payload?: Record<string, unknown> & { errors?: { errorType: string; message: string; errorCode?: number }[] };

@@ -3,12 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
   guestCredentials,
+  openGuestSocket,
   postGraphql,
-  RawRealtimeClient,
-  realtimeAuthorization,
   signedGraphqlHeaders,
   signInUser,
-  startMessage,
   startTempBackend,
   type SignedInUser,
   type TempBackend,
@@ -82,14 +80,9 @@ test("a guest is refused custom operations the identity pool's policy does not l
 });
 
 test('a start above 240 kB is refused, and an event above 240 kB ends the subscription with an error', async () => {
-  const guest = await guestCredentials(t.outputs);
-  const signed = (url: string, body: string) => realtimeAuthorization(guest, url, body, { region: t.region });
-  const client = await RawRealtimeClient.connect(t.realtimeUrl, await signed(`${t.dataUrl}/connect`, '{}'));
+  const { client, sendStart } = await openGuestSocket(t);
   const onCreateNote = 'subscription ($filter: ModelSubscriptionNoteFilterInput) { onCreateNote(filter: $filter) { id title body } }';
-  const start = async (id: string, variables: Record<string, unknown> = {}) => {
-    const data = JSON.stringify({ query: onCreateNote, variables });
-    client.send(startMessage(id, data, await signed(t.dataUrl, data)));
-  };
+  const start = (id: string, variables: Record<string, unknown> = {}) => sendStart(id, onCreateNote, variables);
   const isType = (type: string, id: string) => (message: { type: string; id?: string }) => message.type === type && message.id === id;
 
   await start('huge-start', { filter: { title: { eq: 'x'.repeat(250 * 1024) } } });

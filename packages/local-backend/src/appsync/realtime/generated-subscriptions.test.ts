@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  guestCredentials,
-  postGraphql,
-  RawRealtimeClient,
-  realtimeAuthorization,
-  signInUser,
-  startMessage,
-  startTempBackend,
-  type SignedInUser,
-  type TempBackend,
-} from '../../testing';
+import { openGuestSocket, postGraphql, signInUser, startTempBackend, type GuestSocket, type SignedInUser, type TempBackend } from '../../testing';
 
 // Subscriptions as AppSync serves them from the generated resolvers: the subscription's own
 // pipeline runs at the start (auth, and the enhanced filter it sets), arguments are compared
@@ -18,31 +8,25 @@ import {
 
 let t: TempBackend;
 let ada: SignedInUser;
-let client: RawRealtimeClient;
+let guest: GuestSocket;
 let examId: string;
 
 before(async () => {
   t = await startTempBackend();
   ada = await signInUser(t, 'ada@school.example');
-  const guest = await guestCredentials(t.outputs);
-  signed = (url: string, body: string) => realtimeAuthorization(guest, url, body, { region: t.region });
-  client = await RawRealtimeClient.connect(t.realtimeUrl, await signed(`${t.dataUrl}/connect`, '{}'));
+  guest = await openGuestSocket(t);
   const created = await asAda('mutation ($input: CreateExamInput!) { createExam(input: $input) { id } }', { input: { subject: 'Physics', date: '2026-06-30', teacher: 'Ada' } });
   examId = (created.data?.['createExam'] as { id: string }).id;
-  start = async (id, query, variables = {}) => {
-    const data = JSON.stringify({ query, variables });
-    client.send(startMessage(id, data, await signed(t.dataUrl, data)));
-    const answer = await client.next((message) => message.id === id);
-    assert.equal(answer.type, 'start_ack', JSON.stringify(answer));
-  };
 });
 after(async () => {
-  client?.close();
+  guest?.client.close();
   await t?.stop();
 });
 
-let start: (id: string, query: string, variables?: Record<string, unknown>) => Promise<void>;
-let signed: (url: string, body: string) => Promise<Record<string, string>>;
+async function start(id: string, query: string, variables: Record<string, unknown> = {}) {
+  const answer = await guest.start(id, query, variables);
+  assert.equal(answer.type, 'start_ack', JSON.stringify(answer));
+}
 
 async function asAda(query: string, variables: Record<string, unknown> = {}) {
   return (await postGraphql(t.dataUrl, JSON.stringify({ query, variables }), { authorization: await ada.accessToken() })).body;
@@ -52,26 +36,24 @@ const onCreateResult = 'subscription ($owner: String, $filter: ModelSubscription
 
 test("a guest's subscription names its exam, or is refused before any event (the release gate); with it, events flow", async () => {
   const refusedId = 'no-exam';
-  const data = JSON.stringify({ query: onCreateResult, variables: { owner: '' } });
-  client.send(startMessage(refusedId, data, await signed(t.dataUrl, data)));
-  const refused = await client.next((message) => message.id === refusedId);
+  const refused = await guest.start(refusedId, onCreateResult, { owner: '' });
   assert.deepEqual(refused.payload?.errors?.map(({ errorType, message }) => ({ errorType, message })), [
     { errorType: 'Unauthorized', message: 'Guests follow the results of one exam: filter on examId (eq).' },
   ]);
   await start('one-exam', onCreateResult, { filter: { examId: { eq: examId } } });
   const created = await asAda('mutation ($input: CreateResultInput!) { createResult(input: $input) { id student grade examId owner } }', { input: { examId, student: 'Ada', grade: 'A' } });
   assert.equal(created.errors, undefined, JSON.stringify(created.errors));
-  const event = await client.next((message) => message.type === 'data');
+  const event = await guest.client.next((message) => message.type === 'data');
   assert.equal(event.id, 'one-exam');
   assert.deepEqual(event.payload, { data: { onCreateResult: { id: (created.data?.['createResult'] as { id: string }).id, student: 'Ada', grade: 'A', examId } } });
-  client.send({ type: 'stop', id: 'one-exam' });
+  guest.client.send({ type: 'stop', id: 'one-exam' });
 });
 
 test('a mutation selecting fewer fields than a subscriber asks for: the subscriber gets null with AppSync\'s non-null errors', async () => {
   await start('thin', onCreateResult, { filter: { examId: { eq: examId } } });
   const created = await asAda('mutation ($input: CreateResultInput!) { createResult(input: $input) { id examId } }', { input: { examId, student: 'Leo', grade: 'B' } });
   assert.equal(created.errors, undefined, JSON.stringify(created.errors));
-  const event = await client.next((message) => message.type === 'data' && message.id === 'thin');
+  const event = await guest.client.next((message) => message.type === 'data' && message.id === 'thin');
   assert.deepEqual(event.payload, {
     data: { onCreateResult: null },
     errors: [
@@ -79,5 +61,5 @@ test('a mutation selecting fewer fields than a subscriber asks for: the subscrib
       { message: "Cannot return null for non-nullable type: 'String' within parent 'Result' (/onCreateResult/grade)", path: ['onCreateResult', 'grade'] },
     ],
   });
-  client.send({ type: 'stop', id: 'thin' });
+  guest.client.send({ type: 'stop', id: 'thin' });
 });

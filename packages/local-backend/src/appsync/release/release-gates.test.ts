@@ -3,16 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Schema } from '@exam-results/amplify/data/resource';
 import { configureAmplify } from '@exam-results/amplify-config';
 import { generateClient } from 'aws-amplify/data';
-import {
-  guestCredentials,
-  RawRealtimeClient,
-  realtimeAuthorization,
-  signInUser,
-  startMessage,
-  startTempBackend,
-  type SignedInUser,
-  type TempBackend,
-} from '../../testing';
+import { openGuestSocket, signInUser, startTempBackend, type SignedInUser, type TempBackend } from '../../testing';
 
 // The release gates amplify/data/release-gates.ts splices into the generated resolvers, run by the
 // local backend from the synthesized assembly: a guest reaches no result of an exam before its
@@ -66,20 +57,15 @@ async function guestReads(examId: string, resultId: string) {
   };
 }
 
-/** A guest's raw real-time connection, as the student pages open one. */
+/** A guest's raw real-time connection, with a start of one of the Result subscriptions (on one exam's results, or on all). */
 async function guestSocket() {
-  const credentials = await guestCredentials(t.outputs);
-  const signed = (url: string, body: string) => realtimeAuthorization(credentials, url, body, { region: t.region });
-  const client = await RawRealtimeClient.connect(t.realtimeUrl, await signed(`${t.dataUrl}/connect`, '{}'));
+  const socket = await openGuestSocket(t);
   return {
-    client,
+    client: socket.client,
     async start(id: string, field: 'onCreateResult' | 'onUpdateResult' | 'onDeleteResult', examId: string | undefined) {
-      const data = JSON.stringify({
-        query: `subscription ($filter: ModelSubscriptionResultFilterInput) { ${field}(filter: $filter) { id examId student grade } }`,
-        variables: examId === undefined ? {} : { filter: { examId: { eq: examId } } },
-      });
-      client.send(startMessage(id, data, await signed(t.dataUrl, data)));
-      return client.next((message) => message.id === id && message.type !== 'data');
+      const query = `subscription ($filter: ModelSubscriptionResultFilterInput) { ${field}(filter: $filter) { id examId student grade } }`;
+      await socket.sendStart(id, query, examId === undefined ? {} : { filter: { examId: { eq: examId } } });
+      return socket.client.next((message) => message.id === id && message.type !== 'data');
     },
   };
 }
