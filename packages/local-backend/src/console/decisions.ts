@@ -15,7 +15,26 @@ export function callerName(caller: Caller): string {
   return typeof email === 'string' ? email : caller.username;
 }
 
-function rootFieldNames(query: string, operationName: string | undefined): { type: string; fields: string[] } | undefined {
+interface RootFields {
+  type: string;
+  fields: string[];
+}
+
+// The apps send the same few documents again and again: parsing each one's text for the monitor
+// cost more than all the rest it does per request.
+const rootFieldsByText = new Map<string, RootFields | undefined>();
+const rootFieldsKept = 256;
+
+function rootFieldNames(query: string, operationName: string | undefined): RootFields | undefined {
+  const key = `${operationName ?? ''}\n${query}`;
+  if (rootFieldsByText.has(key)) return rootFieldsByText.get(key);
+  const found = parseRootFields(query, operationName);
+  if (rootFieldsByText.size >= rootFieldsKept) rootFieldsByText.clear();
+  rootFieldsByText.set(key, found);
+  return found;
+}
+
+function parseRootFields(query: string, operationName: string | undefined): RootFields | undefined {
   try {
     const operation = getOperationAST(parse(query), operationName);
     if (!operation) return undefined;

@@ -65,6 +65,19 @@ function copy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+// A document is parsed and validated once (checkDocument), so its field nodes come again with every
+// request that sends it: what AppSync derives from a field's selection is derived once per node.
+const selectionInfo = new WeakMap<FieldNode, { selectionSetList: string[]; selectionSetGraphQL: string }>();
+
+function selectionOf(field: FieldNode, info: GraphQLResolveInfo): { selectionSetList: string[]; selectionSetGraphQL: string } {
+  let known = selectionInfo.get(field);
+  if (!known) {
+    known = { selectionSetList: selectionList(field.selectionSet, info), selectionSetGraphQL: field.selectionSet ? print(field.selectionSet) : '' };
+    selectionInfo.set(field, known);
+  }
+  return { selectionSetList: [...known.selectionSetList], selectionSetGraphQL: known.selectionSetGraphQL };
+}
+
 function resolverInput(deps: InvokeDeps, source: unknown, args: Record<string, unknown>, context: AppSyncContext, info: GraphQLResolveInfo): ResolverInput {
   const { caller, headers } = context;
   const field = info.fieldNodes[0] as FieldNode;
@@ -76,8 +89,7 @@ function resolverInput(deps: InvokeDeps, source: unknown, args: Record<string, u
       fieldName: info.fieldName,
       parentTypeName: info.parentType.name,
       variables: copy(info.variableValues),
-      selectionSetList: selectionList(field.selectionSet, info),
-      selectionSetGraphQL: field.selectionSet ? print(field.selectionSet) : '',
+      ...selectionOf(field, info),
     },
     request: { headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value ?? '')])), domainName: null },
     env: deps.environment,
