@@ -7,7 +7,7 @@ import type { Counts } from './backend-counters';
 export type BackendRequest = { kind: 'counts' } | { kind: 'schedule'; releaseAt: string } | { kind: 'stop' };
 export type BackendReply =
   | { kind: 'ready'; outputs: TestOutputs; examId: string; results: number }
-  | { kind: 'counts'; counts: Counts }
+  | { kind: 'counts'; counts: Counts; cpuMs: number }
   | { kind: 'scheduled'; error: string | undefined };
 
 type Reply<K extends BackendReply['kind']> = Extract<BackendReply, { kind: K }>;
@@ -37,7 +37,11 @@ export async function startReleaseBackend() {
     outputs: ready.outputs,
     examId: ready.examId,
     results: ready.results,
-    counts: async () => (await ask({ kind: 'counts' }, 'counts')).counts,
+    /** What the backend did so far, and the CPU time its process used. */
+    counts: async () => {
+      const { counts, cpuMs } = await ask({ kind: 'counts' }, 'counts');
+      return { counts, cpuMs };
+    },
     async schedule(releaseAt: string) {
       const { error } = await ask({ kind: 'schedule', releaseAt }, 'scheduled');
       if (error) throw new Error(`could not schedule the release: ${error}`);

@@ -21,7 +21,10 @@ const reply = (message: BackendReply) => process.send?.(message);
 
 process.on('message', (message: BackendRequest) => {
   void (async () => {
-    if (message.kind === 'counts') reply({ kind: 'counts', counts: { ...counters.counts } });
+    if (message.kind === 'counts') {
+      const { user, system } = process.cpuUsage();
+      reply({ kind: 'counts', counts: { ...counters.counts }, cpuMs: (user + system) / 1000 });
+    }
     if (message.kind === 'schedule') {
       const { errors } = await teacher.client.models.Exam.update({ id: exam.id, releaseAt: message.releaseAt });
       reply({ kind: 'scheduled', error: errors?.[0]?.message });

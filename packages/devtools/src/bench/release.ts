@@ -80,14 +80,17 @@ await backend.schedule(new Date(releaseAtMs).toISOString());
 const deadline = setTimeout(() => released(), releaseAtMs - Date.now() + 60_000);
 await allComplete;
 clearTimeout(deadline);
-const used = countsBetween(before, await backend.counts());
+const after = await backend.counts();
+const used = countsBetween(before.counts, after.counts);
+const backendCpuMs = after.cpuMs - before.cpuMs;
 
 const delays = pages.flatMap((page) => (page.completeAt === undefined ? [] : [page.completeAt - releaseAtMs])).sort((a, b) => a - b);
 const at = (q: number) => (delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? Number.NaN).toFixed(0);
 const errors = pages.flatMap((page) => page.errors);
 console.log(`${delays.length} of ${PAGES} pages had all ${RESULTS} rows; after the release time: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
 console.log(`from the schedule on: ${used.requests} GraphQL requests over HTTP, ${used.itemsRead} items read, ${used.identityPoolCalls} identity-pool calls`);
-console.log(`(opening the pages: ${before.identityPoolCalls} identity-pool calls, ${before.requests} requests)`);
+console.log(`backend CPU from the schedule on: ${(backendCpuMs / 1000).toFixed(1)} s, ${(backendCpuMs / PAGES).toFixed(2)} ms a page`);
+console.log(`(opening the pages: ${before.counts.identityPoolCalls} identity-pool calls, ${before.counts.requests} requests)`);
 console.log(`errors: ${errors.length}${errors.length > 0 ? ` (first: ${errors[0]})` : ''}`);
 
 for (const page of pages) {
