@@ -78,6 +78,7 @@ for (const { name, viewport } of sizes) {
     await unsent(page).getByRole('link', { name: 'Add Offline (A)' }).click();
     await expect(page).toHaveURL(new RegExp(`/exams/${examId}$`));
     await expect(unsent(page)).toContainText('1 entry is not saved yet');
+    await expect(page.getByRole('heading', { level: 1, name: 'Exam' }), 'a page that cannot read its exam still has a heading').toBeVisible();
     await page.reload();
     expect(dialogs.at(-1)).toMatch(/^beforeunload:/);
     await expect(unsent(page).getByRole('link', { name: 'Add Offline (A)' })).toBeVisible();

@@ -52,6 +52,7 @@ export function ExamPage({ examId }: { examId: string }) {
     return (
       <>
         {back}
+        <h1>Exam</h1>
         <LoadStatus live={examLive} what="the exam" />
       </>
     );
@@ -112,7 +113,7 @@ export function ExamPage({ examId }: { examId: string }) {
 
         <div className="exam-side">
           <ReleasePanel exam={exam} onChange={async (change) => void (await api.updateExam({ id: exam.id, ...change }))} />
-          <StatisticsPanel grades={grades} grading={grading} examId={exam.id} />
+          <StatisticsPanel grades={grades} grading={grading} examId={exam.id} passMark={exam.passMark ?? null} />
           <StudentPagePanel examId={exam.id} subject={exam.subject} rows={view.rows} />
         </div>
       </div>
