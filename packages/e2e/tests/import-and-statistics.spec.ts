@@ -107,6 +107,18 @@ for (const { name, viewport } of sizes) {
       await page.reload();
       await expect(panel.getByText('Pass mark: 50%')).toBeVisible();
       await expect(figures).toContainText('Pass rate67% (2 of 3)');
+
+      // a change made in another tab shows here without a reload
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      const otherPanel = other.getByRole('region', { name: 'Statistics' });
+      await otherPanel.getByRole('button', { name: 'Change the pass mark' }).click();
+      await otherPanel.getByRole('textbox', { name: 'Pass mark' }).fill('');
+      await otherPanel.getByRole('button', { name: 'Save pass mark' }).click();
+      await expect(otherPanel.getByText('No pass mark set, so there is no pass rate')).toBeVisible();
+      await expect(panel.getByText('No pass mark set, so there is no pass rate')).toBeVisible();
+      await expect(figures).not.toContainText('Pass rate');
+      await other.close();
     });
   });
 }

@@ -4,53 +4,40 @@ import { limits } from '@exam-results/amplify/data/limits';
 import { schemeOf, type Grading } from '@exam-results/live-data';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { messageOf } from '../lib/data-errors';
-import { readPassMark, savePassMark } from '../lib/pass-mark';
+import { savePassMark } from '../lib/pass-mark';
 import { useSession } from './session';
 
 export interface PassMarkState {
-  /** The pass mark as stored, null for none, undefined until read. */
-  value: string | null | undefined;
-  /** Why it could not be read. */
-  error: string | undefined;
+  /** The pass mark as stored, null for none. */
+  value: string | null;
   /** Stores a pass mark as typed (empty clears it); resolves with why not, or undefined once saved. */
   save: (typed: string) => Promise<string | undefined>;
 }
 
-/** The pass mark of one exam, read when the exam opens and set from the statistics panel. */
-export function usePassMark(examId: string | undefined, grading: Grading): PassMarkState {
+/**
+ * The pass mark of one exam: as the exam, kept live, has it (`stored`: so a change in another tab
+ * shows here), and what this page saved at once, until the exam's own update arrives.
+ */
+export function usePassMark(examId: string | undefined, grading: Grading, stored: string | null): PassMarkState {
   const { client } = useSession();
-  const [value, setValue] = useState<string | null>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!examId) return;
-    let current = true;
-    readPassMark(client, examId).then(
-      (passMark) => current && setValue(passMark),
-      (failure: unknown) => current && setError(`Could not read the pass mark. ${messageOf(failure)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, examId]);
+  const [saved, setSaved] = useState<{ passMark: string | null; over: string | null }>();
 
   const save = useCallback(
     async (typed: string) => {
       if (!examId) return 'This exam cannot be changed here.';
       try {
-        const saved = await savePassMark(client, examId, typed, grading);
-        if ('problem' in saved) return saved.problem;
-        setValue(saved.passMark);
-        setError(undefined);
+        const outcome = await savePassMark(client, examId, typed, grading);
+        if ('problem' in outcome) return outcome.problem;
+        setSaved({ passMark: outcome.passMark, over: stored });
         return undefined;
       } catch (failure) {
         return `Could not save the pass mark. ${messageOf(failure)}`;
       }
     },
-    [client, examId, grading],
+    [client, examId, grading, stored],
   );
 
-  return { value, error, save };
+  return { value: saved && saved.over === stored ? saved.passMark : stored, save };
 }
 
 function hintFor(grading: Grading): string {
@@ -87,8 +74,6 @@ export function PassMarkSetting({ grading, passMark, counted }: { grading: Gradi
   if (!schemeOf(grading)) {
     return <p className="pass-mark">No pass rate: this exam has no grading scheme. Edit the exam and choose letters, percent or points to set a pass mark.</p>;
   }
-  if (passMark.error) return <p className="pass-mark form-error">{passMark.error}</p>;
-  if (passMark.value === undefined) return null;
 
   const close = () => {
     returnFocus.current = true;

@@ -15,11 +15,11 @@ function tally(grades: readonly string[]): [string, number][] {
 /**
  * Count, mean, median and distribution of the exam's grades on its one scale, the grades off it
  * listed apart, and the pass rate against the pass mark the teacher sets here (`examId`: the
- * exam whose pass mark is read and set; without it none is shown).
+ * exam whose pass mark is set, `passMark` as it has it now; without an exam none is shown).
  */
-export function StatisticsPanel({ grades, grading, examId }: { grades: readonly string[]; grading: Grading; examId?: string }) {
+export function StatisticsPanel({ grades, grading, examId, passMark: stored = null }: { grades: readonly string[]; grading: Grading; examId?: string; passMark?: string | null }) {
   const id = useId();
-  const passMark = usePassMark(examId, grading);
+  const passMark = usePassMark(examId, grading, stored);
   const statistics = useMemo(() => gradeStatistics(grades, grading, passMark.value), [grades, grading, passMark.value]);
   const buckets = useMemo(() => gradeDistribution(grades, grading), [grades, grading]);
   const markBucket = useMemo(() => chartPassMark(passMark.value, grading)?.bucket, [passMark.value, grading]);

@@ -2,14 +2,6 @@ import { checkPassMark, EXAM_FIELDS, type Grading } from '@exam-results/live-dat
 import type { DataClient } from './data-api';
 import { DataError, errorTypeOf, readableReason } from './data-errors';
 
-
-/** The exam's pass mark as the server has it now, or null for none. */
-export async function readPassMark(client: DataClient, examId: string): Promise<string | null> {
-  const { data, errors } = await client.models.Exam.get({ id: examId }, { selectionSet: EXAM_FIELDS });
-  if (errors?.length) throw new DataError(readableReason(errors, { reading: true }), errorTypeOf(errors));
-  return data?.passMark ?? null;
-}
-
 /**
  * Checks a pass mark as typed against the exam's scheme and stores it on the exam (an empty
  * entry clears it): the pass mark as stored, or why it was not.
