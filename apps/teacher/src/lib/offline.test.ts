@@ -7,6 +7,7 @@ import { startTeacherBackend, waitFor, type TeacherBackend } from '../test-suppo
 import { readableReason } from './data-errors';
 import { ExamsStore } from './exams-store';
 import { resultsOutbox } from './outbox-writes';
+import { teacherOutboxes } from './teacher-outboxes';
 import { ResultsEditor } from './results-editor';
 
 // The backend goes away while the teacher works (wifi drops, laptop sleeps).
@@ -84,4 +85,38 @@ test('when the live list is back, entries kept offline are sent at once', async 
   await waitFor(editor, (view) => view.saving.size === 0 && view.notices.length === 0 && view.rows.length === 2, 'the kept entries to be saved');
   const stored = await t.api.listResults(exam.id);
   assert.deepEqual(stored.map(({ student, grade, fullName }) => `${student}:${grade}:${fullName}`).sort(), ['Cy:C:Cy Young', 'Dee:D:null']);
+});
+
+test('results added under an exam created offline wait for the exam, also when they are sent first', async () => {
+  const outboxes = teacherOutboxes(t.client, t.api, 'ada', undefined);
+  try {
+    const exams = new ExamsStore(t.api, { outbox: outboxes.exams });
+    exams.setServerExams([]);
+    await server.outage();
+
+    const created = await exams.create({ subject: 'Geology', date: '2026-03-04', teacher: 'Ada', grading: null, releaseMode: 'live' });
+    assert.ok('id' in created, 'its page opens while the exam waits');
+    const editor = new ResultsEditor(created.id, t.api, { outbox: outboxes.results });
+    editor.setServerRows([]);
+    assert.equal(await editor.add({ student: 'Eve', grade: 'B' }), 'Could not add Eve (B). The exam is not saved yet; its results are sent after it. Kept here: it is sent as soon as the server answers.');
+
+    await server.serverBack();
+    // the result's try comes first: it must wait for the exam, not be refused for an exam the server does not know
+    outboxes.results.retryNow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(
+      outboxes.results.getSnapshot().map(({ item }) => item.student),
+      ['Eve'],
+      'still kept',
+    );
+    outboxes.exams.retryNow();
+    await waitFor(editor, (view) => view.saving.size === 0, 'the result to be saved after its exam');
+    assert.deepEqual(
+      (await t.api.listResults(created.id)).map(({ student, grade }) => `${student}:${grade}`),
+      ['Eve:B'],
+    );
+  } finally {
+    outboxes.exams.close();
+    outboxes.results.close();
+  }
 });

@@ -38,10 +38,21 @@ async function createOnce<T>(create: () => Promise<T>, readBack: (() => Promise<
   }
 }
 
-/** The results' writes, kept until the server answers; sending one twice stores it once. */
-export function resultsOutbox(api: ResultsBackend, options?: OutboxOptions): ResultsOutbox {
+interface ResultsOutboxOptions extends OutboxOptions {
+  /** Whether the exam's own create still waits to be sent: its results wait for it. */
+  examUnsent?: (examId: string) => boolean;
+}
+
+/**
+ * The results' writes, kept until the server answers; sending one twice stores it once. A result
+ * of an exam created offline is held until the exam is stored: sent before it, the server would
+ * refuse it for an exam it does not know, and the entry would be lost.
+ */
+export function resultsOutbox(api: ResultsBackend, { examUnsent, ...options }: ResultsOutboxOptions = {}): ResultsOutbox {
   return new Outbox(async ({ op, item }) => {
     const { id, examId, student, grade, fullName } = item;
+    // an error without an API errorType holds the write, as no answer does
+    if (examUnsent?.(examId)) throw new DataError('The exam is not saved yet; its results are sent after it.');
     if (op === 'update') return api.updateResult({ id, student, grade, fullName });
     if (op === 'create') return createOnce(() => api.createResult({ id, examId, student, grade, fullName }), () => api.getResult(id));
     try {

@@ -15,8 +15,10 @@ export interface TeacherOutboxes {
  */
 export function teacherOutboxes(client: DataClient, api: DataApi, teacherId: string, storage: WriteStorage | undefined): TeacherOutboxes {
   const key = (what: string) => `exam-results.unsent.${teacherId}.${what}`;
-  return {
-    results: resultsOutbox(api, { storage, key: key('results') }),
-    exams: examsOutbox({ ...api, getExam: examReader(client) }, { storage, key: key('exams') }),
-  };
+  const exams = examsOutbox({ ...api, getExam: examReader(client) }, { storage, key: key('exams') });
+  const examUnsent = (examId: string) => exams.getSnapshot().some(({ op, item }) => op === 'create' && item.id === examId);
+  const results = resultsOutbox(api, { storage, key: key('results'), examUnsent });
+  // results held for their exam go as soon as it is stored
+  exams.subscribe(() => results.retryNow());
+  return { results, exams };
 }
