@@ -14,8 +14,7 @@ import type { Schema } from '../data/resource';
 
 const demoTeacher = { email: 'demo.teacher@example.com', name: 'Demo Teacher' };
 // Graded in percent with a pass mark, so the statistics show a mean, a median and a pass rate;
-// "absent" is not a grade on that scale (the app would refuse it now; older data has such entries),
-// so it shows listed apart, not counted.
+// a student who missed the exam is "absent", listed apart and not counted.
 const demoExam = { subject: 'Mathematics', teacher: demoTeacher.name, grading: 'percentage', passMark: '50%' } as const;
 const demoResults: [student: string, grade: string][] = [
   ['Ada Lovelace', '92%'],

@@ -9,7 +9,7 @@ const sizes = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 375, height: 740 } },
 ] as const;
-const inPercent = 'This exam is graded in percent: a number from 0 to 100 (for example 72).';
+const inPercent = 'This exam is graded in percent: a number from 0 to 100 (for example 72), or absent.';
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -8,6 +8,14 @@ const stored = (typed: string, grading: Parameters<typeof checkGrade>[1]) => {
 };
 
 describe('checkGrade', () => {
+  it('records a student who missed the exam as absent on every scheme', () => {
+    for (const grading of [{ grading: 'letters' as const }, { grading: 'percentage' as const }, { grading: 'points' as const, maxPoints: 20 }]) {
+      assert.deepEqual(checkGrade(' Absent ', grading), { grade: 'absent' });
+    }
+    assert.deepEqual(checkGrade('Absent', undefined), { grade: 'Absent' }, 'free text stays as typed');
+    assert.ok('problem' in checkGrade('absentee', { grading: 'letters' }));
+  });
+
   it('takes any text when the exam says nothing of its grading', () => {
     assert.equal(stored('  very   good ', undefined), 'very good');
     assert.equal(stored('14', { grading: null }), '14');
@@ -19,7 +27,7 @@ describe('checkGrade', () => {
     assert.equal(stored('a-', { grading: 'letters' }), 'A-');
     assert.equal(stored('E', { grading: 'letters' }), 'E');
     for (const wrong of ['G', '85', 'A++', 'pass']) {
-      assert.deepEqual(checkGrade(wrong, { grading: 'letters' }), { problem: 'This exam is graded with letters: A to F, with + or - (for example B+).' });
+      assert.deepEqual(checkGrade(wrong, { grading: 'letters' }), { problem: 'This exam is graded with letters: A to F, with + or - (for example B+), or absent.' });
     }
   });
 
@@ -35,7 +43,7 @@ describe('checkGrade', () => {
     const grading = { grading: 'points', maxPoints: 20 } as const;
     assert.equal(stored('14', grading), '14/20');
     assert.equal(stored('14.5 / 20', grading), '14.5/20');
-    assert.deepEqual(checkGrade('21', grading), { problem: 'This exam is graded in points: a number from 0 to 20 (for example 14).' });
+    assert.deepEqual(checkGrade('21', grading), { problem: 'This exam is graded in points: a number from 0 to 20 (for example 14), or absent.' });
     assert.ok('problem' in checkGrade('14/25', grading), 'another maximum');
   });
 });

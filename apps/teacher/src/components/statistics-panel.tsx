@@ -66,7 +66,7 @@ export function StatisticsPanel({ grades, grading, examId, passMark: stored = nu
           </dl>
           {statistics.ungradable.length > 0 ? (
             <div className="not-counted">
-              <h3 id={`${id}-not-counted`}>Not counted: not a grade on this exam’s scale</h3>
+              <h3 id={`${id}-not-counted`}>Not counted: absent, or not a grade on this exam’s scale</h3>
               <ul aria-labelledby={`${id}-not-counted`}>
                 {tally(statistics.ungradable).map(([grade, count]) => (
                   <li key={grade}>

@@ -129,7 +129,7 @@ test('the preview refuses what saving refuses on a percent exam, on the lines wh
     [2, 'Ana'],
     [6, 'Eve'],
   ]);
-  const percent = 'This exam is graded in percent: a number from 0 to 100 (for example 72).';
+  const percent = 'This exam is graded in percent: a number from 0 to 100 (for example 72), or absent.';
   assert.deepEqual(preview.failing.map(({ line, problem }) => [line, problem]), [
     [3, percent],
     [4, percent],
@@ -141,7 +141,7 @@ test('the preview refuses a letter that is not a grade on a letters exam', () =>
   const preview = previewImport('Ana,B+\nBen,q', saving([], { grading: 'letters' }));
   assert.deepEqual(preview.ready.map((row) => row.line), [1]);
   assert.deepEqual(preview.failing.map(({ line, problem }) => [line, problem]), [
-    [2, 'This exam is graded with letters: A to F, with + or - (for example B+).'],
+    [2, 'This exam is graded with letters: A to F, with + or - (for example B+), or absent.'],
   ]);
 });
 

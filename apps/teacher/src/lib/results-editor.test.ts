@@ -265,7 +265,7 @@ test('grades are checked against how the exam is graded and written its way; ove
   editor.setGrading({ grading: 'points', maxPoints: 20 });
   assert.deepEqual(editor.problemWith({ student: 'Ana', grade: '21' }), {
     field: 'grade',
-    message: 'This exam is graded in points: a number from 0 to 20 (for example 14).',
+    message: 'This exam is graded in points: a number from 0 to 20 (for example 14), or absent.',
   });
   assert.equal(await editor.add({ student: 'Ana', grade: ' 14 ' }), undefined);
   editor.setGrading({ grading: 'letters' });
@@ -277,6 +277,21 @@ test('grades are checked against how the exam is graded and written its way; ove
   assert.deepEqual(editor.problemWith({ student: 'Cy', grade: 'A', fullName: 'y'.repeat(121) }), { field: 'fullName', message: 'The full name is at most 120 characters.' });
   editor.setGrading(undefined);
   assert.deepEqual(editor.problemWith({ student: 'Cy', grade: 'z'.repeat(21) }), { field: 'grade', message: 'A grade is at most 20 characters.' });
+});
+
+test('absent is recorded on any scheme, and a grade from before the scheme stays while the name is corrected', async () => {
+  const exam = await newExam('Botany');
+  // stored before the exam was graded with letters
+  await t.api.createResult({ id: crypto.randomUUID(), examId: exam.id, student: 'Old', grade: 'pass' });
+  const editor = new ResultsEditor(exam.id, t.api);
+  editor.setServerRows(await t.api.listResults(exam.id));
+  editor.setGrading({ grading: 'letters' });
+
+  assert.equal(await editor.add({ student: 'Ana', grade: 'Absent' }), undefined);
+  const old = editor.getSnapshot().rows.find((row) => row.student === 'Old');
+  assert.equal(await editor.edit(old?.id ?? '', { student: 'Olga', grade: 'pass', fullName: 'Olga Old' }), undefined);
+  assert.equal(await editor.edit(old?.id ?? '', { student: 'Olga', grade: 'pas' }), 'This exam is graded with letters: A to F, with + or - (for example B+), or absent.');
+  assert.deepEqual(await onServer(exam.id), ['Ana:absent', 'Olga:pass']);
 });
 
 test('the API refuses what the inputs refuse, with the same sentence, and the teacher reads it', async () => {

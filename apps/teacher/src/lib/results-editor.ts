@@ -149,7 +149,11 @@ export class ResultsEditor extends Store<EditorView> {
   async edit(id: string, input: ResultInput): Promise<string | undefined> {
     const current = this.rows.get(id);
     if (!current) return 'This result is no longer in the exam.';
-    const checked = this.check(input, id);
+    // A grade stored before the exam's scheme was set or changed stays as it is while the name is corrected.
+    const keepsGrade = input.grade.trim() === current.grade;
+    const checked = keepsGrade
+      ? checkResult(input, undefined, this.others(id).map((row) => row.student))
+      : this.check(input, id);
     if ('problem' in checked) return checked.problem.message;
     const { values } = checked;
     if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
