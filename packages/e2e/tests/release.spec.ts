@@ -35,6 +35,7 @@ test.describe(`results released at a set time ${stopsTheBackend.tag}`, () => {
     await expect(teacher.getByRole('heading', { level: 1, name: 'Crystallography' })).toBeVisible();
     const examId = /\/exams\/([^/?#]+)/.exec(teacher.url())?.[1] ?? '';
     await expect(teacher.getByRole('status').filter({ hasText: `Scheduled: results released at ${formatReleaseTime(releaseAt)}` })).toBeVisible();
+    await expect(teacher.getByText(`; set for ${formatReleaseTime(releaseAt)}.`)).toBeVisible();
     await addResult(teacher, 'Ada', 'A');
     await addResult(teacher, 'Bo', 'B');
 
@@ -70,7 +71,16 @@ test.describe(`results released at a set time ${stopsTheBackend.tag}`, () => {
     await expect(student.getByRole('table')).toHaveCount(0);
     await expect(student.getByRole('heading', { level: 2, name: 'Results not released yet' })).toBeVisible();
 
+    // what the Release panel says from the click on: released as soon as the update is back, never "Scheduled" for a moment
+    await teacher.locator('.release-panel').evaluate((panel) => {
+      const said: string[] = [];
+      Object.assign(window, { releaseStatusesSaid: said });
+      new MutationObserver(() => said.push(panel.querySelector('.release-status')?.textContent ?? '')).observe(panel, { childList: true, characterData: true, subtree: true });
+    });
     await teacher.getByRole('button', { name: 'Release now' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: /^Released at / })).toBeVisible();
+    const said = await teacher.evaluate(() => (window as unknown as { releaseStatusesSaid: string[] }).releaseStatusesSaid);
+    expect(said.filter((text) => text.startsWith('Scheduled'))).toEqual([]);
     await expect(studentRow(student, 'Cy', 'C')).toBeVisible();
     await expectNoReload(student);
 

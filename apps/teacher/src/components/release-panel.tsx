@@ -9,6 +9,9 @@ import { releaseLabel } from '../lib/release-label';
 
 type ReleaseChange = Pick<ExamFields, 'release' | 'releaseAt'>;
 
+// The panel's clock counts whole seconds: "Release now" at 12.345 s would look still to come until 13 s.
+const thisSecond = () => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+
 /**
  * When students see this exam's results, and the teacher's controls: release now, set or move
  * the time, withdraw (open student pages lose the results at once), or go back to live entry.
@@ -51,7 +54,7 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
       </p>
       <div className="actions">
         {state.kind !== 'released' && state.kind !== 'live' ? (
-          <button type="button" className="button primary small" disabled={busy} onClick={() => void change({ release: 'held', releaseAt: new Date().toISOString() })}>
+          <button type="button" className="button primary small" disabled={busy} onClick={() => void change({ release: 'held', releaseAt: thisSecond() })}>
             Release now
           </button>
         ) : null}
@@ -68,7 +71,7 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
           {state.kind === 'scheduled' ? 'Move' : 'Schedule'}
         </button>
         <p id={`${id}-zone`} className="hint">
-          School time ({schoolTimeZone}){exam.releaseAt && state.kind === 'scheduled' ? `; now ${formatReleaseTime(exam.releaseAt)}` : ''}.
+          School time ({schoolTimeZone}){exam.releaseAt && state.kind === 'scheduled' ? `; set for ${formatReleaseTime(exam.releaseAt)}` : ''}.
         </p>
       </form>
       {state.kind !== 'live' ? (
