@@ -88,7 +88,8 @@ test('when the live list is back, entries kept offline are sent at once', async 
 });
 
 test('results added under an exam created offline wait for the exam, also when they are sent first', async () => {
-  const outboxes = teacherOutboxes(t.client, t.api, 'ada', undefined);
+  // no automatic tries: the test sends the result's first
+  const outboxes = teacherOutboxes(t.client, t.api, 'ada', undefined, new ManualTimers());
   try {
     const exams = new ExamsStore(t.api, { outbox: outboxes.exams });
     exams.setServerExams([]);

@@ -1,5 +1,6 @@
 import type { DataApi, DataClient } from './data-api';
 import type { WriteStorage } from './outbox';
+import type { Scheduler } from './scheduler';
 import { examReader, examsOutbox, resultsOutbox, type ExamsOutbox, type ResultsOutbox } from './outbox-writes';
 
 /** A signed-in teacher's writes not acknowledged by the server yet, for every page of the session. */
@@ -13,11 +14,12 @@ export interface TeacherOutboxes {
  * own: what one teacher left unsent is sent again when they come back, and another teacher
  * signed in on the same computer never sees it.
  */
-export function teacherOutboxes(client: DataClient, api: DataApi, teacherId: string, storage: WriteStorage | undefined): TeacherOutboxes {
+export function teacherOutboxes(client: DataClient, api: DataApi, teacherId: string, storage: WriteStorage | undefined, scheduler?: Scheduler): TeacherOutboxes {
   const key = (what: string) => `exam-results.unsent.${teacherId}.${what}`;
-  const exams = examsOutbox({ ...api, getExam: examReader(client) }, { storage, key: key('exams') });
+  const timers = scheduler ? { scheduler } : {};
+  const exams = examsOutbox({ ...api, getExam: examReader(client) }, { storage, key: key('exams'), ...timers });
   const examUnsent = (examId: string) => exams.getSnapshot().some(({ op, item }) => op === 'create' && item.id === examId);
-  const results = resultsOutbox(api, { storage, key: key('results'), examUnsent });
+  const results = resultsOutbox(api, { storage, key: key('results'), examUnsent, ...timers });
   // results held for their exam go as soon as it is stored
   exams.subscribe(() => results.retryNow());
   return { results, exams };
