@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { isLocalBackend, type AmplifyOutputsLike } from '@exam-results/amplify-config';
 import { openUserPoolAdmin } from '@exam-results/local-backend';
 import { keepBackendRunning } from './backend-keeper';
+import { appEnvironment } from './app-env';
 import { demoTeacherEmail, readDemoPassword } from './demo-teacher';
 import { nodeVersionNote } from './node-version';
 import { assertPortFree } from './port-check';
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
   const apps = (['teacher', 'student'] as const).map((app) =>
     supervisor.start(app, process.execPath, [nextBin(app), 'dev', '-p', String(ports[app])], {
       cwd: path.join(repoRoot, 'apps', app),
-      env: { AMPLIFY_OUTPUTS: outputsPath, NEXT_TELEMETRY_DISABLED: '1' },
+      env: appEnvironment(app, outputsPath, ports.student),
     }),
   );
   await Promise.all(apps.map((app) => waitForPort(ports[app.name as 'teacher' | 'student'], app.exited, `${app.name} app`)));
