@@ -131,9 +131,12 @@ for (const { name, viewport } of sizes) {
       await expect(studentRow(student, 'Ana', 'A')).toBeVisible();
 
       await teacher.goto(teacherUrl);
+      // counted before the dialog opens, so its Delete button is enabled from the start
+      await expect(teacher.getByRole('listitem').filter({ hasText: 'Rings' })).toContainText('2 results');
       await teacher.getByRole('button', { name: /^Delete Rings/ }).click();
       const dialog = teacher.getByRole('dialog', { name: 'Delete Rings?' });
       await expect(dialog).toContainText('has 2 results');
+      await expect(dialog.getByRole('button', { name: 'Cancel' }), 'Enter on a dialog just opened must not delete').toBeFocused();
       await expectNoAxeViolations(teacher);
       await dialog.getByRole('button', { name: 'Delete exam and results' }).click();
       await expect(teacher.getByRole('link', { name: 'Rings' })).toHaveCount(0);

@@ -9,7 +9,11 @@ interface Props {
   children: ReactNode;
 }
 
-/** A modal dialog (the native <dialog>): focus stays inside, Escape closes it, focus goes back where it was. */
+/**
+ * A modal dialog (the native <dialog>): focus stays inside, Escape closes it, focus goes back where it was.
+ * It opens on the element marked `data-autofocus` (React's autoFocus runs before the dialog is shown,
+ * and showModal then picks the first control, a destructive one in a confirmation).
+ */
 export function Dialog({ title, onClose, className, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -25,6 +29,7 @@ export function Dialog({ title, onClose, className, children }: Props) {
     if (dialog && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     return () => {
       if (dialog && !dialog.isConnected && opener.current instanceof HTMLElement) opener.current.focus();

@@ -167,7 +167,7 @@ function DeleteDialog({ exam, countsLoaded, onClose, onDelete }: { exam: ExamSum
         >
           {exam.resultCount > 0 ? 'Delete exam and results' : 'Delete exam'}
         </button>
-        <button type="button" className="button secondary" onClick={onClose} autoFocus>
+        <button type="button" className="button secondary" onClick={onClose} data-autofocus>
           Cancel
         </button>
       </div>

@@ -79,7 +79,7 @@ export function StudentPagePanel({ examId, subject, rows }: { examId: string; su
           <QrCode text={url} label={`QR code of ${url}`} />
           <p className="projector-url">{url}</p>
           <div className="actions">
-            <button type="button" className="button secondary" onClick={() => setProjecting(false)} autoFocus>
+            <button type="button" className="button secondary" onClick={() => setProjecting(false)} data-autofocus>
               Close
             </button>
           </div>
