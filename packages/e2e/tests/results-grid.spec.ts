@@ -32,6 +32,26 @@ test('the results grid is edited with the keyboard alone: type over a grade, Ent
   const entry = grid.getByRole('row').last().getByRole('textbox');
   for (const [index, name] of ['Student', 'Grade', 'Full name (only you)'].entries()) await expect(entry.nth(index)).toHaveAccessibleName(name);
 
+  // a refused entry says why until what it was about is changed, or Escape
+  const newStudent = page.getByRole('textbox', { name: 'Student', exact: true });
+  const newGrade = page.getByRole('textbox', { name: 'Grade', exact: true });
+  const refusal = page.getByRole('alert').filter({ hasText: 'Ada Lovelace already has a result in this exam.' });
+  await newStudent.fill('Ada Lovelace');
+  await newGrade.fill('B');
+  await newGrade.press('Enter');
+  await expect(refusal).toBeVisible();
+  await expect(newStudent).toBeFocused();
+  await newStudent.press('Escape');
+  await expect(refusal).toHaveCount(0);
+  await newStudent.press('Enter');
+  await expect(refusal).toBeVisible();
+  await newGrade.fill('C');
+  await expect(refusal, 'not about the grade').toBeVisible();
+  await newStudent.fill('Ada King');
+  await expect(refusal).toHaveCount(0);
+  await newGrade.fill('');
+  await newStudent.fill('');
+
   // from the new result's row, Shift+Tab reaches the grid's one tab stop: the first grade
   await page.keyboard.press('Shift+Tab');
   await expect(gradeCell(page, 'Ada Lovelace', 'A-')).toBeFocused();

@@ -30,7 +30,11 @@ export function EntryRow({ editor, row, headerIds, hintIds, onMove }: Props) {
   const [fields, setFields] = useState(EMPTY);
   const [problem, setProblem] = useState<{ field: ResultField; message: string }>();
   const inputs = useRef<Partial<Record<ResultField, HTMLInputElement | null>>>({});
-  const set = (field: ResultField) => (value: string) => setFields((current) => ({ ...current, [field]: value }));
+  const set = (field: ResultField) => (value: string) => {
+    setFields((current) => ({ ...current, [field]: value }));
+    // the sentence was about what was there: it goes once that is changed
+    setProblem((current) => (current?.field === field ? undefined : current));
+  };
   const limited = {
     student: useLimitedText({ value: fields.student, onValueChange: set('student'), limit: COLUMN.student.limit, what: COLUMN.student.what }),
     grade: useLimitedText({ value: fields.grade, onValueChange: set('grade'), limit: COLUMN.grade.limit, what: COLUMN.grade.what }),
@@ -53,6 +57,8 @@ export function EntryRow({ editor, row, headerIds, hintIds, onMove }: Props) {
     if (event.key === 'Enter') {
       event.preventDefault();
       submit();
+    } else if (event.key === 'Escape') {
+      setProblem(undefined);
     } else if (event.key === 'ArrowUp') {
       onMove(event, { row, col });
     }
