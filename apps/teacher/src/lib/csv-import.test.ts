@@ -57,6 +57,28 @@ test('cells pasted from a spreadsheet (tabs) and semicolon CSV files are read to
     ['Ana', 'A'],
     ['Ben', 'B'],
   ]);
+  assert.deepEqual(rowsOf('Ben;12,5/20\nAna;A'), [
+    ['Ben', '12,5/20'],
+    ['Ana', 'A'],
+  ]);
+});
+
+test('a paste that mixes pasted cells and commas reads each line the same way before and after an import', () => {
+  const text = 'Liam,B\nMia\tA-\nAlice,C\nNoah,Z';
+  assert.deepEqual(rowsOf(text), [
+    ['Liam', 'B'],
+    ['Mia', 'A-'],
+    ['Alice', 'C'],
+    ['Noah', 'Z'],
+  ]);
+  const left = withoutImported(text, parseResultLines(text).lines.filter((row) => ['Liam', 'Mia'].includes(row.student)));
+  assert.deepEqual(
+    parseResultLines(left).lines.map((row) => [row.line, row.student, row.grade]),
+    [
+      [3, 'Alice', 'C'],
+      [4, 'Noah', 'Z'],
+    ],
+  );
 });
 
 test('a byte order mark and trailing empty columns from spreadsheet exports are ignored', () => {

@@ -31,12 +31,19 @@ const studentHeaders = new Set(['student', 'students', 'name', 'student name', '
 const gradeHeaders = new Set(['grade', 'grades', 'result', 'mark', 'score']);
 const fullNameHeaders = new Set(['full name', 'fullname', 'full name (only you)']);
 
-/** Pasted spreadsheet cells arrive tab-separated; many European spreadsheets save CSV with semicolons. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  if (firstLine.includes('\t')) return '\t';
-  if (firstLine.includes(';') && !firstLine.includes(',')) return ';';
-  return ',';
+/**
+ * Pasted spreadsheet cells arrive tab-separated, CSV files comma- or (many European spreadsheets,
+ * with decimal commas) semicolon-separated. A line with a tab is read as pasted cells; the others
+ * by the first of them, so a paste that mixes the two reads each line the same way before and after
+ * an import removes the lines above it.
+ */
+function delimiters(text: string): (from: number) => string {
+  const firstCsvLine = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.includes('\t')) ?? '';
+  const csv = firstCsvLine.includes(';') ? ';' : ',';
+  return (from) => {
+    const end = text.indexOf('\n', from);
+    return text.slice(from, end < 0 ? undefined : end).includes('\t') ? '\t' : csv;
+  };
 }
 
 interface RawRecord {
@@ -47,8 +54,10 @@ interface RawRecord {
 }
 
 /** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes. */
-function readRecords(text: string, delimiter: string): RawRecord[] {
+function readRecords(text: string): RawRecord[] {
   const records: RawRecord[] = [];
+  const delimiterAt = delimiters(text);
+  let delimiter = delimiterAt(0);
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -90,6 +99,7 @@ function readRecords(text: string, delimiter: string): RawRecord[] {
       endRecord();
       line += 1;
       recordLine = line;
+      delimiter = delimiterAt(i + 1);
     } else if (!afterQuote) {
       field += char;
     } else if (char.trim() !== '') {
@@ -112,7 +122,7 @@ function isHeader(student: string, grade: string): boolean {
  */
 export function parseResultLines(text: string): { lines: ImportLine[]; headerSkipped: boolean } {
   const source = text.replace(/^\uFEFF/, '');
-  const records = readRecords(source, detectDelimiter(source))
+  const records = readRecords(source)
     .map(({ fields, ...record }) => ({ ...record, values: fields.map((field) => field.trim()) }))
     .filter(({ values, unclosedQuote }) => unclosedQuote || values.some((value) => value !== ''));
 
