@@ -51,6 +51,8 @@ for (const { name, viewport } of sizes) {
       await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: 'Import 2 results (skip 4)' }).click();
+      // the button is gone once the import ends: focus is on how it went, not lost to the page
+      await expect(page.locator('.import-outcome')).toBeFocused();
       await expect(page.getByText('Imported 2 results.')).toBeVisible();
       await expect(resultRow(page, 'Ana', '72%')).toBeVisible();
       await expect(resultRow(page, 'Eve', '100%')).toBeVisible();

@@ -68,6 +68,7 @@ test.describe(`results released at a set time ${stopsTheBackend.tag}`, () => {
 
     await teacher.getByRole('button', { name: 'Withdraw the results' }).click();
     await expect(student.getByText('The teacher has withdrawn these results for now.')).toBeVisible();
+    await expect(teacher.getByRole('status').filter({ hasText: /^Draft/ }), 'focus is on what happened, not lost with the button').toBeFocused();
     await expect(student.getByRole('table')).toHaveCount(0);
     await expect(student.getByRole('heading', { level: 2, name: 'Results not released yet' })).toBeVisible();
 

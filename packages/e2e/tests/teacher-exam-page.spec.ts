@@ -140,6 +140,7 @@ for (const { name, viewport } of sizes) {
       await expectNoAxeViolations(teacher);
       await dialog.getByRole('button', { name: 'Delete exam and results' }).click();
       await expect(teacher.getByRole('link', { name: 'Rings' })).toHaveCount(0);
+      await expect(teacher.getByRole('heading', { level: 2, name: 'Exams' }), 'focus is not lost with the exam').toBeFocused();
       await expect(teacher.getByText('No exams yet — create your first one above.')).toBeVisible();
 
       await expect(student.getByRole('heading', { level: 1, name: 'Exam not found' })).toBeVisible();

@@ -8,6 +8,7 @@ import type { ExamResult } from '../lib/data-api';
 import { importResults, summarizeImport, type ImportOutcome } from '../lib/import-results';
 import { problemWith } from '../lib/result-check';
 import type { ResultsEditor } from '../lib/results-editor';
+import { useFocusRescue } from './use-focus-rescue';
 import './bulk-import.css';
 
 type Run = { phase: 'importing'; progress: BatchProgress } | { phase: 'done'; outcome: ImportOutcome };
@@ -24,6 +25,8 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
   const { grading } = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
   const preview = useMemo(() => previewImport(text, (input) => problemWith(input, grading, rows)), [text, grading, rows]);
   const importing = run?.phase === 'importing';
+  // the box and the Import button are disabled while it runs: focus goes to how it went
+  const [outcomeRef, actedOnImport] = useFocusRescue<HTMLDivElement>();
 
   const readFile = async (file: File | undefined) => {
     setFileError(undefined);
@@ -43,6 +46,7 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
   };
 
   const start = async () => {
+    actedOnImport();
     const lines = preview.ready;
     setRun({ phase: 'importing', progress: { done: 0, failed: 0, total: lines.length } });
     const outcome = await importResults(lines, editor, {
@@ -101,33 +105,35 @@ export function BulkImport({ editor, rows }: { editor: ResultsEditor; rows: read
         ) : null}
       </div>
 
-      {run?.phase === 'importing' ? (
-        <div className="import-progress" role="status">
-          <label htmlFor={`${id}-progress`}>
-            Importing: {run.progress.done} of {run.progress.total}
-            {run.progress.failed > 0 ? `, ${run.progress.failed} failed` : ''}
-          </label>
-          <progress id={`${id}-progress`} max={run.progress.total} value={run.progress.done} />
-        </div>
-      ) : null}
+      <div ref={outcomeRef} tabIndex={-1} className="import-outcome">
+        {run?.phase === 'importing' ? (
+          <div className="import-progress" role="status">
+            <label htmlFor={`${id}-progress`}>
+              Importing: {run.progress.done} of {run.progress.total}
+              {run.progress.failed > 0 ? `, ${run.progress.failed} failed` : ''}
+            </label>
+            <progress id={`${id}-progress`} max={run.progress.total} value={run.progress.done} />
+          </div>
+        ) : null}
 
-      {run?.phase === 'done' ? (
-        <div className={run.outcome.failed.length ? 'import-summary partial' : 'import-summary'} role="status">
-          <p>{summarizeImport(run.outcome)}</p>
-          {run.outcome.failed.length ? (
-            <>
-              <ul>
-                {run.outcome.failed.map(({ item, message }) => (
-                  <li key={item.line}>
-                    Line {item.line}: {message}
-                  </li>
-                ))}
-              </ul>
-              <p>They are still in the box above, on the same lines: correct them or try again.</p>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+        {run?.phase === 'done' ? (
+          <div className={run.outcome.failed.length ? 'import-summary partial' : 'import-summary'} role="status">
+            <p>{summarizeImport(run.outcome)}</p>
+            {run.outcome.failed.length ? (
+              <>
+                <ul>
+                  {run.outcome.failed.map(({ item, message }) => (
+                    <li key={item.line}>
+                      Line {item.line}: {message}
+                    </li>
+                  ))}
+                </ul>
+                <p>They are still in the box above, on the same lines: correct them or try again.</p>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
 
       {!importing && (preview.ready.length > 0 || preview.failing.length > 0) ? (
         <div className="import-preview">

@@ -14,6 +14,7 @@ import { ExamForm } from './exam-form';
 import { LiveIndicator, LoadStatus } from './live-status';
 import { Notices } from './notices';
 import { useSession } from './session';
+import { useFocusRescue } from './use-focus-rescue';
 
 /** The teacher's exams, newest first, live; create, edit and delete them. */
 export function ExamsPage() {
@@ -27,6 +28,8 @@ export function ExamsPage() {
   const [deleting, setDeleting] = useState<ExamSummary>();
 
   const validate = useCallback((fields: ExamInput) => store.problemWith(fields), [store]);
+  // the dialog gives focus back to the Delete button of an exam that is then gone
+  const [examsHeadingRef, actedOnDelete] = useFocusRescue<HTMLHeadingElement>();
 
   return (
     <>
@@ -54,7 +57,9 @@ export function ExamsPage() {
       </section>
 
       <section aria-labelledby="exams-heading">
-        <h2 id="exams-heading">Exams</h2>
+        <h2 id="exams-heading" ref={examsHeadingRef} tabIndex={-1}>
+          Exams
+        </h2>
         {exams.loaded ? <LiveIndicator live={exams} /> : null}
         <Notices notices={view.notices} onDismiss={(id) => store.dismissNotice(id)} />
         {!exams.loaded ? (
@@ -122,7 +127,15 @@ export function ExamsPage() {
       ) : null}
 
       {deleting ? (
-        <DeleteDialog exam={view.exams.find((exam) => exam.id === deleting.id) ?? deleting} countsLoaded={results.loaded} onClose={() => setDeleting(undefined)} onDelete={(exam) => void store.remove(exam.id)} />
+        <DeleteDialog
+          exam={view.exams.find((exam) => exam.id === deleting.id) ?? deleting}
+          countsLoaded={results.loaded}
+          onClose={() => setDeleting(undefined)}
+          onDelete={(exam) => {
+            actedOnDelete();
+            void store.remove(exam.id);
+          }}
+        />
       ) : null}
     </>
   );

@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Exam, ExamFields } from '../lib/data-api';
 import { messageOf } from '../lib/data-errors';
 import { releaseLabel } from '../lib/release-label';
+import { useFocusRescue } from './use-focus-rescue';
 
 type ReleaseChange = Pick<ExamFields, 'release' | 'releaseAt'>;
 
@@ -26,7 +27,11 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
   const label = releaseLabel(exam, now);
   const [time, setTime] = useState(() => (exam.releaseAt && Date.parse(exam.releaseAt) > Date.now() ? toSchoolDateTimeInput(exam.releaseAt) : ''));
 
+  // the buttons are disabled while a change is sent, and the one pressed may be gone once it is done
+  const [statusRef, actedOnRelease] = useFocusRescue<HTMLParagraphElement>();
+
   const change = async (next: ReleaseChange) => {
+    actedOnRelease();
     setBusy(true);
     setError(undefined);
     try {
@@ -49,7 +54,7 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
   return (
     <section className="panel release-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Release</h2>
-      <p className="release-status" data-release={label.kind} role="status">
+      <p ref={statusRef} className="release-status" data-release={label.kind} role="status" tabIndex={-1}>
         {label.text}
       </p>
       <div className="actions">
