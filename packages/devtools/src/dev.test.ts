@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { configureAmplify, type AmplifyOutputsLike } from '@exam-results/amplify-config';
@@ -137,4 +138,12 @@ test('a port already in use is reported in a sentence', async () => {
   } finally {
     busy.close();
   }
+});
+
+test('an outputs file outside the repository is refused before anything starts', () => {
+  const outside = path.join(tmpdir(), 'amplify_outputs.json');
+  const run = spawnSync('pnpm', ['dev', '--outputs', outside], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--outputs must be a file inside .*: the apps read it when they build/);
+  assert.doesNotMatch(run.stdout + run.stderr, /local backend listening/);
 });

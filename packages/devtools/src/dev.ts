@@ -53,6 +53,11 @@ const ports = { backend: Number(options['backend-port']), teacher: Number(option
 const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 const dataDir = fromCaller(options['data-dir']);
 const outputsPath = fromCaller(options.outputs);
+if (path.relative(repoRoot, outputsPath).startsWith('..')) {
+  // Found before anything starts: otherwise the backend starts and seeds, and both apps then die on it.
+  console.error(`pnpm dev: --outputs must be a file inside ${repoRoot}: the apps read it when they build, and Next.js reads no file outside the project.`);
+  process.exit(2);
+}
 const { reset, cloud } = options;
 const snapshotArgs = {
   import: options.import === undefined ? [] : ['--import', fromCaller(options.import)],
