@@ -59,7 +59,7 @@ test('without JavaScript, the exam page shows its results and the grade chart, s
 
   // Each request reads (server-reads.ts): the exam just created is in the very first list.
   await page.goto(studentUrl);
-  await expect(page.getByRole('link', { name: /Server geology/ })).toContainText('Results out');
+  await expect(page.getByRole('link', { name: /Server geology/ })).toContainText('Results as they are entered');
 });
 
 test('the browser takes over from the server’s HTML with no flash and nothing missed that was written before it subscribed', async ({ page }) => {
@@ -149,8 +149,8 @@ for (const viewport of [
     await page.goto(studentUrl);
     await expect(connectionState(page)).toHaveText('Live');
     const card = page.getByRole('link', { name: new RegExp(subject) });
-    await expect(card).toContainText('Results out');
-    await expect(card.getByText('Results out')).toBeInViewport();
+    await expect(card).toContainText('Results as they are entered');
+    await expect(card.getByText('Results as they are entered')).toBeInViewport();
     await expectNoSidewaysScroll(page);
   });
 }

@@ -9,7 +9,7 @@ import { browserClient } from '../lib/browser-client';
 import { HIGHLIGHT_MS } from '../lib/highlight';
 import { sameOwner } from '../lib/same-owner';
 import type { ExamPageData } from '../lib/server-reads';
-import { useReleaseState } from '../lib/use-release';
+import { RELEASE_SPREAD_MS, useReleaseState } from '../lib/use-release';
 import { ConnectionStatus } from './connection-status';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
@@ -29,7 +29,7 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
   });
   const exam = exams.rows[0];
   const [firstNow] = useState(() => initial?.readAt ?? Date.now());
-  const release = useReleaseState(exam?.item, firstNow);
+  const release = useReleaseState(exam?.item, firstNow, RELEASE_SPREAD_MS);
   const released = release?.kind === 'live' || release?.kind === 'released';
   const withdrawn = useWithdrawn(released, exam !== undefined);
 

@@ -27,6 +27,8 @@ export interface ExamListData {
   exams: Exam[];
   /** Where the next (older) page starts; null when there is none. */
   nextToken: string | null;
+  /** When the server read it (ms since the epoch): the first render tells each exam's release state at this time. */
+  readAt: number;
 }
 
 /**
@@ -48,8 +50,9 @@ export const readExamPage = cache(
 /** The student list's first page, read as {@link readExamPage} reads. */
 export function readExamList(): Promise<ExamListData> {
   return sharedRead('exam-list', async () => {
+    const readAt = Date.now();
     const { items, nextToken } = await listGuestExamsPage(serverClient());
-    return { exams: items, nextToken };
+    return { exams: items, nextToken, readAt };
   });
 }
 
