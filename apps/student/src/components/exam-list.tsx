@@ -49,7 +49,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
 
       {exams.error !== undefined && <LoadError what="The exam list" error={exams.error} onRetry={() => exams.retry()} />}
 
-      <div className="filters" role="search">
+      <div className="filters needs-script" role="search">
         <div className="field">
           <label htmlFor={searchId}>Search</label>
           <input
@@ -80,7 +80,9 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
           ))}
         </ul>
       ) : rows.length === 0 ? (
-        <p className="empty">No exams yet — this page updates by itself.</p>
+        <p className="empty">
+          No exams yet<span className="needs-script"> — this page updates by itself</span>.
+        </p>
       ) : visible.length === 0 ? (
         <p className="empty">No exam matches your search.</p>
       ) : (
@@ -101,7 +103,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
         </ul>
       )}
       {exams.loaded && older.hasMore && (
-        <p className="more">
+        <p className="more needs-script">
           <button type="button" onClick={() => void older.loadMore()} disabled={older.loading}>
             {older.loading ? 'Loading older exams…' : 'Show older exams'}
           </button>

@@ -80,7 +80,7 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
       {exam && released && (
         <ReleasedResults
           exam={exam.item}
-          initialResults={initial?.exam && initial.results.length > 0 ? initial.results : undefined}
+          initialResults={initial?.results ?? undefined}
           examStatus={exams.status}
           examFailed={exams.error !== undefined}
           onRetryNow={retryNow}
@@ -150,7 +150,9 @@ function ReleasedResults({
           {!results.loaded ? (
             <div className="skeleton-table" aria-busy="true" aria-label="Loading results" />
           ) : results.rows.length === 0 ? (
-            <p className="empty">No results yet — this page updates by itself.</p>
+            <p className="empty">
+              No results yet<span className="needs-script"> — this page updates by itself</span>.
+            </p>
           ) : (
             <ResultsTable rows={results.rows} compareGrades={compareGrades} />
           )}
