@@ -41,5 +41,9 @@ for (const viewport of [
     await page.goto(`${studentUrl}/exams/no-such-exam`);
     await expect(page.getByRole('heading', { level: 1, name: 'Exam not found' })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    await page.goto(`${studentUrl}/no/such/page`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 }

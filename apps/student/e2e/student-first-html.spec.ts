@@ -56,10 +56,57 @@ test('without JavaScript, the exam page shows its results and the grade chart, s
   console.log(`first paint with the result rows, no JavaScript: ${(await firstPaint(page)).toFixed(0)} ms`);
 
   await expect(page.getByText('Without JavaScript it does not update by itself')).toBeVisible();
+  await expectNoScriptOnlyParts(page);
+  await expect(page.getByRole('columnheader', { name: 'Student' })).toBeVisible();
 
   // Each request reads (server-reads.ts): the exam just created is in the very first list.
   await page.goto(studentUrl);
-  await expect(page.getByRole('link', { name: /Server geology/ })).toContainText('Results out');
+  await expect(page.getByRole('link', { name: /Server geology/ })).toContainText('Results as they are entered');
+  await expect(page.getByText('Without JavaScript it does not update by itself')).toBeVisible();
+  await expectNoScriptOnlyParts(page);
+});
+
+/** Nothing that needs the page's scripts is on it: the live state, search, filters, sorting, loading more. */
+async function expectNoScriptOnlyParts(page: Page): Promise<void> {
+  await expect(connectionState(page)).toBeHidden();
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText('updates by itself', { useInnerText: true, ignoreCase: true });
+  await expect(page.locator('main')).not.toContainText('by themselves', { useInnerText: true, ignoreCase: true });
+}
+
+test('without JavaScript, neither an exam whose results are held nor one with none yet says that the page updates by itself; with JavaScript, both do', async ({ browser }) => {
+  const held = written(await teacher.client.models.Exam.create({ subject: 'Held harmony', date: '2026-07-01', teacher: 'Ms Server', release: 'held' }));
+  const empty = written(await teacher.client.models.Exam.create({ subject: 'Empty etymology', date: '2026-07-01', teacher: 'Ms Server' }));
+  // More exams than the list's first page, so that it offers older ones: dated long ago, they push no other test's exam off it.
+  await Promise.all(Array.from({ length: 21 }, (_, n) => teacher.client.models.Exam.create({ subject: `Old oceanography ${n}`, date: '2001-01-01', teacher: 'Ms Server' })));
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const scripted = await (await browser.newContext()).newPage();
+
+  await noScript.goto(`${studentUrl}/exams/${held.id}`);
+  await expect(noScript.getByRole('heading', { level: 2, name: 'Results not released yet' })).toBeVisible();
+  await expectNoScriptOnlyParts(noScript);
+  await scripted.goto(`${studentUrl}/exams/${held.id}`);
+  await expect(connectionState(scripted)).toHaveText('Live');
+  await expect(scripted.locator('.release-notice')).toContainText('they appear on this page by themselves', { useInnerText: true });
+
+  await noScript.goto(`${studentUrl}/exams/${empty.id}`);
+  await expect(noScript.locator('main')).toContainText('No results yet', { useInnerText: true });
+  await expectNoScriptOnlyParts(noScript);
+  await scripted.goto(`${studentUrl}/exams/${empty.id}`);
+  await expect(connectionState(scripted)).toHaveText('Live');
+  await expect(scripted.getByText('No results yet — this page updates by itself.')).toBeVisible();
+
+  await noScript.goto(studentUrl);
+  await expect(noScript.getByRole('link', { name: /Held harmony/ })).toContainText('Results not released yet');
+  await expectNoScriptOnlyParts(noScript);
+  await scripted.goto(studentUrl);
+  await expect(connectionState(scripted)).toHaveText('Live');
+  await expect(scripted.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  await expect(scripted.getByRole('combobox', { name: 'Subject' })).toBeVisible();
+  await expect(scripted.getByRole('button', { name: 'Show older exams' })).toBeVisible();
+  await expect(scripted.getByText('Without JavaScript it does not update by itself')).toHaveCount(0);
 });
 
 test('the browser takes over from the server’s HTML with no flash and nothing missed that was written before it subscribed', async ({ page }) => {
@@ -149,8 +196,8 @@ for (const viewport of [
     await page.goto(studentUrl);
     await expect(connectionState(page)).toHaveText('Live');
     const card = page.getByRole('link', { name: new RegExp(subject) });
-    await expect(card).toContainText('Results out');
-    await expect(card.getByText('Results out')).toBeInViewport();
+    await expect(card).toContainText('Results as they are entered');
+    await expect(card.getByText('Results as they are entered')).toBeInViewport();
     await expectNoSidewaysScroll(page);
   });
 }

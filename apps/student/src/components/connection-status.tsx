@@ -20,7 +20,7 @@ export function ConnectionStatus({ statuses, failed, onRetryNow }: { statuses: L
         ? 'connecting'
         : 'live';
   return (
-    <div className="connection-bar">
+    <div className="connection-bar needs-script">
       <p className="connection" data-status={status} role="status">
         <span className="connection-dot" aria-hidden="true" />
         {LABELS[status]}

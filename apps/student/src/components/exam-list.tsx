@@ -1,6 +1,6 @@
 'use client';
 
-import { listGuestExamsPage, releaseState, watchGuestRecentExams, type Exam } from '@exam-results/live-data/guest';
+import { listGuestExamsPage, watchGuestRecentExams, type Exam } from '@exam-results/live-data/guest';
 import { useLiveList, type Row } from '@exam-results/live-data/react';
 import { formatExamDate, formatReleaseTime } from '@exam-results/web-shell';
 import Link from 'next/link';
@@ -9,6 +9,7 @@ import { browserClient } from '../lib/browser-client';
 import { findExams } from '../lib/exam-search';
 import { HIGHLIGHT_MS } from '../lib/highlight';
 import type { ExamListData } from '../lib/server-reads';
+import { useReleaseState } from '../lib/use-release';
 import { ConnectionStatus } from './connection-status';
 import { LoadError } from './load-error';
 import { StaticPageNote } from './static-page-note';
@@ -22,6 +23,7 @@ const byDateNewestFirst = (a: Row<Exam>, b: Row<Exam>) => b.item.date.localeComp
 export function ExamList({ initial }: { initial: ExamListData | undefined }) {
   const exams = useLiveList((options) => watchGuestRecentExams(browserClient(), options), { highlightMs: HIGHLIGHT_MS, initialItems: initial?.exams });
   const older = useOlderExams(initial?.nextToken);
+  const [firstNow] = useState(() => initial?.readAt ?? Date.now());
   const [search, setSearch] = useState('');
   const [subject, setSubject] = useState('');
   const searchId = useId();
@@ -47,7 +49,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
 
       {exams.error !== undefined && <LoadError what="The exam list" error={exams.error} onRetry={() => exams.retry()} />}
 
-      <div className="filters" role="search">
+      <div className="filters needs-script" role="search">
         <div className="field">
           <label htmlFor={searchId}>Search</label>
           <input
@@ -78,7 +80,9 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
           ))}
         </ul>
       ) : rows.length === 0 ? (
-        <p className="empty">No exams yet — this page updates by itself.</p>
+        <p className="empty">
+          No exams yet<span className="needs-script"> — this page updates by itself</span>.
+        </p>
       ) : visible.length === 0 ? (
         <p className="empty">No exam matches your search.</p>
       ) : (
@@ -87,11 +91,11 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
             <li key={`${item.id}:${item.updatedAt}`} className="exam-card" data-mark={mark}>
               {mark === 'removed' ? (
                 <span className="exam-link">
-                  <ExamSummary exam={item} />
+                  <ExamSummary exam={item} firstNow={firstNow} />
                 </span>
               ) : (
                 <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`}>
-                  <ExamSummary exam={item} />
+                  <ExamSummary exam={item} firstNow={firstNow} />
                 </Link>
               )}
             </li>
@@ -99,7 +103,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
         </ul>
       )}
       {exams.loaded && older.hasMore && (
-        <p className="more">
+        <p className="more needs-script">
           <button type="button" onClick={() => void older.loadMore()} disabled={older.loading}>
             {older.loading ? 'Loading older exams…' : 'Show older exams'}
           </button>
@@ -148,7 +152,7 @@ function useOlderExams(firstNextToken: string | null | undefined) {
   return { exams, hasMore: nextToken !== null, loading, error, loadMore };
 }
 
-function ExamSummary({ exam }: { exam: Exam }) {
+function ExamSummary({ exam, firstNow }: { exam: Exam; firstNow: number }) {
   return (
     <>
       <span className="exam-subject">{exam.subject}</span>
@@ -156,19 +160,19 @@ function ExamSummary({ exam }: { exam: Exam }) {
         <time dateTime={exam.date}>{formatExamDate(exam.date)}</time> · {exam.teacher}
       </span>
       <span className="exam-count">
-        <ReleaseLine exam={exam} />
+        <ReleaseLine exam={exam} firstNow={firstNow} />
       </span>
     </>
   );
 }
 
-// Said as of the page's render; the exam's own page moves with the clock.
-function ReleaseLine({ exam }: { exam: Exam }) {
-  const [now] = useState(() => Date.now());
-  const release = releaseState(exam, now);
+// The list reads no result, so it cannot tell whether any is entered yet: it says only what the exam's settings say.
+function ReleaseLine({ exam, firstNow }: { exam: Exam; firstNow: number }) {
+  const release = useReleaseState(exam, firstNow, 0);
   if (release.kind === 'scheduled') return <>Results at {formatReleaseTime(release.at)}</>;
   if (release.kind === 'draft') return <>Results not released yet</>;
-  return <>Results out</>;
+  if (release.kind === 'released') return <>Results released</>;
+  return <>Results as they are entered</>;
 }
 
 function announce(rows: readonly Row<Exam>[]): string {

@@ -3,14 +3,15 @@
 import { chartPassMark, gradeComparator, gradeDistribution, watchGuestExam, watchGuestResults, type Exam, type ExamResult, type LinkStatus, type ReleaseState } from '@exam-results/live-data/guest';
 import { useLiveList } from '@exam-results/live-data/react';
 import { formatExamDate, plural } from '@exam-results/web-shell';
-import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browserClient } from '../lib/browser-client';
 import { HIGHLIGHT_MS } from '../lib/highlight';
 import { sameOwner } from '../lib/same-owner';
 import type { ExamPageData } from '../lib/server-reads';
-import { useReleaseState } from '../lib/use-release';
+import { RELEASE_SPREAD_MS, useReleaseState } from '../lib/use-release';
+import { BackLink } from './back-link';
 import { ConnectionStatus } from './connection-status';
+import { ExamNotFound } from './exam-not-found';
 import { GradeChart } from './grade-chart';
 import { LoadError } from './load-error';
 import { StaticPageNote } from './static-page-note';
@@ -25,11 +26,11 @@ import { ResultsTable } from './results-table';
 export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | undefined }) {
   const exams = useLiveList((options) => watchGuestExam(browserClient(), id, options), {
     highlightMs: HIGHLIGHT_MS,
-    initialItems: initial ? (initial.exam ? [initial.exam] : []) : undefined,
+    initialItems: initial?.exam ? [initial.exam] : undefined,
   });
   const exam = exams.rows[0];
   const [firstNow] = useState(() => initial?.readAt ?? Date.now());
-  const release = useReleaseState(exam?.item, firstNow);
+  const release = useReleaseState(exam?.item, firstNow, RELEASE_SPREAD_MS);
   const released = release?.kind === 'live' || release?.kind === 'released';
   const withdrawn = useWithdrawn(released, exam !== undefined);
 
@@ -38,15 +39,7 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
     if (subject) document.title = `${subject} · Exam results`;
   }, [subject]);
 
-  if (exams.loaded && !exam) {
-    return (
-      <>
-        <BackLink />
-        <h1>Exam not found</h1>
-        <p className="empty">There is no exam at this address, or its teacher removed it.</p>
-      </>
-    );
-  }
+  if (exams.loaded && !exam) return <ExamNotFound />;
 
   const retryNow = () => browserClient().realtime().reconnectNow();
   return (
@@ -80,7 +73,7 @@ export function ExamPage({ id, initial }: { id: string; initial: ExamPageData | 
       {exam && released && (
         <ReleasedResults
           exam={exam.item}
-          initialResults={initial?.exam && initial.results.length > 0 ? initial.results : undefined}
+          initialResults={initial?.results ?? undefined}
           examStatus={exams.status}
           examFailed={exams.error !== undefined}
           onRetryNow={retryNow}
@@ -150,7 +143,9 @@ function ReleasedResults({
           {!results.loaded ? (
             <div className="skeleton-table" aria-busy="true" aria-label="Loading results" />
           ) : results.rows.length === 0 ? (
-            <p className="empty">No results yet — this page updates by itself.</p>
+            <p className="empty">
+              No results yet<span className="needs-script"> — this page updates by itself</span>.
+            </p>
           ) : (
             <ResultsTable rows={results.rows} compareGrades={compareGrades} />
           )}
@@ -169,14 +164,6 @@ function ReleasedResults({
         </section>
       </div>
     </>
-  );
-}
-
-function BackLink() {
-  return (
-    <p className="back">
-      <Link href="/">← All exams</Link>
-    </p>
   );
 }
 

@@ -22,12 +22,14 @@ export function ReleaseNotice({ release, withdrawn }: { release: Extract<Release
             Results at <time dateTime={release.at}>{formatReleaseTime(release.at)}</time>
           </h2>
           <Countdown atMs={release.atMs} />
-          <p>They appear on this page by themselves at that time: no need to reload.</p>
+          <p className="needs-script">They appear on this page by themselves at that time: no need to reload.</p>
         </>
       ) : (
         <>
           <h2 id="release-heading">Results not released yet</h2>
-          <p>The teacher releases them when they are ready; they appear on this page by themselves.</p>
+          <p>
+            The teacher releases them when they are ready<span className="needs-script">; they appear on this page by themselves</span>.
+          </p>
         </>
       )}
     </section>

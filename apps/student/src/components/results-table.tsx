@@ -38,12 +38,10 @@ export function ResultsTable({
 
   const sortBy = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, ascending: !current.ascending } : { key, ascending: key === 'student' }));
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.ascending ? 'ascending' : 'descending') : undefined);
-  const arrow = (key: SortKey) => (sort.key === key ? (sort.ascending ? '↑' : '↓') : '↕');
 
   return (
     <>
-      <div className="filters" role="search">
+      <div className="filters needs-script" role="search">
         <div className="field">
           <label htmlFor={searchId}>Search students</label>
           <input id={searchId} type="search" placeholder="Student name" value={search} onChange={(event) => setSearch(event.target.value)} />
@@ -57,16 +55,8 @@ export function ResultsTable({
         </colgroup>
         <thead>
           <tr>
-            <th scope="col" aria-sort={ariaSort('student')}>
-              <button type="button" onClick={() => sortBy('student')}>
-                Student <span aria-hidden="true">{arrow('student')}</span>
-              </button>
-            </th>
-            <th scope="col" aria-sort={ariaSort('grade')}>
-              <button type="button" onClick={() => sortBy('grade')}>
-                Grade <span aria-hidden="true">{arrow('grade')}</span>
-              </button>
-            </th>
+            <ColumnHeader name="Student" sortKey="student" sort={sort} onSort={sortBy} />
+            <ColumnHeader name="Grade" sortKey="grade" sort={sort} onSort={sortBy} />
           </tr>
         </thead>
         <tbody>
@@ -80,5 +70,18 @@ export function ResultsTable({
       </table>
       {visible.length === 0 && rows.length > 0 && <p className="empty">No student matches “{search.trim()}”.</p>}
     </>
+  );
+}
+
+/** A column's name, a button that sorts by it where the page's scripts run. */
+function ColumnHeader({ name, sortKey, sort, onSort }: { name: string; sortKey: SortKey; sort: Sort; onSort: (key: SortKey) => void }) {
+  const sorted = sort.key === sortKey;
+  return (
+    <th scope="col" aria-sort={sorted ? (sort.ascending ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="needs-script" onClick={() => onSort(sortKey)}>
+        {name} <span aria-hidden="true">{sorted ? (sort.ascending ? '↑' : '↓') : '↕'}</span>
+      </button>
+      <span className="column-name without-script">{name}</span>
+    </th>
   );
 }

@@ -16,8 +16,8 @@ function serverClient(): GuestClient {
 export interface ExamPageData {
   /** The exam, or null when there is no exam with this id. */
   exam: Exam | null;
-  /** Its results; none before their release (the page then waits for it). */
-  results: ExamResult[];
+  /** Its results; null when they were not out at the read (the page then waits for their release). */
+  results: ExamResult[] | null;
   /** When the server read it (ms since the epoch): the page's first render tells the release state at this time. */
   readAt: number;
 }
@@ -27,6 +27,8 @@ export interface ExamListData {
   exams: Exam[];
   /** Where the next (older) page starts; null when there is none. */
   nextToken: string | null;
+  /** When the server read it (ms since the epoch): the first render tells each exam's release state at this time. */
+  readAt: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export const readExamPage = cache(
     sharedRead(`exam:${id}`, async () => {
       const readAt = Date.now();
       const exam = await readGuestExam(serverClient(), id);
-      const results = exam && isReleased(exam, readAt) ? await listGuestResults(serverClient(), id) : [];
+      const results = exam && isReleased(exam, readAt) ? await listGuestResults(serverClient(), id) : null;
       return { exam, results, readAt };
     }),
 );
@@ -48,8 +50,9 @@ export const readExamPage = cache(
 /** The student list's first page, read as {@link readExamPage} reads. */
 export function readExamList(): Promise<ExamListData> {
   return sharedRead('exam-list', async () => {
+    const readAt = Date.now();
     const { items, nextToken } = await listGuestExamsPage(serverClient());
-    return { exams: items, nextToken };
+    return { exams: items, nextToken, readAt };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { ExamPage } from '../../../components/exam-page';
 import { orUndefined, readExamPage } from '../../../lib/server-reads';
 
@@ -10,12 +11,15 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const subject = (await orUndefined(readExamPage(id)))?.exam?.subject;
-  return subject ? { title: `${subject} · Exam results` } : {};
+  const exam = (await orUndefined(readExamPage(id)))?.exam;
+  if (exam === null) return { title: 'Exam not found · Exam results' };
+  return exam ? { title: `${exam.subject} · Exam results` } : {};
 }
 
 export default async function Page({ params }: Props) {
   const { id } = await params;
   const initial = await orUndefined(readExamPage(id));
+  // Without the server's read (the backend did not answer), the browser reads and says so itself.
+  if (initial?.exam === null) notFound();
   return <ExamPage key={id} id={id} initial={initial} />;
 }

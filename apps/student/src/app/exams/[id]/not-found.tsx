@@ -1,0 +1,3 @@
+import { ExamNotFound } from '../../../components/exam-not-found';
+
+export default ExamNotFound;
