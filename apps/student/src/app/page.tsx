@@ -1,5 +1,6 @@
 import { ExamList } from '../components/exam-list';
-import { orUndefined, readExamList } from '../lib/server-reads';
+import { orUndefined } from '../lib/server-read-fallback';
+import { readExamList } from '../lib/server-reads';
 
 // Rendered per request from a read made for it (server-reads.ts), never at build time.
 export const dynamic = 'force-dynamic';

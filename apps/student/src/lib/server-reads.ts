@@ -55,13 +55,3 @@ export function readExamList(): Promise<ExamListData> {
     return { exams: items, nextToken, readAt };
   });
 }
-
-/** What the server read, or undefined when the backend did not answer: the browser then reads it itself. */
-export async function orUndefined<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read;
-  } catch (error) {
-    console.error('server read failed; the page loads in the browser instead:', error);
-    return undefined;
-  }
-}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ExamPage } from '../../../components/exam-page';
-import { orUndefined, readExamPage } from '../../../lib/server-reads';
+import { orUndefined } from '../../../lib/server-read-fallback';
+import { readExamPage } from '../../../lib/server-reads';
 
 export const dynamic = 'force-dynamic';
 
