@@ -9,7 +9,8 @@ const sizes = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 375, height: 740 } },
 ] as const;
-const inPercent = 'This exam is graded in percent: a number from 0 to 100 (for example 72), or absent.';
+const onPercentScale = 'This exam is graded in percent: a number from 0 to 100 (for example 72)';
+const inPercent = `${onPercentScale}, or absent.`;
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -84,7 +85,7 @@ for (const { name, viewport } of sizes) {
       await expect(field).toBeFocused();
       await field.fill('B');
       await field.press('Enter');
-      await expect(panel.getByRole('alert')).toContainText(`The pass mark is a grade of this exam. ${inPercent}`);
+      await expect(panel.getByRole('alert')).toContainText(`The pass mark is a grade of this exam. ${onPercentScale}.`);
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expectNoAxeViolations(page);
 

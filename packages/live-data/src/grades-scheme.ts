@@ -37,44 +37,48 @@ export function plainNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** A grade that fits the scheme, as stored (`B+`, `72%`, `14/20`), with its percent or points; or why it does not fit. */
-export type CheckedGrade = { grade: string; value?: number } | { problem: string };
-
 /** What the teacher enters for a student who missed the exam. */
 const ABSENT = 'absent';
 
+/** A grade that fits the scheme, as stored (`B+`, `72%`, `14/20`), with its percent or points; or why it does not fit. */
+export type CheckedGrade = { grade: string; value?: number } | { problem: string };
+
 /**
  * Checks a grade as typed against how the exam is graded, and writes it the one way the
- * scheme stores it (`b +` → `B+`, `72` → `72%`, `14` → `14/20`). Without a scheme any
- * non-empty text is a grade.
+ * scheme stores it (`b +` → `B+`, `72` → `72%`, `14` → `14/20`); `absent` records a student who
+ * missed the exam on any scheme. Without a scheme any non-empty text is a grade.
  */
 export function checkGrade(typed: string, grading: Grading | undefined): CheckedGrade {
-  return checkOnScheme(typed, schemeOf(grading));
+  return checkOnScheme(typed, schemeOf(grading), { orAbsent: true });
 }
 
-export function checkOnScheme(typed: string, scheme: Scheme): CheckedGrade {
+/**
+ * Checks a grade against a scheme's scale; with `orAbsent`, `absent` is taken too (an entry), which a
+ * reading of grades for statistics or a pass mark does not take: absent is on no scale.
+ */
+export function checkOnScheme(typed: string, scheme: Scheme, { orAbsent = false } = {}): CheckedGrade {
   const text = typed.trim().replace(/\s+/g, ' ');
   if (text === '') return { problem: 'Enter a grade.' };
   if (!scheme) return { grade: text };
-  // A student who missed the exam is recorded on every scheme, and counted in no statistic.
-  if (text.toLowerCase() === ABSENT) return { grade: ABSENT };
+  if (orAbsent && text.toLowerCase() === ABSENT) return { grade: ABSENT };
+  const or = orAbsent ? ', or absent' : '';
   if (scheme.kind === 'letters') {
     const match = LETTER.exec(text);
     const grade = match?.[1] ? `${match[1].toUpperCase()}${match[2] ?? ''}` : undefined;
     if (grade && (LETTER_GRADES as readonly string[]).includes(grade)) return { grade };
-    return { problem: 'This exam is graded with letters: A to F, with + or - (for example B+), or absent.' };
+    return { problem: `This exam is graded with letters: A to F, with + or - (for example B+)${or}.` };
   }
   if (scheme.kind === 'percentage') {
     const match = PERCENTAGE.exec(text);
     const value = match?.[1] ? toNumber(match[1]) : Number.NaN;
     if (value >= 0 && value <= 100) return { grade: `${plainNumber(value)}%`, value };
-    return { problem: 'This exam is graded in percent: a number from 0 to 100 (for example 72), or absent.' };
+    return { problem: `This exam is graded in percent: a number from 0 to 100 (for example 72)${or}.` };
   }
   const match = POINTS.exec(text);
   const value = match?.[1] ? toNumber(match[1]) : Number.NaN;
   const outOf = match?.[2] === undefined ? scheme.outOf : Number(match[2]);
   if (outOf === scheme.outOf && value >= 0 && value <= scheme.outOf) return { grade: `${plainNumber(value)}/${scheme.outOf}`, value };
-  return { problem: `This exam is graded in points: a number from 0 to ${scheme.outOf} (for example ${Math.round(scheme.outOf * 0.7)}), or absent.` };
+  return { problem: `This exam is graded in points: a number from 0 to ${scheme.outOf} (for example ${Math.round(scheme.outOf * 0.7)})${or}.` };
 }
 
 /** A sentence that says how the exam is graded, for a form hint or a page. */
