@@ -104,3 +104,33 @@ for (const { name, viewport } of sizes) {
     }
   });
 }
+
+test(`an exam created while the backend is down opens at once, takes results, and both are saved once it is back ${stopsTheBackend.tag}`, async ({ page }) => {
+  const { email, temporaryPassword } = await addTeacher(uniqueEmail('offline-exam'), 'Ada Offline');
+  await firstSignIn(page, email, temporaryPassword, password);
+  await stopBackend();
+  backendDown = true;
+
+  await page.getByLabel('Subject').fill('Made offline');
+  await page.getByRole('button', { name: 'Create exam' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Made offline' })).toBeVisible();
+  const examId = /\/exams\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+  await page.getByRole('textbox', { name: 'Student', exact: true }).fill('Uma');
+  await page.getByRole('textbox', { name: 'Grade', exact: true }).fill('A');
+  await page.keyboard.press('Enter');
+  await expect(resultRow(page, 'Uma', 'A')).toBeVisible();
+  await expect(unsent(page)).toContainText('2 entries are not saved yet');
+
+  await startBackend();
+  backendDown = false;
+  await expect(unsent(page)).toHaveCount(0, { timeout: 20_000 });
+  const api = await teacherApi(email, password);
+  try {
+    const { data: exam } = await api.client.models.Exam.get({ id: examId });
+    expect(exam?.subject).toBe('Made offline');
+    const { data } = await api.client.models.Result.list({ filter: { examId: { eq: examId } } });
+    expect(data.map(({ student, grade }) => `${student} ${grade}`)).toEqual(['Uma A']);
+  } finally {
+    await api.signOut();
+  }
+});

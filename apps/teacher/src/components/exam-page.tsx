@@ -32,7 +32,11 @@ export function ExamPage({ examId }: { examId: string }) {
   const [editor] = useState(() => new ResultsEditor(examId, api, { outbox: outboxes.results }));
   const view = useSyncExternalStore(editor.subscribe, editor.getSnapshot, editor.getSnapshot);
   const examLive = useLiveList(() => watchTeacherExam(client, examId));
-  const exam = examLive.items[0];
+  // An exam created while the server is out of reach is shown as the teacher made it until the server
+  // has it: results can be entered at once, and wait for the exam's create.
+  const unsentExams = useSyncExternalStore(outboxes.exams.subscribe, outboxes.exams.getSnapshot, outboxes.exams.getSnapshot);
+  const unsentCreate = unsentExams.find((write) => write.op === 'create' && write.item.id === examId)?.item;
+  const exam = examLive.items[0] ?? unsentCreate;
   const results = useLiveList(() => watchTeacherResults(client, examId), { onItems: (rows) => editor.setServerRows(rows) });
   const grading = useMemo(() => ({ grading: exam?.grading ?? null, maxPoints: exam?.maxPoints ?? null }), [exam?.grading, exam?.maxPoints]);
   const grades = useMemo(() => view.rows.map((row) => row.grade), [view.rows]);
@@ -48,7 +52,7 @@ export function ExamPage({ examId }: { examId: string }) {
     </p>
   );
 
-  if (!examLive.loaded) {
+  if (!examLive.loaded && !unsentCreate) {
     return (
       <>
         {back}
