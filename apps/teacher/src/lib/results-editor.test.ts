@@ -290,6 +290,8 @@ test('absent is recorded on any scheme, and a grade from before the scheme stays
   assert.equal(await editor.add({ student: 'Ana', grade: 'Absent' }), undefined);
   const old = editor.getSnapshot().rows.find((row) => row.student === 'Old');
   assert.equal(await editor.edit(old?.id ?? '', { student: 'Olga', grade: 'pass', fullName: 'Olga Old' }), undefined);
+  assert.equal(await editor.edit(old?.id ?? '', { student: 'Olga', grade: 'pass', fullName: 'Olga Oldham' }), undefined);
+  assert.equal(editor.getSnapshot().undo?.text, 'Changed the full name of Olga (pass).', 'not "Olga (pass) to Olga (pass)"');
   assert.equal(await editor.edit(old?.id ?? '', { student: 'Olga', grade: 'pas' }), 'This exam is graded with letters: A to F, with + or - (for example B+), or absent.');
   assert.deepEqual(await onServer(exam.id), ['Ana:absent', 'Olga:pass']);
 });

@@ -157,7 +157,9 @@ export class ResultsEditor extends Store<EditorView> {
     if ('problem' in checked) return checked.problem.message;
     const { values } = checked;
     if (values.student === current.student && values.grade === current.grade && values.fullName === current.fullName) return undefined;
-    const offer: UndoOffer = { kind: 'edit', text: `Changed ${describe(current)} to ${describe(values)}.`, row: current };
+    const onlyFullName = values.student === current.student && values.grade === current.grade;
+    const text = onlyFullName ? `Changed the full name of ${describe(current)}.` : `Changed ${describe(current)} to ${describe(values)}.`;
+    const offer: UndoOffer = { kind: 'edit', text, row: current };
     this.offerUndo(offer);
     const failure = await this.update(current, values);
     if (failure) this.withdrawUndo(offer);
