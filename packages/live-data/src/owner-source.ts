@@ -20,22 +20,28 @@ export function watchOwnExams(client: ExamResultsClient, owner: string): LiveLis
  * again: an item without an index's key is not in the index. Resolves with how many it put.
  */
 export async function shelveOwnExams(client: ExamResultsClient, owner: string): Promise<number> {
-  let shelved = 0;
+  const unshelved = await ownExamIds(client, owner, { shelf: { attributeExists: false } });
+  for (const id of unshelved) {
+    const { errors } = await client.models.Exam.update({ id, shelf: SHELF }, { selectionSet: ['id'] });
+    throwFirstError(errors, 'updateExam');
+  }
+  return unshelved.length;
+}
+
+/** The ids of the teacher's exams (that pass `filter`), every page of the `listExamsByOwner` index. */
+async function ownExamIds(client: ExamResultsClient, owner: string, filter?: { shelf: { attributeExists: boolean } }): Promise<string[]> {
+  const ids: string[] = [];
   let nextToken: string | null | undefined = null;
   do {
     const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner(
       { owner },
-      { filter: { shelf: { attributeExists: false } }, selectionSet: ['id'], limit: 1000, nextToken },
+      { ...(filter ? { filter } : {}), selectionSet: ['id'], limit: 1000, nextToken },
     );
     throwFirstError(page.errors, 'listExamsByOwner');
-    for (const { id } of page.data) {
-      const { errors } = await client.models.Exam.update({ id, shelf: SHELF }, { selectionSet: ['id'] });
-      throwFirstError(errors, 'updateExam');
-      shelved++;
-    }
+    ids.push(...page.data.map(({ id }) => id));
     nextToken = page.nextToken;
   } while (nextToken);
-  return shelved;
+  return ids;
 }
 
 function throwFirstError(errors: readonly unknown[] | undefined, field: string): void {
@@ -58,19 +64,8 @@ interface CountCursor {
  * owner's result subscriptions.
  */
 export function watchOwnResultCounts(client: ExamResultsClient, owner: string): LiveList<CountedResult> {
-  const ownExamIds = async (): Promise<string[]> => {
-    const ids: string[] = [];
-    let nextToken: string | null | undefined = null;
-    do {
-      const page: { data: { id: string }[]; errors?: readonly unknown[]; nextToken?: string | null } = await client.models.Exam.listExamsByOwner({ owner }, { selectionSet: ['id'], limit: 1000, nextToken });
-      throwFirstError(page.errors, 'listExamsByOwner');
-      ids.push(...page.data.map(({ id }) => id));
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return ids;
-  };
   const listBy = async ({ limit, nextToken }: { limit: number; nextToken: string | null }) => {
-    const cursor: CountCursor = nextToken ? (JSON.parse(nextToken) as CountCursor) : { examIds: await ownExamIds(), nextToken: null };
+    const cursor: CountCursor = nextToken ? (JSON.parse(nextToken) as CountCursor) : { examIds: await ownExamIds(client, owner), nextToken: null };
     const [examId, ...rest] = cursor.examIds;
     if (examId === undefined) return { data: [], nextToken: null };
     const page = await client.models.Result.listResultsByExam({ examId }, { selectionSet: COUNTED_FIELDS, limit, nextToken: cursor.nextToken });
