@@ -7,7 +7,8 @@ function everySecond(onTick: () => void): () => void {
   return () => clearInterval(timer);
 }
 
-const thisSecond = () => Math.floor(Date.now() / 1000) * 1000;
+/** The time now to the whole second, as useSecondTicks counts it. */
+export const thisSecond = (): number => Math.floor(Date.now() / 1000) * 1000;
 
 /** The time now to the second, for a countdown on screen (it reads nothing); undefined in the server's render. */
 export function useSecondTicks(): number | undefined {

@@ -1,7 +1,7 @@
 'use client';
 
 import { releaseState } from '@exam-results/live-data';
-import { formatReleaseTime, fromSchoolDateTimeInput, schoolTimeZone, toSchoolDateTimeInput, useSecondTicks } from '@exam-results/web-shell';
+import { formatReleaseTime, fromSchoolDateTimeInput, schoolTimeZone, thisSecond, toSchoolDateTimeInput, useSecondTicks } from '@exam-results/web-shell';
 import { useId, useState, type FormEvent } from 'react';
 import type { Exam, ExamFields } from '../lib/data-api';
 import { messageOf } from '../lib/data-errors';
@@ -9,9 +9,6 @@ import { releaseLabel } from '../lib/release-label';
 import { useFocusRescue } from './use-focus-rescue';
 
 type ReleaseChange = Pick<ExamFields, 'release' | 'releaseAt'>;
-
-// The panel's clock counts whole seconds: "Release now" at 12.345 s would look still to come until 13 s.
-const thisSecond = () => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
 
 /**
  * When students see this exam's results, and the teacher's controls: release now, set or move
@@ -21,7 +18,8 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  // Moves from scheduled to released on screen at the time itself.
+  // Moves from scheduled to released on screen at the time itself. It counts whole seconds, so
+  // "Release now" stamps the whole second: at 12.345 s it would look still to come until 13 s.
   const now = useSecondTicks() ?? 0;
   const state = releaseState(exam, now);
   const label = releaseLabel(exam, now);
@@ -59,7 +57,7 @@ export function ReleasePanel({ exam, onChange }: { exam: Exam; onChange: (change
       </p>
       <div className="actions">
         {state.kind !== 'released' && state.kind !== 'live' ? (
-          <button type="button" className="button primary small" disabled={busy} onClick={() => void change({ release: 'held', releaseAt: thisSecond() })}>
+          <button type="button" className="button primary small" disabled={busy} onClick={() => void change({ release: 'held', releaseAt: new Date(thisSecond()).toISOString() })}>
             Release now
           </button>
         ) : null}
