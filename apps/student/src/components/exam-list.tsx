@@ -4,7 +4,8 @@ import { listGuestExamsPage, watchGuestRecentExams, type Exam } from '@exam-resu
 import { useLiveList, type Row } from '@exam-results/live-data/react';
 import { formatExamDate, formatReleaseTime } from '@exam-results/web-shell';
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { browserClient } from '../lib/browser-client';
 import { findExams } from '../lib/exam-search';
 import { HIGHLIGHT_MS } from '../lib/highlight';
@@ -35,6 +36,16 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
   }, [exams.rows, older.exams]);
   const subjects = useMemo(() => [...new Set(rows.map((row) => row.item.subject))].sort((a, b) => a.localeCompare(b)), [rows]);
   const visible = useMemo(() => findExams(rows, search, subject), [rows, search, subject]);
+  const list = useRef<HTMLUListElement>(null);
+
+  // The keyboard goes on from the first exam shown of those added (exams of one date may fall among the ones shown
+  // already), or from the last one when there was none to add.
+  const showOlder = async () => {
+    if (older.loading) return;
+    const added = new Set((await older.loadMore()).map((exam) => exam.id));
+    const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>('a.exam-link') ?? [])];
+    (links.find((link) => added.has(link.dataset.examId ?? '')) ?? links.at(-1))?.focus();
+  };
 
   return (
     <>
@@ -86,7 +97,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
       ) : visible.length === 0 ? (
         <p className="empty">No exam matches your search.</p>
       ) : (
-        <ul className="exam-list" aria-label="Exams, newest first">
+        <ul className="exam-list" aria-label="Exams, newest first" ref={list}>
           {visible.map(({ item, mark }) => (
             <li key={`${item.id}:${item.updatedAt}`} className="exam-card" data-mark={mark}>
               {mark === 'removed' ? (
@@ -94,7 +105,7 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
                   <ExamSummary exam={item} firstNow={firstNow} />
                 </span>
               ) : (
-                <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`}>
+                <Link className="exam-link" href={`/exams/${encodeURIComponent(item.id)}`} data-exam-id={item.id}>
                   <ExamSummary exam={item} firstNow={firstNow} />
                 </Link>
               )}
@@ -104,7 +115,8 @@ export function ExamList({ initial }: { initial: ExamListData | undefined }) {
       )}
       {exams.loaded && older.hasMore && (
         <p className="more needs-script">
-          <button type="button" onClick={() => void older.loadMore()} disabled={older.loading}>
+          {/* aria-disabled, not disabled: a disabled button would drop the keyboard's focus to the page while it loads. */}
+          <button type="button" onClick={() => void showOlder()} aria-disabled={older.loading}>
             {older.loading ? 'Loading older exams…' : 'Show older exams'}
           </button>
         </p>
@@ -131,23 +143,29 @@ function useOlderExams(firstNextToken: string | null | undefined) {
   const [nextToken, setNextToken] = useState<string | null | undefined>(firstNextToken);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
-  async function loadMore() {
+  /** Reads the next page and returns its exams, shown by the time it returns. */
+  async function loadMore(): Promise<Exam[]> {
     setLoading(true);
     setError(undefined);
+    let added: Exam[] = [];
     try {
       const token = nextToken === undefined ? (await listGuestExamsPage(browserClient())).nextToken : nextToken;
       if (token === null) {
-        setNextToken(null);
-        return;
+        flushSync(() => setNextToken(null));
+        return added;
       }
       const page = await listGuestExamsPage(browserClient(), token);
-      setExams((shown) => [...shown, ...page.items]);
-      setNextToken(page.nextToken);
+      added = page.items;
+      flushSync(() => {
+        setExams((shown) => [...shown, ...page.items]);
+        setNextToken(page.nextToken);
+      });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
-      setLoading(false);
+      flushSync(() => setLoading(false));
     }
+    return added;
   }
   return { exams, hasMore: nextToken !== null, loading, error, loadMore };
 }
