@@ -12,7 +12,7 @@ if (typeof window !== 'undefined') configureAmplify(outputs);
 
 const SignIn = lazy(() => import('./sign-in'));
 
-type Gate = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: AuthUser };
+type Gate = { state: 'checking' } | { state: 'signed-out'; bySignOut: boolean } | { state: 'signed-in'; user: AuthUser };
 
 function Checking() {
   return (
@@ -38,11 +38,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
           await fetchAuthSession().catch(() => undefined);
           if (current) setGate({ state: 'signed-in', user });
         },
-        () => current && setGate({ state: 'signed-out' }),
+        () => current && setGate({ state: 'signed-out', bySignOut: false }),
       );
     const stop = Hub.listen('auth', ({ payload }) => {
       if (payload.event === 'signedIn') void check();
-      if (payload.event === 'signedOut') setGate({ state: 'signed-out' });
+      if (payload.event === 'signedOut') setGate({ state: 'signed-out', bySignOut: true });
     });
     void check();
     return () => {
@@ -55,7 +55,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (gate.state === 'signed-out') {
     return (
       <Suspense fallback={<Checking />}>
-        <SignIn />
+        <SignIn afterSignOut={gate.bySignOut} />
       </Suspense>
     );
   }

@@ -22,16 +22,31 @@ function SignInHeader() {
   );
 }
 
+// Stable, so that React calls it once, when the header mounts: the Authenticator keeps its header across its steps.
+const focusAtMount = (element: HTMLElement | null) => element?.focus();
+
+// The Sign out button is gone with the page it was on: the keyboard and a screen reader start again from what happened.
+function SignedOutHeader() {
+  return (
+    <header className="auth-header">
+      <h1 className="app-name">Exam Results</h1>
+      <p tabIndex={-1} ref={focusAtMount}>
+        You have signed out. Teachers sign in here.
+      </p>
+    </header>
+  );
+}
+
 /**
  * The Amplify UI sign-in (first-password change and reset included) in the app's own look,
  * loaded only when no teacher is signed in: signed-in pages do not download it. Signing in is
  * announced on Amplify's Hub, which AuthGate listens to.
  */
-export default function SignIn() {
+export default function SignIn({ afterSignOut }: { afterSignOut: boolean }) {
   return (
     <main id="main" className="sign-in">
       <ThemeProvider theme={signInTheme}>
-        <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: SignInHeader }}>
+        <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: afterSignOut ? SignedOutHeader : SignInHeader }}>
           {() => <p role="status">Signed in. Opening your exams…</p>}
         </Authenticator>
       </ThemeProvider>
