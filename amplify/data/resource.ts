@@ -48,6 +48,10 @@ const schema = a.schema({
       grade: a.string().required().validate(text('The grade', limits.grade)),
       examId: a.id().required(),
       exam: a.belongsTo('Exam', 'examId'),
+      // Declared, so that the app may send it: a result brought back by Undo, or imported with others at once, keeps
+      // its place in the order entered. The model transformer leaves a declared timestamp optional in the create
+      // input, and the generated create stamps the time when it is left out (amplify/README.md, "Order entered").
+      createdAt: a.datetime(),
       owner: ownerField(),
     })
     .secondaryIndexes((index) => [index('examId').queryField('listResultsByExam')])

@@ -67,8 +67,8 @@ export function dataApi(client: DataClient) {
     async deleteExam(id: string): Promise<void> {
       accepted(await Exam.delete({ id }, exam));
     },
-    async createResult({ id, examId, student, grade, fullName }: Pick<ResultFields, 'student' | 'grade'> & Partial<ResultFields> & { id: string; examId: string }): Promise<ExamResult> {
-      return withFullName(accepted(await Result.create({ id, examId, student, grade, fullName }, result)), fullName ?? null);
+    async createResult({ id, examId, student, grade, fullName, createdAt }: Pick<ResultFields, 'student' | 'grade'> & Partial<ResultFields> & { id: string; examId: string; createdAt?: string | null }): Promise<ExamResult> {
+      return withFullName(accepted(await Result.create({ id, examId, student, grade, fullName, createdAt }, result)), fullName ?? null);
     },
     async updateResult({ id, student, grade, fullName }: Partial<ResultFields> & { id: string }): Promise<ExamResult> {
       return withFullName(accepted(await Result.update({ id, student, grade, fullName }, result)), fullName);

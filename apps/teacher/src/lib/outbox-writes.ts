@@ -50,11 +50,11 @@ interface ResultsOutboxOptions extends OutboxOptions {
  */
 export function resultsOutbox(api: ResultsBackend, { examUnsent, ...options }: ResultsOutboxOptions = {}): ResultsOutbox {
   return new Outbox(async ({ op, item }) => {
-    const { id, examId, student, grade, fullName } = item;
+    const { id, examId, student, grade, fullName, createdAt } = item;
     // an error without an API errorType holds the write, as no answer does
     if (examUnsent?.(examId)) throw new DataError('The exam is not saved yet; its results are sent after it.');
     if (op === 'update') return api.updateResult({ id, student, grade, fullName });
-    if (op === 'create') return createOnce(() => api.createResult({ id, examId, student, grade, fullName }), () => api.getResult(id));
+    if (op === 'create') return createOnce(() => api.createResult({ id, examId, student, grade, fullName, createdAt }), () => api.getResult(id));
     try {
       await api.deleteResult(id);
     } catch (error) {

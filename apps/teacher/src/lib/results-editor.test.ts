@@ -56,6 +56,17 @@ test('results show in the order they were entered', async () => {
   assert.deepEqual(studentsAndGrades(editor), ['Zoe:17/20', 'Ben:pass', 'Mia:B+']);
 });
 
+test('results added all at once, as an import adds them, come back in that order after a reload', async () => {
+  const exam = await newExam('Latin');
+  const students = ['Quintus', 'Aulus', 'Marcus', 'Decimus', 'Gaius', 'Titus', 'Lucius', 'Sextus'];
+  const editor = new ResultsEditor(exam.id, t.api);
+  assert.deepEqual(await Promise.all(students.map((student) => editor.add({ student, grade: 'A' }))), students.map(() => undefined));
+
+  const reopened = new ResultsEditor(exam.id, t.api);
+  reopened.setServerRows(await t.api.listResults(exam.id));
+  assert.deepEqual(studentsAndGrades(reopened), students.map((student) => `${student}:A`));
+});
+
 test('empty values and a student already in the exam are refused before anything is written', async () => {
   const exam = await newExam('Biology');
   const editor = new ResultsEditor(exam.id, t.api);
@@ -156,7 +167,10 @@ test('a deleted result can be brought back, with the same id, until the undo off
   assert.equal(restored?.id, ana.id);
   assert.equal(restored?.grade, 'A');
   editor.setServerRows(await t.api.listResults(exam.id));
-  assert.deepEqual(studentsAndGrades(editor), ['Ana:A', 'Ben:B'], 'back where it was, though the server stored it anew');
+  assert.deepEqual(studentsAndGrades(editor), ['Ana:A', 'Ben:B'], 'back where it was');
+  const reopened = new ResultsEditor(exam.id, t.api);
+  reopened.setServerRows(await t.api.listResults(exam.id));
+  assert.deepEqual(studentsAndGrades(reopened), ['Ana:A', 'Ben:B'], 'and there after a reload');
 
   await editor.remove(ana.id);
   scheduler.advance(10_000);

@@ -46,13 +46,9 @@ const describe = ({ student, grade }: Pick<ExamResult, 'student' | 'grade'>) => 
  * delete can be undone for a few seconds (a deleted result comes back with the same id, in its place).
  */
 export class ResultsEditor extends Store<EditorView> {
-  /**
-   * When each result brought back by Undo was first entered: the server stamps it anew, and the
-   * list keeps it where it was. Known to this tab only (the schema lets no client set `createdAt`).
-   */
-  private readonly enteredAt = new Map<string, string>();
-  /** In the order they were entered, like the paper list they are copied from. */
-  private readonly rows = new OptimisticCollection<ExamResult>((a, b) => this.entered(a).localeCompare(this.entered(b)) || a.id.localeCompare(b.id));
+  /** In the order they were entered, like the paper list they are copied from (`createdAt`, sent with each create; AppSync always stamps one). */
+  private readonly rows = new OptimisticCollection<ExamResult>((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
+  private lastStamp = '';
   private readonly fullNames = new FullNames();
   private grading: Grading | undefined;
   private lastServerRows: readonly ExamResult[] = [];
@@ -87,10 +83,6 @@ export class ResultsEditor extends Store<EditorView> {
     const { rows: completed, unknown } = this.fullNames.complete(rows, this.rows.getSnapshot().pending);
     this.rows.setServerItems(completed);
     for (const id of unknown) void this.readFullName(id);
-  }
-
-  private entered(row: ExamResult): string {
-    return this.enteredAt.get(row.id) ?? row.createdAt;
   }
 
   /** Whether the live connection is up: the server answers again, so the writes waiting for it go now. */
@@ -140,7 +132,7 @@ export class ResultsEditor extends Store<EditorView> {
     const checked = this.check(input);
     if ('problem' in checked) return checked.problem.message;
     const { values } = checked;
-    const stamp = this.now().toISOString();
+    const stamp = this.entryStamp();
     const row: ExamResult = { id: this.newId(), examId: this.examId, ...values, owner: null, createdAt: stamp, updatedAt: stamp };
     // A refused add keeps what was typed: its notice offers to send it again.
     return this.show(this.outbox.submit({ op: 'create', item: row }), { notify, retry: () => void this.add(input) });
@@ -192,8 +184,14 @@ export class ResultsEditor extends Store<EditorView> {
       const { student, grade, fullName } = row;
       return this.update(current, { student, grade, fullName });
     }
-    this.enteredAt.set(row.id, row.createdAt);
     return this.show(this.outbox.submit({ op: 'create', item: row }), { undone: true });
+  }
+
+  /** Now, or a millisecond after the last entry: results added in one go (an import) keep their order. */
+  private entryStamp(): string {
+    const now = this.now().toISOString();
+    this.lastStamp = now > this.lastStamp ? now : new Date(Date.parse(this.lastStamp) + 1).toISOString();
+    return this.lastStamp;
   }
 
   /**
