@@ -62,5 +62,8 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   await expect(write).toContainText('Unauthorized');
   await expect(write).toContainText('Mutation.createExam: refused by MutationcreateExamauth0Function');
 
-  await expectNoAxeViolations(page);
+  // The request table holds the last 500 requests of every test sharing the backend (and the teacher
+  // table every test's teacher), and gains rows while axe runs: a scan of them all took over 25 s on a
+  // busy machine, as long as the other tests' traffic made it. Their first 20 rows show each kind of row.
+  await expectNoAxeViolations(page, { exclude: ['#requests-table tbody tr:nth-child(n+21)', '#teachers-table tbody tr:nth-child(n+21)'] });
 });
