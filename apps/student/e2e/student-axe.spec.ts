@@ -25,6 +25,8 @@ for (const viewport of [
   { width: 375, height: 740 },
 ]) {
   test(`every student page has no axe violation at ${viewport.width} px`, async ({ browser }) => {
+    // Five axe scans, one of them of a list holding every test's exams: 39–54 s on a busy two-core machine.
+    test.slow();
     const page = await (await browser.newContext({ viewport })).newPage();
 
     await page.goto(studentUrl);

@@ -32,8 +32,10 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   await expect(row.getByRole('cell', { name: 'no', exact: true })).toBeVisible();
 
   // Data: find the exam among the Exam items and edit its subject.
-  await page.getByLabel('Model').selectOption('Exam');
+  // The filter first: each change reads a page of items and the last answer to arrive is shown, so a
+  // read of the unfiltered first 50 (other tests' exams) must not be able to land after the filtered one.
   await page.getByLabel('Filter').fill(subject);
+  await page.getByLabel('Model').selectOption('Exam');
   const items = page.getByRole('table', { name: /^Exam items/ });
   await items.getByRole('button', { name: `Edit Exam ${exam.id}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit item' });
@@ -60,5 +62,8 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   await expect(write).toContainText('Unauthorized');
   await expect(write).toContainText('Mutation.createExam: refused by MutationcreateExamauth0Function');
 
-  await expectNoAxeViolations(page);
+  // The request table holds the last 500 requests of every test sharing the backend (and the teacher
+  // table every test's teacher), and gains rows while axe runs: a scan of them all took over 25 s on a
+  // busy machine, as long as the other tests' traffic made it. Their first 20 rows show each kind of row.
+  await expectNoAxeViolations(page, { exclude: ['#requests-table tbody tr:nth-child(n+21)', '#teachers-table tbody tr:nth-child(n+21)'] });
 });

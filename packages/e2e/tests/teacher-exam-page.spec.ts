@@ -34,6 +34,9 @@ for (const { name, viewport } of sizes) {
     test.use({ viewport });
 
     test('grading in points, private full names, statistics, and the student page shared by link and QR code', async ({ browser }) => {
+      // Three axe scans and two browsers on top of a first sign-in: 52–63 s on a busy two-core machine
+      // (beside `next dev` compiling for teacher-dev-server.spec.ts), over the 60 s a test has.
+      test.slow();
       const { email, temporaryPassword } = await addTeacher(uniqueEmail(`exam-page-${name}`), 'Mary Somerville');
       const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
       const teacher = await context.newPage();

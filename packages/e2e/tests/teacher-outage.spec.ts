@@ -108,6 +108,9 @@ for (const { name, viewport } of sizes) {
 test(`an exam created while the backend is down opens at once, takes results, and both are saved once it is back ${stopsTheBackend.tag}`, async ({ page }) => {
   const { email, temporaryPassword } = await addTeacher(uniqueEmail('offline-exam'), 'Ada Offline');
   await firstSignIn(page, email, temporaryPassword, password);
+  // Stopped once the list's live connection is up, not while it is being opened: a stop during the
+  // WebSocket handshake hung (the control API never answered) until the test timed out.
+  await expect(live(page)).toBeVisible();
   await stopBackend();
   backendDown = true;
 
