@@ -31,8 +31,8 @@ const maxFrameBytes = 4 * RealtimeLimits.payloadBytes;
 // How long a closing client gets to answer the close frame before its socket is destroyed.
 const closeGraceMs = 1000;
 
-function refuseUpgrade(socket: Duplex, status: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ errorType: 'BadRequestException', message }] });
+function refuseUpgrade(socket: Duplex, status: string, message: string, errorType = 'BadRequestException'): void {
+  const body = JSON.stringify({ errors: [{ errorType, message }] });
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
@@ -61,7 +61,15 @@ export function createRealtimeEndpoint(
     connectionInitTimeoutMs: options.connectionInitTimeoutMs ?? RealtimeLimits.connectionInitTimeoutMs,
   };
 
+  // An upgrade while close() waits on the open connections would add one it no longer sees, and the
+  // HTTP server's close would then wait for that socket for ever (it tracks no upgraded socket).
+  let closing = false;
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (closing) {
+      refuseUpgrade(socket, '503 Service Unavailable', 'The server is shutting down.', 'ServiceUnavailableException');
+      return;
+    }
     if (!speaksGraphqlWs(requestedProtocols(req.headers['sec-websocket-protocol']))) {
       refuseUpgrade(socket, '400 Bad Request', `The WebSocket subprotocol "${graphqlWsProtocol}" is required`);
       return;
@@ -76,6 +84,7 @@ export function createRealtimeEndpoint(
     handleUpgrade,
     stats: () => ({ connections: connections.size, subscriptions: hub.size() }),
     async close() {
+      closing = true;
       stopListening();
       await Promise.all(
         [...connections].map(([ws, close]) => {
