@@ -67,3 +67,32 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   // busy machine, as long as the other tests' traffic made it. Their first 20 rows show each kind of row.
   await expectNoAxeViolations(page, { exclude: ['#requests-table tbody tr:nth-child(n+21)', '#teachers-table tbody tr:nth-child(n+21)'] });
 });
+
+test('the console shows the items of the filter last typed, even when an earlier read answers after it', async ({ page }) => {
+  const owner = await newApiTeacher('console-latest', 'Console Latest');
+  const subject = `Console latest ${Date.now()}`;
+  const exam = written(await owner.client.models.Exam.create({ subject, date: '2026-12-01', teacher: 'Console Latest' }));
+  // Another exam, so that a read without the filter has more to show, whatever other tests wrote.
+  written(await owner.client.models.Exam.create({ subject: 'Console other', date: '2026-12-01', teacher: 'Console Latest' }));
+  await owner.signOut();
+  await page.goto(consoleUrl);
+  await page.getByLabel('Model').selectOption('Exam');
+  const items = page.getByRole('table', { name: /^Exam items/ });
+  await expect(items).toBeVisible();
+
+  // From now on a read without a filter answers a second and a half late.
+  const unfiltered = (url: string) => url.includes('/console/api/items?') && !new URL(url).searchParams.get('filter');
+  await page.route((url) => unfiltered(url.href), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const lateAnswer = page.waitForResponse((response) => unfiltered(response.url()));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByLabel('Filter').fill(subject);
+  await expect(items.getByRole('button', { name: `Edit Exam ${exam.id}` })).toBeVisible();
+  await lateAnswer;
+  // The late answer is in the page; it had every exam, and would have replaced the one row.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
+  await expect(items.locator('tbody tr')).toHaveCount(1);
+  await expect(items.getByRole('button', { name: `Edit Exam ${exam.id}` })).toBeVisible();
+});

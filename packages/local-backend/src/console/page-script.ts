@@ -158,12 +158,17 @@ function itemRow(model: ModelSummary, item: Item): HTMLTableRowElement {
   return row;
 }
 
+// Each change of model or filter reads again; an answer to an earlier read that arrives late is not shown.
+let itemsReads = 0;
+
 async function loadItems(append: boolean): Promise<void> {
   const model = currentModel();
   if (!model) return;
   const query = new URLSearchParams({ model: model.name, filter: filterInput.value, limit: '50' });
   if (append && next) query.set('after', next);
+  const read = ++itemsReads;
   const page = await call<ItemsPage>(`/items?${query}`);
+  if (read !== itemsReads) return;
   if (!append) {
     const header = document.createElement('tr');
     for (const name of [...model.fields.map((field) => field.name), 'Actions']) {
