@@ -32,8 +32,6 @@ test('the console adds and disables a teacher, edits an exam, and shows a guest 
   await expect(row.getByRole('cell', { name: 'no', exact: true })).toBeVisible();
 
   // Data: find the exam among the Exam items and edit its subject.
-  // The filter first: each change reads a page of items and the last answer to arrive is shown, so a
-  // read of the unfiltered first 50 (other tests' exams) must not be able to land after the filtered one.
   await page.getByLabel('Filter').fill(subject);
   await page.getByLabel('Model').selectOption('Exam');
   const items = page.getByRole('table', { name: /^Exam items/ });
