@@ -1,7 +1,9 @@
 'use client';
 
-import { Authenticator, ThemeProvider } from '@aws-amplify/ui-react';
+import outputs from '@amplify-outputs';
+import { Authenticator, Heading, ThemeProvider } from '@aws-amplify/ui-react';
 import { I18n } from 'aws-amplify/utils';
+import { passwordRules, type PasswordPolicy } from '../lib/password-rules';
 import { signInTheme } from './sign-in-theme';
 import './authenticator-styles.css';
 
@@ -22,6 +24,29 @@ function SignInHeader() {
   );
 }
 
+// What a new password needs, said before the first try and not only in Cognito's refusal after it. The
+// Authenticator's own headings of the two steps (its texts, translated by I18n), with the rules under them.
+const rules = passwordRules((outputs['auth'] as { password_policy?: PasswordPolicy } | undefined)?.password_policy);
+const PasswordRules = () => (rules ? <p className="password-rules">{rules}</p> : null);
+const newPasswordSteps = {
+  ForceNewPassword: {
+    Header: () => (
+      <>
+        <Heading level={4}>{I18n.get('Change Password')}</Heading>
+        <PasswordRules />
+      </>
+    ),
+  },
+  ConfirmResetPassword: {
+    Header: () => (
+      <>
+        <Heading level={3}>{I18n.get('Reset Password')}</Heading>
+        <PasswordRules />
+      </>
+    ),
+  },
+};
+
 // Stable, so that React calls it once, when the header mounts: the Authenticator keeps its header across its steps.
 const focusAtMount = (element: HTMLElement | null) => element?.focus();
 
@@ -37,6 +62,9 @@ function SignedOutHeader() {
   );
 }
 
+const signInComponents = { Header: SignInHeader, ...newPasswordSteps };
+const signedOutComponents = { Header: SignedOutHeader, ...newPasswordSteps };
+
 /**
  * The Amplify UI sign-in (first-password change and reset included) in the app's own look,
  * loaded only when no teacher is signed in: signed-in pages do not download it. Signing in is
@@ -46,7 +74,7 @@ export default function SignIn({ afterSignOut }: { afterSignOut: boolean }) {
   return (
     <main id="main" className="sign-in">
       <ThemeProvider theme={signInTheme}>
-        <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: afterSignOut ? SignedOutHeader : SignInHeader }}>
+        <Authenticator hideSignUp loginMechanisms={['email']} components={afterSignOut ? signedOutComponents : signInComponents}>
           {() => <p role="status">Signed in. Opening your exams…</p>}
         </Authenticator>
       </ThemeProvider>
