@@ -182,6 +182,23 @@ describe('appsync-guest against the local backend', () => {
     realtime.close();
   });
 
+  it('starts a subscription made as the connection comes back once, as the live lists do when they see it Connected', async () => {
+    const client = guest();
+    const { received, realtime, states } = await followResults(client);
+    const late = new Recording<unknown>();
+    const stop = realtime.onEvent((event) => {
+      if (event.type !== 'connection' || event.state !== 'Connected') return;
+      stop();
+      realtime.subscribe('onCreateResult', onCreateResult, { filter: { examId: { eq: examId } } }, { next: (data) => late.push(data), error: (error) => late.push(error) });
+    });
+    await backend.restart();
+    await waitForState(realtime, states, 'Connected');
+    await deliver(late, 'Ève');
+    assert.ok(!JSON.stringify(late.items).includes('DuplicatedOperationError'), JSON.stringify(late.items));
+    await deliver(received, 'Hélène');
+    realtime.close();
+  });
+
   it('reconnects at once on reconnectNow instead of at the next retry', async () => {
     const client = guest({ retryDelaysMs: [10 * 60_000] });
     const { received, realtime, states } = await followResults(client);

@@ -60,6 +60,8 @@ interface Subscription {
   handlers: SubscriptionHandlers;
   /** The id of its current `start`, on the current socket. */
   startId: string | undefined;
+  /** The socket its `start` went to, or is being signed for: one `start` per socket (AppSync refuses a second with DuplicatedOperationError). */
+  startedOn: WebSocketLike | undefined;
 }
 
 // Short and steady whatever the outage length, so a page is back within a couple of seconds of its backend.
@@ -118,6 +120,10 @@ export function createRealtimeClient(options: RealtimeOptions) {
   }
 
   async function sendStart(socketNow: WebSocketLike, id: number, subscription: Subscription): Promise<void> {
+    // A listener of the Connected state may subscribe at once: the new subscription starts itself and is in the map
+    // the acknowledgement then goes through.
+    if (subscription.startedOn === socketNow) return;
+    subscription.startedOn = socketNow;
     const authorization = await signed('', subscription.data);
     if (socket !== socketNow || socketNow.readyState !== OPEN || !subscriptions.has(id)) return;
     subscription.startId = `${socketSerial}-${id}`;
@@ -262,7 +268,7 @@ export function createRealtimeClient(options: RealtimeOptions) {
     /** Starts a subscription (`field` is its root field, e.g. `onCreateResult`); returns the function that stops it. */
     subscribe(field: string, query: string, variables: Record<string, unknown>, handlers: SubscriptionHandlers): () => void {
       const id = nextSubscriptionId++;
-      const subscription: Subscription = { field, data: JSON.stringify({ query, variables }), handlers, startId: undefined };
+      const subscription: Subscription = { field, data: JSON.stringify({ query, variables }), handlers, startId: undefined, startedOn: undefined };
       subscriptions.set(id, subscription);
       if (socket && state === 'Connected') void sendStart(socket, id, subscription);
       else void connect();
